@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Kysely } from 'kysely'
+import type { Clock } from './clock.ts'
+import type { Config } from './config.ts'
+import type { FieldCipher } from './crypto/field-encryption.ts'
+import type { Database } from './db/schema.ts'
+import { loginRoutes } from './features/accounts/login.routes.ts'
+import { healthRoutes } from './features/health/health.routes.ts'
+import { newsRoutes } from './features/news/news.routes.ts'
+import { organisationRoutes } from './features/organisation/organisation.routes.ts'
+import { registerErrorHandler, sendError } from './http/error-handler.ts'
+import { requireRouteSchemas } from './http/route-schemas.ts'
+import { registerSecurity } from './http/security.ts'
+import { registerWebApp } from './http/web-app.ts'
+import { loggerOptions } from './logger.ts'
+
+/** What every feature may use; passed explicitly to each feature's routes. */
+export interface AppDeps {
+  config: Config
+  db: Kysely<Database>
+  clock: Clock
+  cipher: FieldCipher
+}
+
+export interface BuildAppOptions extends AppDeps {
+  /** Where log lines go; tests capture them to prove no secret is logged. */
+  logStream?: NodeJS.WritableStream
+}
+
+/** Builds the application: security first, then each feature by hand, then the web app. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { logStream, ...deps } = options
+  const { config } = deps
+  const logger = logStream
+    ? { ...loggerOptions(config.logLevel), stream: logStream }
+    : loggerOptions(config.logLevel)
+
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: trustProxyOption(config.trustProxy),
+    bodyLimit: config.bodyLimitBytes,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  requireRouteSchemas(app)
+  registerErrorHandler(app)
+  await registerSecurity(app, config)
+
+  await app.register(healthRoutes, deps)
+  await app.register(organisationRoutes, deps)
+  await app.register(newsRoutes, deps)
+  await app.register(loginRoutes, deps)
+
+  await registerWebApp(app, config)
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'))
+  return app
+}
+
+/** A hop count becomes a function: Fastify's types take the count only in that form. */
+function trustProxyOption(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+}

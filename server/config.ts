@@ -1,0 +1,134 @@
+import { Type, type Static } from 'typebox'
+import Value from 'typebox/value'
+
+/**
+ * Every environment variable the server reads, with its meaning and default.
+ * The README's configuration table is generated from these descriptions by hand;
+ * keep both in step. Invalid configuration stops the server at start-up.
+ */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    description: 'development, production or test. Production refuses the embedded database.',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 behind a load balancer.' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on.' }),
+  PUBLIC_BASE_URL: Type.String({
+    default: 'http://localhost:3000',
+    pattern: '^https?://[^/?#]+$',
+    description: 'The URL people use to reach the portal, without a trailing slash. Links in e-mails are built from it, never from the Host header.',
+  }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string. Without it the embedded database (PGlite) is used.' }),
+  ),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL connections per app instance.' }),
+  EMBEDDED_DATA_DIR: Type.String({
+    default: './data/pglite',
+    description: 'Folder of the embedded database. memory:// keeps it in memory (tests).',
+  }),
+  DATA_ENCRYPTION_KEY: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9+/]{43}=$',
+      description: '32 random bytes, base64 (openssl rand -base64 32). Encrypts BSN and bank account at rest. Required with DATABASE_URL; the embedded database keeps a generated key beside its data.',
+    }),
+  ),
+  SEED_DEMO_DATA: Type.Union([Type.Literal('auto'), Type.Literal('never')], {
+    default: 'auto',
+    description: 'auto: fill an empty embedded database with demo data at start. never: do not.',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info', description: 'pino log level.' },
+  ),
+  TRUST_PROXY: Type.String({
+    default: '',
+    description: 'Proxies whose X-Forwarded-For is believed: empty (none), a hop count, or comma-separated addresses/CIDRs.',
+  }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Largest accepted request body.' }),
+  WEB_DIST_DIR: Type.String({ default: './web/dist', description: 'Folder with the built web app (npm run build).' }),
+})
+
+type Env = Static<typeof EnvSchema>
+
+export interface Config {
+  env: Env['NODE_ENV']
+  host: string
+  port: number
+  publicBaseUrl: URL
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'embedded'; dataDir: string }
+  /** Base64 key from the environment; undefined means: the embedded database generates and keeps one. */
+  dataEncryptionKey: string | undefined
+  seedDemoData: boolean
+  logLevel: string
+  trustProxy: boolean | number | string[]
+  bodyLimitBytes: number
+  webDistDir: string
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const raw = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => source[key] !== undefined && source[key] !== '')
+      .map((key) => [key, source[key]]),
+  )
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
+  const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
+    (error) => `${error.instancePath.replace(/^\//, '') || 'environment'}: ${error.message}`,
+  )
+  if (problems.length > 0) throw new ConfigError(problems)
+  const env = withDefaults as Env
+
+  if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+    problems.push(
+      'DATABASE_URL: required in production. The embedded database runs without fsync and with a single connection; it is for trying the portal out, not for health data.',
+    )
+  }
+  if (env.DATABASE_URL && !env.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY: required with DATABASE_URL (openssl rand -base64 32).')
+  }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL.startsWith('https://')) {
+    problems.push('PUBLIC_BASE_URL: must use https in production.')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicBaseUrl: new URL(env.PUBLIC_BASE_URL),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR },
+    dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
+    seedDemoData: env.SEED_DEMO_DATA === 'auto',
+    logLevel: env.LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    webDistDir: env.WEB_DIST_DIR,
+  }
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const trimmed = value.trim()
+  if (trimmed === '') return false
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  return trimmed.split(',').map((part) => part.trim()).filter(Boolean)
+}
+
+/** The documented variables, for the README table and `--help`. */
+export function describeConfig(): { name: string; default: unknown; description: string }[] {
+  return Object.entries(EnvSchema.properties).map(([name, schema]) => {
+    const s = schema as { default?: unknown; description?: string }
+    return { name, default: s.default, description: s.description ?? '' }
+  })
+}

@@ -1,0 +1,17 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import * as coreSchema from './migrations/2026-11-25T15-00-00_core-schema.ts'
+
+/** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-25T15-00-00_core-schema': coreSchema,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+/** Brings the schema up to date; throws when a migration fails (nothing half-applied stays). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,39 @@
+import type { AccessLogTable } from '../features/access-log/access-log.table.ts'
+import type { AccountTable, SessionTable } from '../features/accounts/account.table.ts'
+import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
+import type {
+  CareAssignmentTable,
+  StaffMemberTable,
+  TeamMembershipTable,
+  TeamTable,
+} from '../features/care-team/care-team.table.ts'
+import type { ClientTable } from '../features/clients/client.table.ts'
+import type { ClientLinkTable, ConsentTable } from '../features/links/link.table.ts'
+import type { NewsItemTable } from '../features/news/news.table.ts'
+import type { OrganisationTable } from '../features/organisation/organisation.table.ts'
+import type { OutboxMessageTable } from '../features/outbox/outbox.table.ts'
+import type { ReportTable } from '../features/reports/report.table.ts'
+import type { SubscriptionTable } from '../features/subscriptions/subscription.table.ts'
+import type { TermsAcceptanceTable, TermsVersionTable } from '../features/terms/terms.table.ts'
+
+/** The whole database as Kysely sees it; each table's type lives in its feature folder. */
+export interface Database {
+  organisation: OrganisationTable
+  team: TeamTable
+  account: AccountTable
+  staff_member: StaffMemberTable
+  team_membership: TeamMembershipTable
+  client: ClientTable
+  care_assignment: CareAssignmentTable
+  consent: ConsentTable
+  client_link: ClientLinkTable
+  report: ReportTable
+  appointment: AppointmentTable
+  subscription: SubscriptionTable
+  news_item: NewsItemTable
+  terms_version: TermsVersionTable
+  terms_acceptance: TermsAcceptanceTable
+  session: SessionTable
+  outbox_message: OutboxMessageTable
+  access_log: AccessLogTable
+}

@@ -1,0 +1,52 @@
+/**
+ * The one error type of the application. `code` is stable: the web app and tests rely on it,
+ * and it selects the message a person sees. `detail` is for the log only.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly detail: string | undefined
+  constructor(code: ErrorCode, detail?: string) {
+    super(code)
+    this.name = 'AppError'
+    this.code = code
+    this.status = ERROR_STATUS[code]
+    this.detail = detail
+  }
+}
+
+const ERROR_STATUS = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  not_implemented: 501,
+  unavailable: 503,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+/** Factories, so call sites read as sentences: `throw notFound('report')`. */
+export const badRequest = (detail?: string) => new AppError('bad_request', detail)
+export const validationFailed = (detail?: string) => new AppError('validation_failed', detail)
+export const unauthenticated = (detail?: string) => new AppError('unauthenticated', detail)
+export const forbidden = (detail?: string) => new AppError('forbidden', detail)
+export const notFound = (detail?: string) => new AppError('not_found', detail)
+export const conflict = (detail?: string) => new AppError('conflict', detail)
+export const unsupportedMediaType = (detail?: string) => new AppError('unsupported_media_type', detail)
+export const rateLimited = (detail?: string) => new AppError('rate_limited', detail)
+export const notImplemented = (detail?: string) => new AppError('not_implemented', detail)
+
+export function statusOf(code: ErrorCode): number {
+  return ERROR_STATUS[code]
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_STATUS, value)
+}

@@ -1,0 +1,25 @@
+import type { Generated } from 'kysely'
+
+export type AccessAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'login' | 'logout'
+export type AccessOutcome = 'success' | 'denied' | 'failure'
+export type ActorType = 'account' | 'staff' | 'integration' | 'system' | 'anonymous'
+
+/** Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE. */
+export interface AccessLogTable {
+  id: Generated<string>
+  occurred_at: Generated<Date>
+  action: AccessAction
+  outcome: AccessOutcome
+  actor_type: ActorType
+  actor_id: string | null
+  actor_role: string
+  actor_name: Generated<string>
+  on_behalf_link_id: string | null
+  on_behalf_of: Generated<string>
+  client_id: string | null
+  data_kind: string
+  record_id: string | null
+  source_ip: Generated<string>
+  user_agent: Generated<string>
+  request_id: Generated<string>
+}

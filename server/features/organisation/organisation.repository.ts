@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema.ts'
+
+export async function findOrganisation(db: Kysely<Database>) {
+  return db
+    .selectFrom('organisation')
+    .select(['name', 'tagline', 'primary_color', 'accent_color', 'support_text', 'updated_at'])
+    .select((eb) => eb('logo', 'is not', null).as('has_logo'))
+    .executeTakeFirst()
+}
+
+export async function findLogo(db: Kysely<Database>) {
+  return db
+    .selectFrom('organisation')
+    .select(['logo', 'logo_mime_type'])
+    .where('logo', 'is not', null)
+    .executeTakeFirst()
+}

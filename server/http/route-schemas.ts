@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * Every API route declares its input and its output. The response schema is the allow-list
+ * of what leaves the server (fast-json-stringify drops every field it does not name), so a
+ * route without one is refused at start-up rather than found in a review.
+ */
+export function requireRouteSchemas(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') && !route.url.startsWith('/health/')) return
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return
+    const schema = route.schema ?? {}
+    if (!schema.response) throw new Error(`Route ${methods.join(',')} ${route.url} has no response schema`)
+    const takesBody = methods.some((m) => ['POST', 'PUT', 'PATCH'].includes(m))
+    if (takesBody && !schema.body) throw new Error(`Route ${methods.join(',')} ${route.url} has no body schema`)
+    if (route.url.includes(':') && !schema.params) throw new Error(`Route ${route.url} has no params schema`)
+  })
+}

@@ -1,0 +1,56 @@
+import closeWithGrace from 'close-with-grace'
+import pino from 'pino'
+import { buildApp } from './app.ts'
+import { systemClock } from './clock.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { loadEncryptionKey } from './crypto/encryption-key.ts'
+import { createFieldCipher } from './crypto/field-encryption.ts'
+import { openDatabase } from './db/database.ts'
+import { EmbeddedDatabaseLockedError } from './db/embedded-lock.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { loggerOptions } from './logger.ts'
+import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
+
+/** Start-up: configuration → database → migrations → demo data (embedded) → HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit()
+  const log = pino(loggerOptions(config.logLevel))
+
+  const database = await openDatabase(config.database).catch((error: unknown) => {
+    if (error instanceof EmbeddedDatabaseLockedError) {
+      log.fatal(error.message)
+      process.exit(1)
+    }
+    throw error
+  })
+  const cipher = createFieldCipher(loadEncryptionKey(config))
+  const applied = await migrateToLatest(database.db)
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
+  if (database.kind === 'embedded' && config.seedDemoData) {
+    await seedDemoDataIfEmpty(database.db, cipher, systemClock(), log)
+  }
+
+  const app = await buildApp({ config, db: database.db, clock: systemClock, cipher })
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'closing after an error')
+    else app.log.info({ signal }, 'closing')
+    await app.close()
+    await database.close()
+  })
+  await app.listen({ host: config.host, port: config.port })
+  log.info(`Het cliëntportaal draait op ${config.publicBaseUrl.origin} (${database.kind === 'embedded' ? 'ingebouwde database' : 'PostgreSQL'})`)
+}
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+await main()

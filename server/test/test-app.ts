@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../app.ts'
+import type { Clock } from '../clock.ts'
+import { loadConfig } from '../config.ts'
+import { createFieldCipher, type FieldCipher } from '../crypto/field-encryption.ts'
+import type { Db } from '../db/database.ts'
+import { createTestDatabase } from './test-database.ts'
+
+/** Every log line any test app wrote, so a test can prove no secret was ever logged. */
+export const capturedLogLines: string[] = []
+
+export interface TestApp {
+  app: FastifyInstance
+  db: Db
+  cipher: FieldCipher
+  /** Moves the injected clock. */
+  setNow: (date: Date) => void
+  logs: string[]
+  close: () => Promise<void>
+}
+
+/** The real application on a fresh, migrated database; requests go through `app.inject`. */
+export async function createTestApp(
+  options: { env?: Record<string, string>; now?: Date } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase()
+  let now = options.now ?? new Date()
+  const clock: Clock = () => new Date(now)
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WEB_DIST_DIR: './web/dist', ...options.env })
+  const cipher = createFieldCipher(randomBytes(32))
+  const logs: string[] = []
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString('utf8')
+      logs.push(line)
+      capturedLogLines.push(line)
+      done()
+    },
+  })
+  const app = await buildApp({ config: { ...config, database: database.config }, db: database.db, clock, cipher, logStream })
+  await app.ready()
+  return {
+    app,
+    db: database.db,
+    cipher,
+    setNow: (date) => {
+      now = date
+    },
+    logs,
+    close: async () => {
+      await app.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import type { Config } from '../config.ts'
+import { type OpenDatabase, openDatabase } from '../db/database.ts'
+import { migrateToLatest } from '../db/migrate.ts'
+
+/**
+ * A fresh, migrated database for one test file: an in-memory embedded database, or
+ * (TEST_DB=postgres) a new database on the server of TEST_DATABASE_URL, dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<OpenDatabase & { config: Config['database'] }> {
+  if (process.env.TEST_DB !== 'postgres') {
+    const config: Config['database'] = { kind: 'embedded', dataDir: 'memory://' }
+    const database = await openDatabase(config)
+    await migrateToLatest(database.db)
+    return { ...database, config }
+  }
+
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL')
+  const name = `portal_test_${randomBytes(6).toString('hex')}`
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}`))
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const config: Config['database'] = { kind: 'postgres', url: url.toString(), poolSize: 5 }
+  const database = await openDatabase(config)
+  await migrateToLatest(database.db)
+  return {
+    ...database,
+    config,
+    close: async () => {
+      await database.close()
+      await withAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`))
+    },
+  }
+}
+
+async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
