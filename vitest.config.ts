@@ -14,6 +14,7 @@ export default defineConfig({
           name: 'embedded',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
           env: { TEST_DB: 'embedded' },
+          globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -35,6 +36,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
+          env: { TEST_DB: 'embedded' },
+          globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.

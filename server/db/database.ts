@@ -43,8 +43,7 @@ export async function openDatabase(database: Config['database']): Promise<OpenDa
   }
   try {
     const pglite = await PGlite.create(inMemory ? undefined : resolve(database.dataDir))
-    const pool = new pg.Pool(createPgConfig(pglite))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = kyselyOverPglite(pglite)
     return {
       db,
       kind: 'embedded',
@@ -58,4 +57,10 @@ export async function openDatabase(database: Config['database']): Promise<OpenDa
     releaseLock()
     throw error
   }
+}
+
+/** Kysely on an embedded database, through PGlite's node-postgres adapter (one connection). */
+export function kyselyOverPglite(pglite: PGlite): Db {
+  const pool = new pg.Pool(createPgConfig(pglite))
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

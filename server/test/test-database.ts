@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { inject } from 'vitest'
 import type { Config } from '../config.ts'
-import { type OpenDatabase, openDatabase } from '../db/database.ts'
+import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 
 /**
@@ -10,10 +13,14 @@ import { migrateToLatest } from '../db/migrate.ts'
  */
 export async function createTestDatabase(): Promise<OpenDatabase & { config: Config['database'] }> {
   if (process.env.TEST_DB !== 'postgres') {
-    const config: Config['database'] = { kind: 'embedded', dataDir: 'memory://' }
-    const database = await openDatabase(config)
-    await migrateToLatest(database.db)
-    return { ...database, config }
+    const template = new Blob([readFileSync(inject('embeddedTemplatePath'))])
+    const pglite = await PGlite.create({ loadDataDir: template })
+    const db = kyselyOverPglite(pglite)
+    const close = async () => {
+      await db.destroy()
+      await pglite.close()
+    }
+    return { db, kind: 'embedded', close, config: { kind: 'embedded', dataDir: 'memory://' } }
   }
 
   const adminUrl = process.env.TEST_DATABASE_URL

@@ -1,0 +1,101 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createNewsItem, createOrganisation } from '../server/test/factories.ts'
+import { accessibilityViolations, launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { type PortalServer, startPortal } from './support/portal-server.ts'
+
+let portal: PortalServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let context: BrowserContext
+
+beforeAll(async () => {
+  portal = await startPortal()
+  browser = await launchBrowser()
+  context = browser.context
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.close()
+})
+
+async function openLoginPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await context.newPage()
+  await page.setViewportSize(viewport)
+  await page.goto(`${portal.url}/`)
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor()
+  return page
+}
+
+describe('the login page', () => {
+  it('says there is no news when there is none', async () => {
+    const page = await openLoginPage(VIEWPORTS.desktop)
+    await expect(page.getByRole('heading', { name: 'Nieuws' }).isVisible()).resolves.toBe(true)
+    await page.getByText('Er zijn geen meldingen').waitFor()
+    await page.close()
+  })
+
+  it('shows the organisation and the current news from the database, in Dutch', async () => {
+    await createOrganisation(portal.db, { name: 'Zorggroep De Linde', tagline: 'Zorg met aandacht', primary_color: '#00587a' })
+    await createNewsItem(portal.db, { title: 'Onderhoud zaterdag', body: 'Zaterdag is het portaal van 8 tot 10 uur niet bereikbaar.' })
+    const page = await openLoginPage(VIEWPORTS.desktop)
+    await page.getByText('Onderhoud zaterdag').waitFor()
+    await page.getByText('Zaterdag is het portaal van 8 tot 10 uur niet bereikbaar.').waitFor()
+    await page.getByText('Zorggroep De Linde').first().waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+    await page.close()
+  })
+
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`has no accessibility violations on a ${name} (${viewport.width} px)`, async () => {
+      const page = await openLoginPage(viewport)
+      await page.getByText('Onderhoud zaterdag').waitFor()
+      expect(await accessibilityViolations(page)).toEqual([])
+      // Nothing may stick out sideways on a small phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow).toBeLessThanOrEqual(0)
+      await page.close()
+    })
+  }
+
+  it('works with the keyboard alone, and says plainly that logging in is not available yet', async () => {
+    const page = await openLoginPage(VIEWPORTS.phone)
+    await page.keyboard.press('Tab')
+    const first = await page.evaluate(() => document.activeElement?.textContent?.trim())
+    expect(first).toBe('Naar de inhoud')
+    // Tab on to the login name field, type, Tab to the password, type, Enter.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab')
+      if (await page.getByRole('textbox', { name: 'Gebruikersnaam' }).evaluate((el) => el === document.activeElement)) break
+    }
+    await page.keyboard.type('j.jansen')
+    await page.keyboard.press('Tab')
+    expect(await page.getByLabel('Wachtwoord', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.keyboard.type('een lang wachtwoord')
+    await page.keyboard.press('Enter')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('nog niet beschikbaar')
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('names the empty fields when the form is sent empty', async () => {
+    const page = await openLoginPage(VIEWPORTS.desktop)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    const loginName = page.getByRole('textbox', { name: 'Gebruikersnaam' })
+    expect(await loginName.getAttribute('aria-invalid')).toBe('true')
+    expect(await loginName.evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.close()
+  })
+
+  it('switches to English and back', async () => {
+    const page = await openLoginPage(VIEWPORTS.desktop)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'News' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await accessibilityViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByRole('heading', { name: 'Nieuws' }).waitFor()
+    await page.close()
+  })
+})

@@ -1,0 +1,24 @@
+import { UserMenu } from '@/features/auth/components/user-menu.tsx'
+import { useSession } from '@/features/auth/hooks/use-session.ts'
+import { OrganisationBrand } from '@/features/organisation/components/organisation-brand.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
+import './app-header.css'
+
+/** The brand bar on every page: organisation, language switch, and (when logged in) the user menu. */
+export function AppHeader() {
+  const session = useSession()
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <OrganisationBrand />
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          {session.status === 'authenticated' ? (
+            // Logging out arrives with the accounts issue; the menu is ready for it.
+            <UserMenu displayName={session.displayName} onLogout={() => undefined} />
+          ) : null}
+        </div>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,11 @@
+import type { ButtonHTMLAttributes } from 'react'
+import './button.css'
+
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  /** primary: the one main action of a form; secondary: other actions; header: on the brand bar. */
+  variant?: 'primary' | 'secondary' | 'header'
+}
+
+export function Button({ variant = 'primary', type = 'button', className = '', ...props }: ButtonProps) {
+  return <button type={type} className={`button button--${variant} ${className}`} {...props} />
+}

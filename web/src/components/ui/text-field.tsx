@@ -1,0 +1,37 @@
+import type { InputHTMLAttributes, Ref } from 'react'
+import './text-field.css'
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  id: string
+  label: string
+  type?: 'text' | 'password' | 'email' | 'tel'
+  /** Shown above the input and linked to it, so it is read out with the field. */
+  error?: string | undefined
+  inputRef?: Ref<HTMLInputElement>
+}
+
+/** A labelled single-line input with its error message, in the NL Design System pattern. */
+export function TextField({ id, label, type = 'text', error, inputRef, className = '', ...inputProps }: TextFieldProps) {
+  const errorId = `${id}-fout`
+  return (
+    <div className={`text-field ${error ? 'text-field--invalid' : ''} ${className}`}>
+      <label className="text-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <p className="text-field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        ref={inputRef}
+        id={id}
+        type={type}
+        className="text-field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...inputProps}
+      />
+    </div>
+  )
+}

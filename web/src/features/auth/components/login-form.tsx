@@ -1,0 +1,96 @@
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react'
+import { Link } from 'react-router'
+import { Alert } from '@/components/ui/alert.tsx'
+import { Button } from '@/components/ui/button.tsx'
+import { TextField } from '@/components/ui/text-field.tsx'
+import { useLanguage, useT } from '@/i18n/use-t.ts'
+import { ApiError } from '@/lib/api-client.ts'
+import { errorMessage } from '@/lib/error-message.ts'
+import { useCreateSession } from '../api/create-session.ts'
+import { type LoginFieldErrors, type LoginValues, MAX_LENGTH, serverFieldErrors, validateLogin } from './login-fields.ts'
+import './login-form.css'
+
+/**
+ * Username and password. The browser checks that both are filled in; everything else is
+ * the server's answer, shown as it is. Logging in does not work yet, and the form never
+ * pretends it does: the server's "not available yet" message is shown in the alert.
+ */
+export function LoginForm() {
+  const t = useT()
+  const [language] = useLanguage()
+  const login = useCreateSession()
+  const [values, setValues] = useState<LoginValues>({ loginName: '', password: '' })
+  const [clientErrors, setClientErrors] = useState<LoginFieldErrors>({})
+  const loginNameRef = useRef<HTMLInputElement>(null)
+  const passwordRef = useRef<HTMLInputElement>(null)
+
+  const serverErrors = login.error instanceof ApiError ? serverFieldErrors(login.error.fields) : {}
+  const errors: LoginFieldErrors = { ...serverErrors, ...clientErrors }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    if (login.isPending) return
+    const found = validateLogin(values)
+    setClientErrors(found)
+    if (found.loginName) return loginNameRef.current?.focus()
+    if (found.password) return passwordRef.current?.focus()
+    login.mutate({ loginName: values.loginName.trim(), password: values.password })
+  }
+
+  const change = (field: keyof LoginValues) => (event: ChangeEvent<HTMLInputElement>) => {
+    const next = { ...values, [field]: event.target.value }
+    setValues(next)
+    // An error disappears as soon as it is fixed, but a new one only shows on the next submit.
+    if (clientErrors[field] && !validateLogin(next)[field]) setClientErrors({ ...clientErrors, [field]: undefined })
+  }
+
+  const fieldError = (field: keyof LoginValues) => {
+    const key = errors[field]
+    return key ? t(key) : undefined
+  }
+
+  return (
+    <form className="login-form" noValidate onSubmit={onSubmit}>
+      {login.isError ? (
+        <Alert>
+          <p>{errorMessage(login.error, language)}</p>
+        </Alert>
+      ) : null}
+      <TextField
+        id="gebruikersnaam"
+        label={t('login.loginName')}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={MAX_LENGTH.loginName}
+        value={values.loginName}
+        onChange={change('loginName')}
+        error={fieldError('loginName')}
+        inputRef={loginNameRef}
+      />
+      <TextField
+        id="wachtwoord"
+        type="password"
+        label={t('login.password')}
+        autoComplete="current-password"
+        required
+        maxLength={MAX_LENGTH.password}
+        value={values.password}
+        onChange={change('password')}
+        error={fieldError('password')}
+        inputRef={passwordRef}
+      />
+      <div className="login-form__actions">
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus mid-submit. */}
+        <Button type="submit" aria-disabled={login.isPending || undefined}>
+          {t('login.submit')}
+        </Button>
+        <Link to="/wachtwoord-vergeten">{t('login.forgotPassword')}</Link>
+      </div>
+      <p role="status" className="login-form__pending">
+        {login.isPending ? t('login.pending') : ''}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,74 @@
+import type { Static, TSchema } from 'typebox'
+import { Check } from 'typebox/value'
+import { ERROR_MESSAGES } from '@shared/error-messages.ts'
+import { ErrorResponse } from '@shared/schemas/common.ts'
+import { getLanguage } from '@/i18n/language-store.ts'
+
+export type FieldError = { path: string; message: string }
+
+/** A failed API call, carrying the server's error body (or the nearest equivalent). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  /** HTTP status; 0 when the server could not be reached at all. */
+  readonly status: number
+  /** Stable error code from the server, e.g. `validation_failed`, `not_implemented`. */
+  readonly code: string
+  readonly requestId: string | undefined
+  readonly fields: readonly FieldError[]
+
+  constructor(status: number, body: ErrorResponse['error'] | { code: string; message: string; requestId?: string }) {
+    super(body.message)
+    this.status = status
+    this.code = body.code
+    this.requestId = body.requestId
+    this.fields = 'fields' in body && body.fields ? body.fields : []
+  }
+}
+
+type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }
+
+/**
+ * Calls the portal API with JSON in and out, and checks the answer against the shared
+ * response schema: a server that sends something else fails loudly here instead of
+ * half-rendering later.
+ */
+export async function apiRequest<S extends TSchema>(path: string, responseSchema: S, options: RequestOptions = {}): Promise<Static<S>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLanguage() }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    })
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error
+    throw localError(0, 'unavailable')
+  }
+
+  const body = await readJson(response)
+  if (!response.ok) {
+    if (Check(ErrorResponse, body)) throw new ApiError(response.status, body.error)
+    // Not our server's answer (a proxy's error page, say): say something true and plain.
+    throw localError(response.status, response.status >= 500 ? 'unavailable' : 'bad_request')
+  }
+  if (!Check(responseSchema, body)) throw localError(response.status, 'internal')
+  return body
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined
+  try {
+    return await response.json()
+  } catch {
+    return undefined
+  }
+}
+
+function localError(status: number, code: keyof typeof ERROR_MESSAGES): ApiError {
+  return new ApiError(status, { code, message: ERROR_MESSAGES[code][getLanguage()] })
+}
