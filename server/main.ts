@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db)
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
   if (database.kind === 'embedded' && config.seedDemoData) {
-    await seedDemoDataIfEmpty(database.db, cipher, systemClock(), log)
+    await seedDemoDataIfEmpty(database.db, cipher, systemClock(), log, config.publicBaseUrl.origin)
   }
 
   const app = await buildApp({ config, db: database.db, clock: systemClock, cipher })

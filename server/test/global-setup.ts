@@ -6,13 +6,6 @@ import type { TestProject } from 'vitest/node'
 import { kyselyOverPglite } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A tarball of a freshly migrated embedded database, copied by every test file. */
-    embeddedTemplatePath: string
-  }
-}
-
 /**
  * Starting PGlite from nothing takes seconds; loading a migrated copy takes about one.
  * So the migrations run once per test run, and each test file starts from that copy.

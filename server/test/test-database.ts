@@ -7,6 +7,13 @@ import type { Config } from '../config.ts'
 import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A tarball of a freshly migrated embedded database (server/test/global-setup.ts). */
+    embeddedTemplatePath: string
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: an in-memory embedded database, or
  * (TEST_DB=postgres) a new database on the server of TEST_DATABASE_URL, dropped afterwards.
