@@ -6,10 +6,13 @@ import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { FieldCipher } from './crypto/field-encryption.ts'
 import type { Database } from './db/schema.ts'
-import { loginRoutes } from './features/accounts/login.routes.ts'
+import { registerAuthentication } from './features/auth/authentication.ts'
+import { passwordRoutes } from './features/auth/password.routes.ts'
+import { sessionRoutes } from './features/auth/session.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { newsRoutes } from './features/news/news.routes.ts'
 import { organisationRoutes } from './features/organisation/organisation.routes.ts'
+import { termsRoutes } from './features/terms/terms.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
 import { registerSecurity } from './http/security.ts'
@@ -50,11 +53,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   requireRouteSchemas(app)
   registerErrorHandler(app)
   await registerSecurity(app, config)
+  await registerAuthentication(app, deps)
 
   await app.register(healthRoutes, deps)
   await app.register(organisationRoutes, deps)
   await app.register(newsRoutes, deps)
-  await app.register(loginRoutes, deps)
+  await app.register(sessionRoutes, deps)
+  await app.register(passwordRoutes, deps)
+  await app.register(termsRoutes, deps)
 
   await registerWebApp(app, config)
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'))

@@ -46,6 +46,46 @@ const EnvSchema = Type.Object({
   }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Largest accepted request body.' }),
   WEB_DIST_DIR: Type.String({ default: './web/dist', description: 'Folder with the built web app (npm run build).' }),
+  SMTP_URL: Type.Optional(
+    Type.String({
+      pattern: '^smtps?://',
+      description: 'SMTP server for e-mail, e.g. smtps://user:password@smtp.example.org:465. Required in production. Without it e-mail is only logged (recipient and subject, never the body).',
+    }),
+  ),
+  MAIL_FROM: Type.Optional(
+    Type.String({ minLength: 3, description: 'Sender of e-mail, e.g. "Zorggroep Noord <portaal@zorggroepnoord.nl>". Required with SMTP_URL.' }),
+  ),
+  SMS_PROVIDER: Type.Optional(
+    Type.Union([Type.Literal('console'), Type.Literal('webhook'), Type.Literal('cm')], {
+      description: 'How SMS is sent: cm (CM.com), webhook (your own gateway) or console (development: logs the text). Default console outside production; required in production, where console is refused.',
+    }),
+  ),
+  SMS_WEBHOOK_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'With SMS_PROVIDER=webhook: where {id,to,text} is POSTed as JSON. https in production.' }),
+  ),
+  SMS_WEBHOOK_SECRET: Type.Optional(
+    Type.String({ minLength: 32, description: 'With SMS_PROVIDER=webhook: HMAC-SHA256 key for the X-Signature header (openssl rand -hex 32).' }),
+  ),
+  CM_PRODUCT_TOKEN: Type.Optional(
+    Type.String({ pattern: '^[0-9A-Fa-f-]{36}$', description: 'With SMS_PROVIDER=cm: the CM.com product token.' }),
+  ),
+  CM_BASE_URL: Type.String({
+    default: 'https://gw.messaging.cm.com',
+    pattern: '^https?://[^?#]+$',
+    description: "With SMS_PROVIDER=cm: CM.com's gateway; /v1.0/message is appended.",
+  }),
+  SMS_SENDER: Type.Optional(
+    Type.String({
+      pattern: '^([A-Za-z0-9 ]{1,11}|\\+?[0-9]{1,16})$',
+      description: 'With SMS_PROVIDER=cm: the sender shown on the phone, at most 11 letters/digits or a 16-digit number.',
+    }),
+  ),
+  OUTBOX_POLL_INTERVAL_MS: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 1000,
+    description: 'How often the outbox worker looks for e-mail and SMS to send.',
+  }),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -63,7 +103,16 @@ export interface Config {
   trustProxy: boolean | number | string[]
   bodyLimitBytes: number
   webDistDir: string
+  /** Outgoing e-mail: through SMTP when smtpUrl is set, otherwise only logged (never in production). */
+  mail: { smtpUrl: string | undefined; from: string }
+  sms: SmsConfig
+  outboxPollIntervalMs: number
 }
+
+export type SmsConfig =
+  | { provider: 'console' }
+  | { provider: 'webhook'; url: string; secret: string }
+  | { provider: 'cm'; baseUrl: string; productToken: string; sender: string }
 
 export class ConfigError extends Error {
   readonly problems: string[]
@@ -99,6 +148,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL.startsWith('https://')) {
     problems.push('PUBLIC_BASE_URL: must use https in production.')
   }
+  problems.push(...outboxProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
 
   return {
@@ -115,7 +165,42 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     webDistDir: env.WEB_DIST_DIR,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>' },
+    sms: smsConfig(env),
+    outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
   }
+}
+
+/** E-mail and SMS must really leave a production server; SMS codes may be logged only in development. */
+function outboxProblems(env: Env): string[] {
+  const problems: string[] = []
+  const production = env.NODE_ENV === 'production'
+  if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production, or no e-mail leaves the portal.')
+  if (env.SMTP_URL && !env.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL, e.g. "Zorggroep <portaal@zorggroep.nl>".')
+  if (production && !env.SMS_PROVIDER) problems.push('SMS_PROVIDER: required in production (cm or webhook).')
+  if (production && env.SMS_PROVIDER === 'console') {
+    problems.push('SMS_PROVIDER: console logs login codes and is refused in production; use cm or webhook.')
+  }
+  if (env.SMS_PROVIDER === 'webhook') {
+    if (!env.SMS_WEBHOOK_URL) problems.push('SMS_WEBHOOK_URL: required with SMS_PROVIDER=webhook.')
+    if (!env.SMS_WEBHOOK_SECRET) problems.push('SMS_WEBHOOK_SECRET: required with SMS_PROVIDER=webhook (openssl rand -hex 32).')
+    if (production && env.SMS_WEBHOOK_URL?.startsWith('http://')) problems.push('SMS_WEBHOOK_URL: must use https in production.')
+  }
+  if (env.SMS_PROVIDER === 'cm') {
+    if (!env.CM_PRODUCT_TOKEN) problems.push('CM_PRODUCT_TOKEN: required with SMS_PROVIDER=cm.')
+    if (!env.SMS_SENDER) problems.push('SMS_SENDER: required with SMS_PROVIDER=cm.')
+  }
+  return problems
+}
+
+function smsConfig(env: Env): SmsConfig {
+  if (env.SMS_PROVIDER === 'webhook') {
+    return { provider: 'webhook', url: env.SMS_WEBHOOK_URL ?? '', secret: env.SMS_WEBHOOK_SECRET ?? '' }
+  }
+  if (env.SMS_PROVIDER === 'cm') {
+    return { provider: 'cm', baseUrl: env.CM_BASE_URL, productToken: env.CM_PRODUCT_TOKEN ?? '', sender: env.SMS_SENDER ?? '' }
+  }
+  return { provider: 'console' }
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {

@@ -6,20 +6,34 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly status: number
   readonly detail: string | undefined
-  constructor(code: ErrorCode, detail?: string) {
+  /** With password_rejected: what the password lacks, for the person to read. */
+  readonly passwordProblems: string[] | undefined
+  constructor(code: ErrorCode, detail?: string, passwordProblems?: string[]) {
     super(code)
     this.name = 'AppError'
     this.code = code
     this.status = ERROR_STATUS[code]
     this.detail = detail
+    this.passwordProblems = passwordProblems
   }
 }
 
 const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
+  password_rejected: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_code: 401,
+  login_expired: 401,
   forbidden: 403,
+  csrf_failed: 403,
+  terms_required: 403,
+  password_change_required: 403,
+  reauthentication_required: 403,
+  wrong_current_password: 403,
+  token_invalid: 410,
+  no_second_factor: 409,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -42,6 +56,7 @@ export const conflict = (detail?: string) => new AppError('conflict', detail)
 export const unsupportedMediaType = (detail?: string) => new AppError('unsupported_media_type', detail)
 export const rateLimited = (detail?: string) => new AppError('rate_limited', detail)
 export const notImplemented = (detail?: string) => new AppError('not_implemented', detail)
+export const passwordRejected = (problems: string[]) => new AppError('password_rejected', problems.join(','), problems)
 
 export function statusOf(code: ErrorCode): number {
   return ERROR_STATUS[code]

@@ -8,6 +8,8 @@ import { createFieldCipher } from './crypto/field-encryption.ts'
 import { openDatabase } from './db/database.ts'
 import { EmbeddedDatabaseLockedError } from './db/embedded-lock.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { startOutboxWorker } from './features/outbox/outbox.worker.ts'
+import { createTransports } from './features/outbox/transports/create-transports.ts'
 import { loggerOptions } from './logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
 
@@ -31,9 +33,15 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, db: database.db, clock: systemClock, cipher })
+  // E-mail and SMS queued by the features are delivered from here; several instances share the work.
+  const outboxLog = log.child({ component: 'outbox' })
+  const transports = createTransports(config, outboxLog, systemClock)
+  const outbox = startOutboxWorker({ db: database.db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
+    await outbox.stop()
+    await transports.close()
     await app.close()
     await database.close()
   })

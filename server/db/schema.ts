@@ -1,5 +1,6 @@
 import type { AccessLogTable } from '../features/access-log/access-log.table.ts'
 import type { AccountTable, SessionTable } from '../features/accounts/account.table.ts'
+import type { LoginAttemptTable, PasswordTokenTable, RateLimitTable } from '../features/auth/auth.table.ts'
 import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
 import type {
   CareAssignmentTable,
@@ -36,4 +37,7 @@ export interface Database {
   session: SessionTable
   outbox_message: OutboxMessageTable
   access_log: AccessLogTable
+  password_token: PasswordTokenTable
+  login_attempt: LoginAttemptTable
+  rate_limit: RateLimitTable
 }

@@ -15,13 +15,14 @@ export function sendError(
   reply: FastifyReply,
   code: ErrorCode,
   fields?: { path: string; message: string }[],
+  passwordProblems?: string[],
 ): FastifyReply {
   const body: ErrorResponse = {
     error: {
       code,
       message: ERROR_MESSAGES[code][requestLanguage(request)],
-      requestId: request.id,
       ...(fields && fields.length > 0 ? { fields } : {}),
+      ...(passwordProblems ? { passwordProblems } : {}),
     },
   }
   return reply.status(statusOf(code)).type('application/json; charset=utf-8').send(body)
@@ -41,7 +42,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
       else request.log.info({ code: error.code, detail: error.detail }, 'request refused')
-      return sendError(request, reply, error.code)
+      return sendError(request, reply, error.code, undefined, error.passwordProblems)
     }
     if (error.validation) {
       const fields = error.validation.map((v) => ({

@@ -27,4 +27,9 @@ export interface SessionTable {
   ended_at: Date | null
   ip: Generated<string>
   user_agent: Generated<string>
+  /** Sent by the web app in X-CSRF-Token with every state-changing request. */
+  csrf_token: string
+  /** When the person last proved who they are (password + second factor). */
+  authenticated_at: Date
+  second_factor: string
 }

@@ -5,7 +5,7 @@ import { listCurrentNews } from './news.service.ts'
 
 /** Public: news is shown on the login page. */
 export const newsRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
-  app.get('/api/news', { schema: { response: { 200: NewsList } } }, async () => ({
+  app.get('/api/news', { config: { access: 'public' }, schema: { response: { 200: NewsList } } }, async () => ({
     items: await listCurrentNews(db, clock()),
   }))
 }

@@ -16,3 +16,10 @@ export async function findLogo(db: Kysely<Database>) {
     .where('logo', 'is not', null)
     .executeTakeFirst()
 }
+
+export async function findSecuritySettings(db: Kysely<Database>) {
+  return db
+    .selectFrom('organisation')
+    .select(['password_min_length', 'password_require_composition', 'session_idle_minutes', 'session_max_hours'])
+    .executeTakeFirst()
+}

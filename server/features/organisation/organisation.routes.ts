@@ -7,11 +7,12 @@ import { getBranding, getLogo } from './organisation.service.ts'
 
 /** Public: the login page needs the branding before anyone logs in. */
 export const organisationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
-  app.get('/api/organisation', { schema: { response: { 200: Branding } } }, async () => getBranding(db))
+  app.get('/api/organisation', { config: { access: 'public' }, schema: { response: { 200: Branding } } }, async () => getBranding(db))
 
   app.get(
     '/api/organisation/logo',
     {
+      config: { access: 'public' },
       schema: {
         querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 20 })) }, { additionalProperties: false }),
         response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'PNG, JPEG or WebP image' }), 404: ErrorResponse },

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
+import type { PasswordPolicy } from '../../../shared/password-policy.ts'
 import type { Branding } from '../../../shared/schemas/organisation.ts'
 import type { Database } from '../../db/schema.ts'
 import { notFound } from '../../errors.ts'
-import { findLogo, findOrganisation } from './organisation.repository.ts'
+import { findLogo, findOrganisation, findSecuritySettings } from './organisation.repository.ts'
 
 /** Shown when the database has no organisation yet (before seeding or set-up). */
 const UNCONFIGURED: Branding = {
@@ -32,4 +33,20 @@ export async function getLogo(db: Kysely<Database>): Promise<{ image: Buffer; mi
   const row = await findLogo(db)
   if (!row?.logo || !row.logo_mime_type) throw notFound('organisation has no logo')
   return { image: row.logo, mimeType: row.logo_mime_type }
+}
+
+export interface SecuritySettings {
+  passwordPolicy: PasswordPolicy
+  sessionIdleMinutes: number
+  sessionMaxHours: number
+}
+
+/** The organisation's password and session rules; the secure defaults before set-up. */
+export async function getSecuritySettings(db: Kysely<Database>): Promise<SecuritySettings> {
+  const row = await findSecuritySettings(db)
+  return {
+    passwordPolicy: { minLength: row?.password_min_length ?? 12, requireComposition: row?.password_require_composition ?? false },
+    sessionIdleMinutes: row?.session_idle_minutes ?? 15,
+    sessionMaxHours: row?.session_max_hours ?? 12,
+  }
 }

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely'
 
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'
+
 export interface OutboxMessageTable {
   id: Generated<string>
   channel: 'email' | 'sms' | 'webhook'
@@ -7,10 +9,13 @@ export interface OutboxMessageTable {
   subject: Generated<string>
   body_text: string
   body_html: string | null
-  status: Generated<'pending' | 'sent' | 'failed'>
+  status: Generated<OutboxStatus>
   attempts: Generated<number>
+  /** pending: earliest next attempt; sending: end of the worker's lease. */
   next_attempt_at: Generated<Date>
   last_error: string | null
   created_at: Generated<Date>
   sent_at: Date | null
+  /** Set at each claim; only the worker holding this token may mark the attempt's outcome. */
+  claim_token: string | null
 }

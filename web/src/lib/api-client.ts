@@ -16,11 +16,11 @@ export class ApiError extends Error {
   readonly requestId: string | undefined
   readonly fields: readonly FieldError[]
 
-  constructor(status: number, body: ErrorResponse['error'] | { code: string; message: string; requestId?: string }) {
+  constructor(status: number, body: ErrorResponse['error'], requestId?: string) {
     super(body.message)
     this.status = status
     this.code = body.code
-    this.requestId = body.requestId
+    this.requestId = requestId
     this.fields = 'fields' in body && body.fields ? body.fields : []
   }
 }
@@ -52,7 +52,7 @@ export async function apiRequest<S extends TSchema>(path: string, responseSchema
 
   const body = await readJson(response)
   if (!response.ok) {
-    if (Check(ErrorResponse, body)) throw new ApiError(response.status, body.error)
+    if (Check(ErrorResponse, body)) throw new ApiError(response.status, body.error, response.headers.get('x-request-id') ?? undefined)
     // Not our server's answer (a proxy's error page, say): say something true and plain.
     throw localError(response.status, response.status >= 500 ? 'unavailable' : 'bad_request')
   }

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { Type } from 'typebox'
-import type { LoginRequest } from '@shared/schemas/login.ts'
+import type { LoginRequest } from '@shared/schemas/auth.ts'
 import { apiRequest } from '@/lib/api-client.ts'
 
 /**

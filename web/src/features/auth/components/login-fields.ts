@@ -1,4 +1,4 @@
-import { LoginRequest } from '@shared/schemas/login.ts'
+import { LoginRequest } from '@shared/schemas/auth.ts'
 import type { FieldError } from '@/lib/api-client.ts'
 import type { MessageKey } from '@/i18n/nl.ts'
 

@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppDeps } from '../../app.ts'
+import { AppError } from '../../errors.ts'
+import { sendError } from '../../http/error-handler.ts'
+import { mustAcceptTerms } from '../terms/terms.service.ts'
+import { sameSecret } from './secret-token.ts'
+import { type ActiveSession, resumeSession, SESSION_COOKIE } from './session.service.ts'
+
+/**
+ * Who may call a route. Every API route is `full` unless it says otherwise, so a route
+ * that forgets to declare its access is closed, not open.
+ * - public: anyone (login, forgotten password, news, branding)
+ * - session: logged in, also while the terms or a new password are still owed
+ * - full: logged in, terms accepted, no temporary password
+ */
+export type RouteAccess = 'public' | 'session' | 'full'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess
+  }
+  interface FastifyRequest {
+    session: ActiveSession | null
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** The session of a request that passed the access check of a non-public route. */
+export function requireSession(request: FastifyRequest): ActiveSession {
+  if (!request.session) throw new AppError('unauthenticated')
+  return request.session
+}
+
+export async function registerAuthentication(app: FastifyInstance, { config, db, clock }: AppDeps): Promise<void> {
+  await app.register(cookie)
+  app.decorateRequest('session', null)
+
+  // Cross-site requests never change anything: Fetch Metadata first, Origin as fallback
+  // for browsers that send no Sec-Fetch-Site. Checked before the body is even read.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return
+    const site = request.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return sendError(request, reply, 'csrf_failed')
+    const origin = request.headers.origin
+    if (origin !== undefined && origin !== config.publicBaseUrl.origin) return sendError(request, reply, 'csrf_failed')
+  })
+
+  app.addHook('preHandler', async (request, reply) => {
+    // Unknown paths fall through to the 404 answer: nothing there to protect.
+    if (!request.url.startsWith('/api/') || request.is404) return
+    const access = request.routeOptions.config.access ?? 'full'
+    const token = request.cookies[SESSION_COOKIE]
+    request.session = token ? ((await resumeSession(db, token, clock())) ?? null) : null
+    if (access === 'public') return
+
+    if (!request.session) {
+      if (token) clearSessionCookie(reply)
+      return sendError(request, reply, 'unauthenticated')
+    }
+    // A session's state-changing requests also carry the token only the portal's own pages can read.
+    if (UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token']
+      if (typeof sent !== 'string' || !sameSecret(sent, request.session.csrfToken)) return sendError(request, reply, 'csrf_failed')
+    }
+    if (access === 'full') {
+      if (request.session.mustChangePassword) return sendError(request, reply, 'password_change_required')
+      if (await mustAcceptTerms(db, request.session.accountId, clock())) return sendError(request, reply, 'terms_required')
+    }
+  })
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  // A browser-session cookie: closing the browser ends it on the device, the server ends it
+  // after the idle timeout or the absolute lifetime, whichever comes first.
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' })
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' })
+}

@@ -1,0 +1,80 @@
+import { Type, type Static } from 'typebox'
+
+export const LoginRequest = Type.Object(
+  {
+    loginName: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+)
+export type LoginRequest = Static<typeof LoginRequest>
+
+export const SecondFactorMethod = Type.Union([Type.Literal('sms'), Type.Literal('totp'), Type.Literal('recovery_code')])
+
+/** The password was right; the second factor is next. */
+export const LoginChallenge = Type.Object({
+  attemptToken: Type.String(),
+  methods: Type.Array(SecondFactorMethod),
+  /** The last two digits of the mobile number the SMS goes to, or null without one. */
+  phoneEnding: Type.Union([Type.String(), Type.Null()]),
+})
+export type LoginChallenge = Static<typeof LoginChallenge>
+
+export const AttemptRequest = Type.Object({ attemptToken: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false })
+
+export const SmsCodeSent = Type.Object({
+  /** The first four digits of the code, shown so the person knows which SMS belongs to this login. */
+  prefix: Type.String({ pattern: '^[0-9]{4}$' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+})
+export type SmsCodeSent = Static<typeof SmsCodeSent>
+
+export const VerifyRequest = Type.Object(
+  {
+    attemptToken: Type.String({ minLength: 1, maxLength: 100 }),
+    method: SecondFactorMethod,
+    code: Type.String({ minLength: 1, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+)
+export type VerifyRequest = Static<typeof VerifyRequest>
+
+export const SessionState = Type.Object({
+  account: Type.Object({
+    displayName: Type.String(),
+    loginName: Type.String(),
+    kind: Type.Union([Type.Literal('portal'), Type.Literal('staff')]),
+  }),
+  /** Send in the X-CSRF-Token header with every state-changing request. */
+  csrfToken: Type.String(),
+  mustAcceptTerms: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  idleTimeoutSeconds: Type.Integer(),
+  idleExpiresAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+})
+export type SessionState = Static<typeof SessionState>
+
+export const Done = Type.Object({ status: Type.Literal('ok') })
+
+export const ForgotPasswordRequest = Type.Object({ loginName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })
+
+/** Always the same answer, whether or not the account exists. */
+export const ForgotPasswordAccepted = Type.Object({ status: Type.Literal('accepted') })
+
+export const PasswordTokenRequest = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) }, { additionalProperties: false })
+
+export const PasswordTokenInfo = Type.Object({ loginName: Type.String(), displayName: Type.String(), purpose: Type.Union([Type.Literal('welcome'), Type.Literal('reset')]) })
+export type PasswordTokenInfo = Static<typeof PasswordTokenInfo>
+
+export const SetPasswordRequest = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+)
+
+export const ChangePasswordRequest = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+)
+
+export const PasswordPolicyInfo = Type.Object({ minLength: Type.Integer(), maxLength: Type.Integer(), requireComposition: Type.Boolean() })
