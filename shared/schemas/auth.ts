@@ -78,3 +78,54 @@ export const ChangePasswordRequest = Type.Object(
 )
 
 export const PasswordPolicyInfo = Type.Object({ minLength: Type.Integer(), maxLength: Type.Integer(), requireComposition: Type.Boolean() })
+
+// Passwordless login with a passkey (WebAuthn). The options go to @simplewebauthn/browser's
+// startAuthentication({ optionsJSON }); its result is sent back as `credential`.
+
+export const WebAuthnCredentialDescriptor = Type.Object({
+  id: Type.String(),
+  type: Type.Literal('public-key'),
+  transports: Type.Optional(Type.Array(Type.String())),
+})
+
+export const Base64UrlString = Type.String({ minLength: 1, maxLength: 32768, pattern: '^[A-Za-z0-9_-]+$' })
+/** The browser may report extension results we do not use; they are accepted and ignored. */
+export const WebAuthnClientExtensionResults = Type.Object({}, { additionalProperties: true })
+
+export const PasskeyAuthenticationOptions = Type.Object({
+  challenge: Type.String(),
+  timeout: Type.Optional(Type.Integer()),
+  rpId: Type.Optional(Type.String()),
+  allowCredentials: Type.Optional(Type.Array(WebAuthnCredentialDescriptor)),
+  userVerification: Type.Optional(Type.String()),
+  hints: Type.Optional(Type.Array(Type.String())),
+})
+export type PasskeyAuthenticationOptions = Static<typeof PasskeyAuthenticationOptions>
+
+/** What startAuthentication() returns. */
+export const PasskeyAuthenticationCredential = Type.Object(
+  {
+    id: Base64UrlString,
+    rawId: Base64UrlString,
+    response: Type.Object(
+      {
+        clientDataJSON: Base64UrlString,
+        authenticatorData: Base64UrlString,
+        signature: Base64UrlString,
+        userHandle: Type.Optional(Base64UrlString),
+      },
+      { additionalProperties: false },
+    ),
+    authenticatorAttachment: Type.Optional(Type.String({ maxLength: 50 })),
+    clientExtensionResults: WebAuthnClientExtensionResults,
+    type: Type.Literal('public-key'),
+  },
+  { additionalProperties: false },
+)
+export type PasskeyAuthenticationCredential = Static<typeof PasskeyAuthenticationCredential>
+
+export const PasskeyAuthenticationOptionsAnswer = Type.Object({ options: PasskeyAuthenticationOptions })
+export type PasskeyAuthenticationOptionsAnswer = Static<typeof PasskeyAuthenticationOptionsAnswer>
+
+export const PasskeyLoginRequest = Type.Object({ credential: PasskeyAuthenticationCredential }, { additionalProperties: false })
+export type PasskeyLoginRequest = Static<typeof PasskeyLoginRequest>
