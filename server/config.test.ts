@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, describeConfig, loadConfig } from './config.ts'
 
 const key = Buffer.alloc(32, 7).toString('base64')
 
@@ -38,5 +39,13 @@ describe('loadConfig', () => {
   it('parses the trusted proxies', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8'])
+  })
+})
+
+describe('the README configuration table', () => {
+  it('names every variable the server reads, and no other', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const documented = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((match) => match[1])
+    expect(documented).toEqual(describeConfig().map((variable) => variable.name))
   })
 })
