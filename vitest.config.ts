@@ -26,6 +26,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: ['server/**/*.test.ts'],
                 env: { TEST_DB: 'postgres' },
+                globalSetup: ['server/test/log-check.global-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

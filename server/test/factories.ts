@@ -1,7 +1,11 @@
 import type { Insertable } from 'kysely'
 import type { Db } from '../db/database.ts'
+import type { AccountTable } from '../features/accounts/account.table.ts'
+import { hashPassword } from '../features/accounts/password-hash.ts'
 import type { NewsItemTable } from '../features/news/news.table.ts'
 import type { OrganisationTable } from '../features/organisation/organisation.table.ts'
+import type { TermsVersionTable } from '../features/terms/terms.table.ts'
+import { rememberSecret } from './log-capture.ts'
 
 /** Test data with sensible defaults; override only what the test is about. */
 export async function createOrganisation(db: Db, overrides: Partial<Insertable<OrganisationTable>> = {}) {
@@ -16,6 +20,49 @@ export async function createNewsItem(db: Db, overrides: Partial<Insertable<NewsI
   return db
     .insertInto('news_item')
     .values({ title: 'Onderhoud', body: 'Het portaal is zaterdag even niet bereikbaar.', publish_from: new Date(Date.now() - 3600_000), ...overrides })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** The password createAccount gives an account unless told otherwise. */
+export const TEST_PASSWORD = 'groene appels rollen langzaam naar het kanaal'
+
+let accountSequence = 0
+
+/**
+ * A portal account that can log in with `password` and an SMS code (pass `password: null`
+ * for an account that has not set one yet). Returns the row and the plain password.
+ */
+export async function createAccount(
+  db: Db,
+  overrides: Partial<Insertable<AccountTable>> & { password?: string | null } = {},
+) {
+  const { password = TEST_PASSWORD, ...columns } = overrides
+  accountSequence++
+  const loginName = columns.login_name ?? `test.persoon${accountSequence}`
+  const passwordHash = password === null ? null : await hashPassword(rememberSecret(password))
+  const account = await db
+    .insertInto('account')
+    .values({
+      kind: 'portal',
+      login_name: loginName,
+      display_name: 'Anna de Vries',
+      email: `${loginName}@example.org`,
+      mobile_phone: `+3161${String(accountSequence).padStart(7, '0')}`,
+      password_hash: passwordHash,
+      password_changed_at: passwordHash ? new Date() : null,
+      ...columns,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return { ...account, password }
+}
+
+export async function createTermsVersion(db: Db, overrides: Partial<Insertable<TermsVersionTable>> = {}) {
+  const { max } = await db.selectFrom('terms_version').select((eb) => eb.fn.max('version').as('max')).executeTakeFirstOrThrow()
+  return db
+    .insertInto('terms_version')
+    .values({ version: (max ?? 0) + 1, body: 'U gebruikt het portaal alleen voor uzelf of voor wie u vertegenwoordigt.', published_at: new Date(Date.now() - 60_000), ...overrides })
     .returningAll()
     .executeTakeFirstOrThrow()
 }

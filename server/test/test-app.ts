@@ -6,9 +6,10 @@ import type { Clock } from '../clock.ts'
 import { loadConfig } from '../config.ts'
 import { createFieldCipher, type FieldCipher } from '../crypto/field-encryption.ts'
 import type { Db } from '../db/database.ts'
+import { captureLogLine } from './log-capture.ts'
 import { createTestDatabase } from './test-database.ts'
 
-/** Every log line any test app wrote, so a test can prove no secret was ever logged. */
+/** Every log line the test apps of this worker wrote; all workers' lines also go to the run's log check. */
 export const capturedLogLines: string[] = []
 
 export interface TestApp {
@@ -23,7 +24,12 @@ export interface TestApp {
 
 /** The real application on a fresh, migrated database; requests go through `app.inject`. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; now?: Date } = {},
+  options: {
+    env?: Record<string, string>
+    now?: Date
+    /** Routes only a test needs (e.g. a probe with the default `full` access), added before start. */
+    extraRoutes?: (app: FastifyInstance) => void
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
   let now = options.now ?? new Date()
@@ -36,10 +42,12 @@ export async function createTestApp(
       const line = chunk.toString('utf8')
       logs.push(line)
       capturedLogLines.push(line)
+      captureLogLine(line)
       done()
     },
   })
   const app = await buildApp({ config: { ...config, database: database.config }, db: database.db, clock, cipher, logStream })
+  options.extraRoutes?.(app)
   await app.ready()
   return {
     app,
