@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { hashPassword } from '../server/features/accounts/password-hash.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const benchDb = 'portal_bench'
@@ -38,8 +39,20 @@ async function main(): Promise<void> {
     PUBLIC_BASE_URL: 'https://portaal.example.org',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    // The benchmark is the load balancer: it sends each login from its own address, so the
+    // per-address login limit measures nothing here (it is tested in the login tests).
+    TRUST_PROXY: '127.0.0.1',
+    // Production wants real delivery settings; nothing in the measured routes sends a message,
+    // and what the seed queues is never delivered (nothing listens on port 9).
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    MAIL_FROM: 'Benchmark <bench@example.org>',
+    SMS_PROVIDER: 'cm',
+    CM_BASE_URL: 'http://127.0.0.1:9',
+    CM_PRODUCT_TOKEN: '00000000-0000-0000-0000-000000000000',
+    SMS_SENDER: 'Bench',
   }
   await run('seed', ['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], env)
+  await prepareLoginAccounts(databaseUrl)
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   try {
     await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server)
@@ -56,9 +69,79 @@ async function main(): Promise<void> {
         pad(String(result.non2xx + result.errors), 8),
       )
     }
+    await benchLogins(port)
   } finally {
     server.kill('SIGTERM')
   }
+}
+
+const LOGIN_ACCOUNTS = 500
+const LOGIN_PASSWORD = 'bench login passphrase 2026'
+
+/**
+ * Accounts to log in with, spread so no account reaches the lockout (ten failures in a
+ * row; a right password counts until the second factor completes). Counters are reset
+ * before each run.
+ */
+async function prepareLoginAccounts(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const hash = await hashPassword(LOGIN_PASSWORD)
+    await client.query(
+      `insert into account (kind, login_name, display_name, email, mobile_phone, password_hash, password_changed_at)
+       select 'portal', 'bench.login.' || n, 'Bench ' || n, 'bench' || n || '@example.org', '+31612345678', $1, now()
+       from generate_series(1, $2::int) as n
+       on conflict do nothing`,
+      [hash, LOGIN_ACCOUNTS],
+    )
+    await client.query(`update account set failed_attempts = 0, throttled_until = null where login_name like 'bench.login.%'`)
+    await client.query(`delete from rate_limit`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A request generator for autocannon: each login from another account and address. */
+function loginRequests() {
+  let n = 0
+  return [
+    {
+      method: 'POST' as const,
+      path: '/api/session',
+      setupRequest: (request: Record<string, unknown>) => {
+        n += 1
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+          body: JSON.stringify({ loginName: `bench.login.${(n % LOGIN_ACCOUNTS) + 1}`, password: LOGIN_PASSWORD }),
+        }
+      },
+    },
+  ]
+}
+
+/**
+ * Logins per second (the password step: argon2id, lockout bookkeeping, access log, a new
+ * login attempt; every answer takes at least 400 ms by design), then the latency of an
+ * ordinary route alone and while 50 logins run at once.
+ */
+async function benchLogins(port: number): Promise<void> {
+  const base = `http://127.0.0.1:${port}`
+  const logins = await autocannon({ url: base, connections, duration: seconds, requests: loginRequests() })
+  console.log(
+    pad('login password step (POST /api/session)', 42),
+    pad(logins.requests.average.toFixed(0), 10),
+    pad(String(logins.latency.p50), 8),
+    pad(String(logins.latency.p90), 8),
+    pad(String(logins.latency.p99), 8),
+    pad(String(logins.non2xx + logins.errors), 8),
+  )
+  const probe = () => autocannon({ url: `${base}/api/news`, connections: 5, duration: seconds })
+  const alone = await probe()
+  const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests() })])
+  console.log(`\nGET /api/news with 5 connections: p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms alone;`)
+  console.log(`  p50 ${during.latency.p50} ms, p99 ${during.latency.p99} ms while 50 logins run at once.`)
 }
 
 async function ensureDatabase(): Promise<string> {

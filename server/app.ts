@@ -11,6 +11,7 @@ import { passwordRoutes } from './features/auth/password.routes.ts'
 import { sessionRoutes } from './features/auth/session.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { newsRoutes } from './features/news/news.routes.ts'
+import { devOutboxRoutes } from './features/outbox/outbox.routes.ts'
 import { organisationRoutes } from './features/organisation/organisation.routes.ts'
 import { termsRoutes } from './features/terms/terms.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
+  if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'))

@@ -25,7 +25,8 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
-  app.get('/*', async (request, reply) => {
+  // Public: it only ever answers the app's index.html or "not found".
+  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''
     // The API, and anything that looks like a file, is not the web app's to answer.
     if (path.startsWith('/api/') || path.startsWith('/health/') || /\.[a-z0-9]+$/i.test(path)) {

@@ -36,7 +36,8 @@ export const devOutboxRoutes: FastifyPluginAsyncTypebox<DevOutboxRoutesOptions> 
   if (config.env === 'production') return
   if (config.env !== 'development' && !options.enableOutsideDevelopment) return
 
-  app.get('/api/dev/outbox', { schema: { response: { 200: DevOutbox } } }, async (_request, reply) => {
+  // Public: it is where a developer reads the login code, before being logged in.
+  app.get('/api/dev/outbox', { config: { access: 'public' }, schema: { response: { 200: DevOutbox } } }, async (_request, reply) => {
     // Bodies hold password links and login codes: keep them out of every cache.
     reply.header('cache-control', 'no-store')
     return { items: await listRecentOutboxMessages(db, 50) }
