@@ -12,6 +12,7 @@ const cleanLine = JSON.stringify({
   pid: 4711,
   hostname: 'ci-runner',
   reqId: '0a1b2c3d-1234-4567-8901-234567890abc',
+  parentId: 'b07cd90b-bb1c-45b5-8a27-32f454731164',
   res: { statusCode: 401 },
   responseTime: 12.123456789,
   code: 'password_change_required',

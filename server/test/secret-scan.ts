@@ -23,8 +23,8 @@ const SMS_CODE = /(?<![\w-])\d{4}-\d{6}(?![\w-])/g
 // newSecretToken(): 32 random bytes in base64url are 43 characters.
 const TOKEN = /(?<![\w-])[\w-]{43}(?![\w-])/g
 const SESSION_COOKIE = /__Host-portal_session=([^;\s"]+)/g
-// Nine digits on their own; a '.' on either side is a fraction (responseTime), not a BSN.
-const NINE_DIGITS = /(?<![\d.])\d{9}(?![\d.])/g
+// Nine digits on their own: not part of a hex id (UUID) or a fraction (responseTime).
+const NINE_DIGITS = /(?<![\w.])\d{9}(?![\w.])/g
 
 /** The Dutch 11-proef for a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11. */
 export function passesElevenTest(digits: string): boolean {

@@ -12,13 +12,14 @@ export function isThrottled(account: { throttled_until: Date | null }, now: Date
 /**
  * Counts a failure. From the tenth in a row the account is throttled, for a delay that
  * doubles with every further failure (1, 2, 4 ... minutes, at most an hour).
+ * `throttle: false` only counts (a right password whose second factor is still to come).
  */
-export async function registerFailure(db: Db, accountId: string, now: Date): Promise<void> {
+export async function registerFailure(db: Db, accountId: string, now: Date, options: { throttle: boolean } = { throttle: true }): Promise<void> {
   await db
     .updateTable('account')
     .set({
       failed_attempts: sql`failed_attempts + 1`,
-      throttled_until: sql`case when failed_attempts + 1 >= ${FAILURES_BEFORE_THROTTLE}
+      throttled_until: sql`case when ${options.throttle} and failed_attempts + 1 >= ${FAILURES_BEFORE_THROTTLE}
         then ${now}::timestamptz + least(power(2, failed_attempts + 1 - ${FAILURES_BEFORE_THROTTLE}), ${MAX_THROTTLE_MINUTES}) * interval '1 minute'
         else throttled_until end`,
     })

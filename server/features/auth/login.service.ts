@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import type { LoginChallenge, SmsCodeSent } from '../../../shared/schemas/auth.ts'
+import type { FieldCipher } from '../../crypto/field-encryption.ts'
 import type { Db } from '../../db/database.ts'
 import { AppError, rateLimited } from '../../errors.ts'
 import { type Actor, anonymousActor, recordAccess, type RequestSource } from '../access-log/access-log.service.ts'
 import { hashPassword, verifyPassword } from '../accounts/password-hash.ts'
 import { getBranding } from '../organisation/organisation.service.ts'
 import { enqueueSms } from '../outbox/outbox.service.ts'
+import { checkOtherFactorCode, loginMethodsOf } from '../second-factors/login-factors.ts'
 import { isThrottled, registerFailure, resetFailures } from './lockout.ts'
 import { findAccountById, findAccountByLoginName, findOpenAttemptForUpdate, insertLoginAttempt, updateLoginAttempt } from './login.repository.ts'
 import { consumeRateLimit } from './rate-limit.ts'
@@ -55,13 +57,17 @@ export async function verifyPasswordStep(db: Db, loginName: string, password: st
     throw new AppError('invalid_credentials', 'unknown login name')
   }
   const allowed = canLogIn(account, now) && passwordMatches
-  await registerFailure(db, account.id, now)
+  // A right password counts but does not throttle by itself: past the limit, it would
+  // otherwise throttle the account again before the person could enter the code.
+  await registerFailure(db, account.id, now, { throttle: !allowed })
   const actor = accountActor(account)
   if (!allowed) {
     await recordAccess(db, actor, source, { action: 'login', outcome: 'failure', clientId: null, dataKind: 'account', recordId: account.id }, now)
     throw new AppError('invalid_credentials', passwordMatches ? 'account cannot log in now' : 'wrong password')
   }
-  const methods: LoginChallenge['methods'] = account.mobile_phone ? ['sms'] : []
+  // Its own row (data kind 'password'), so a login abandoned after the password is logged too.
+  await recordAccess(db, actor, source, { action: 'login', outcome: 'success', clientId: null, dataKind: 'password', recordId: account.id }, now)
+  const methods = await loginMethodsOf(db, account)
   if (methods.length === 0) throw new AppError('no_second_factor')
 
   const attemptToken = newSecretToken()
@@ -119,6 +125,7 @@ export async function verifySecondFactor(
   input: { attemptToken: string; method: 'sms' | 'totp' | 'recovery_code'; code: string },
   source: RequestSource,
   now: Date,
+  cipher: FieldCipher,
 ): Promise<string> {
   const outcome = await db.transaction().execute(async (trx) => {
     const attempt = await findOpenAttemptForUpdate(trx, hashSecretToken(input.attemptToken), now)
@@ -126,8 +133,11 @@ export async function verifySecondFactor(
     const account = await findAccountById(trx, attempt.account_id)
     if (!account) return { ok: false as const, error: 'login_expired' as const }
 
-    const codeMatches = input.method === 'sms' && checkSmsCode(attempt, input.code, now)
-    if (!codeMatches || !canLogIn(account, now)) {
+    // A throttled account's code is not even looked at: an app step or recovery code is not used up.
+    const allowed =
+      canLogIn(account, now) &&
+      (input.method === 'sms' ? checkSmsCode(attempt, input.code, now) : await checkOtherFactorCode(trx, cipher, account.id, input.method, input.code, now))
+    if (!allowed) {
       if (input.method === 'sms') await updateLoginAttempt(trx, attempt.id, { sms_code_tries: attempt.sms_code_tries + 1 })
       await registerFailure(trx, account.id, now)
       await recordAccess(trx, accountActor(account), source, { action: 'login', outcome: 'failure', clientId: null, dataKind: 'account', recordId: account.id }, now)
