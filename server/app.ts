@@ -7,6 +7,7 @@ import type { Config } from './config.ts'
 import type { FieldCipher } from './crypto/field-encryption.ts'
 import type { Database } from './db/schema.ts'
 import { registerAuthentication } from './features/auth/authentication.ts'
+import { clientAccessRoutes } from './features/client-access/client-access.routes.ts'
 import { passwordRoutes } from './features/auth/password.routes.ts'
 import { sessionRoutes } from './features/auth/session.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -62,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
+  await app.register(clientAccessRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
