@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router'
+import { PasskeyOffer } from '@/features/profile/components/passkey-offer.tsx'
 import { MAIN_ID } from '../app-shell.tsx'
 import { SideMenu } from './side-menu.tsx'
 import './layouts.css'
@@ -14,6 +15,8 @@ export function PortalLayout() {
       <SideMenu className="portal-layout__menu" />
       <main id={MAIN_ID} tabIndex={-1} className="portal-layout__content">
         <Outlet />
+        {/* After the page's own heading and content, so the page still starts with its h1. */}
+        <PasskeyOffer />
       </main>
     </div>
   )
