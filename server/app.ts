@@ -14,6 +14,8 @@ import { healthRoutes } from './features/health/health.routes.ts'
 import { newsRoutes } from './features/news/news.routes.ts'
 import { devOutboxRoutes } from './features/outbox/outbox.routes.ts'
 import { organisationRoutes } from './features/organisation/organisation.routes.ts'
+import { profileRoutes } from './features/profile/profile.routes.ts'
+import { secondFactorRoutes } from './features/second-factors/second-factors.routes.ts'
 import { termsRoutes } from './features/terms/terms.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
@@ -63,6 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
+  await app.register(profileRoutes, deps)
+  await app.register(secondFactorRoutes, deps)
   await app.register(clientAccessRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 

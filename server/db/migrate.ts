@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as coreSchema from './migrations/2026-11-25T15-00-00_core-schema.ts'
 import * as outboxDelivery from './migrations/2026-11-25T16-00-00_outbox-delivery.ts'
 import * as authentication from './migrations/2026-11-25T16-30-00_authentication.ts'
+import * as secondFactors from './migrations/2026-11-27T15-30-00_second-factors.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T15-00-00_core-schema': coreSchema,
   '2026-11-25T16-00-00_outbox-delivery': outboxDelivery,
   '2026-11-25T16-30-00_authentication': authentication,
+  '2026-11-27T15-30-00_second-factors': secondFactors,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

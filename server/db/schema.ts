@@ -14,6 +14,7 @@ import type { NewsItemTable } from '../features/news/news.table.ts'
 import type { OrganisationTable } from '../features/organisation/organisation.table.ts'
 import type { OutboxMessageTable } from '../features/outbox/outbox.table.ts'
 import type { ReportTable } from '../features/reports/report.table.ts'
+import type { AccountTotpTable, PasskeyTable, RecoveryCodeTable, WebauthnChallengeTable } from '../features/second-factors/second-factor.table.ts'
 import type { SubscriptionTable } from '../features/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../features/terms/terms.table.ts'
 
@@ -40,4 +41,8 @@ export interface Database {
   password_token: PasswordTokenTable
   login_attempt: LoginAttemptTable
   rate_limit: RateLimitTable
+  account_totp: AccountTotpTable
+  recovery_code: RecoveryCodeTable
+  passkey: PasskeyTable
+  webauthn_challenge: WebauthnChallengeTable
 }

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '../accounts/password-hash.ts'
 import { getBranding, getSecuritySettings } from '../organisation/organisation.service.ts'
 import { renderEmail } from '../outbox/email-layout.ts'
 import { enqueueEmail } from '../outbox/outbox.service.ts'
+import { requireRecentLogin } from './account-change.ts'
 import { registerFailure, resetFailures } from './lockout.ts'
 import { findAccountById, findAccountByLoginName } from './login.repository.ts'
 import {
@@ -105,7 +106,14 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
  * "Wachtwoord wijzigen" (also the forced change after a temporary password): needs the
  * current password, ends the account's other sessions and tells the person by e-mail.
  */
-export async function changePassword(db: Db, session: { accountId: string; tokenHash: Buffer }, currentPassword: string, newPassword: string, now: Date): Promise<void> {
+export async function changePassword(
+  db: Db,
+  session: { accountId: string; tokenHash: Buffer; authenticatedAt: Date },
+  currentPassword: string,
+  newPassword: string,
+  now: Date,
+): Promise<void> {
+  requireRecentLogin(session, now)
   const account = await findAccountById(db, session.accountId)
   if (!account?.password_hash) throw new AppError('unauthenticated')
   if (!(await verifyPassword(account.password_hash, currentPassword))) {

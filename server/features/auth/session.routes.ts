@@ -16,7 +16,7 @@ const PASSWORD_STEP_MIN_MS = 400
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
 /** Logging in (password, then a second factor), the session itself, and logging out. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, cipher }) => {
   app.post(
     '/api/session',
     { config: { access: 'public' }, schema: { body: LoginRequest, response: { 200: LoginChallenge, ...errors } } },
@@ -36,7 +36,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     '/api/session/verify',
     { config: { access: 'public' }, schema: { body: VerifyRequest, response: { 200: Done, ...errors } } },
     async (request, reply) => {
-      const token = await verifySecondFactor(db, request.body, requestSource(request), clock())
+      const token = await verifySecondFactor(db, request.body, requestSource(request), clock(), cipher)
       setSessionCookie(reply, token)
       return { status: 'ok' as const }
     },
