@@ -2,6 +2,11 @@ import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto'
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server'
 import { isoCBOR } from '@simplewebauthn/server/helpers'
 import { Secret, TOTP } from 'otpauth'
+import { expect } from 'vitest'
+import type { Db } from '../../db/database.ts'
+import { rememberSecret } from '../../test/log-capture.ts'
+import type { LoggedIn } from '../../test/login-helper.ts'
+import type { TestApp } from '../../test/test-app.ts'
 
 type CBORType = Parameters<typeof isoCBOR.encode>[0]
 
@@ -113,4 +118,32 @@ export function createSoftwareAuthenticator(defaults: { origin: string; rpId: st
 /** The code an authenticator app shows at `at`, from the secret the enrolment answer gave. */
 export function totpCode(secretGroups: string[], at: Date): string {
   return new TOTP({ secret: Secret.fromBase32(secretGroups.join('')), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at.getTime() })
+}
+
+/** A request of a logged-in person; a JSON body when `body` is given. */
+export function send(t: TestApp, who: LoggedIn, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  })
+}
+
+/** Adds an authenticator app for a freshly logged-in person; returns its secret and the recovery codes. */
+export async function enrolTotp(t: TestApp, who: LoggedIn, now: Date): Promise<{ secretGroups: string[]; recoveryCodes: string[] }> {
+  const started = await send(t, who, 'POST', '/api/profile/totp', {})
+  expect(started.statusCode, started.body).toBe(200)
+  const { secretGroups } = started.json<{ secretGroups: string[] }>()
+  rememberSecret(secretGroups.join(''))
+  const confirmed = await send(t, who, 'POST', '/api/profile/totp/confirm', { code: totpCode(secretGroups, now) })
+  expect(confirmed.statusCode, confirmed.body).toBe(200)
+  const recoveryCodes = confirmed.json<{ codes: string[] }>().codes
+  recoveryCodes.forEach((code) => rememberSecret(code))
+  return { secretGroups, recoveryCodes }
+}
+
+/** The e-mails queued for an address, newest first. */
+export async function emailsTo(db: Db, to: string) {
+  return db.selectFrom('outbox_message').select(['subject', 'body_text', 'body_html']).where('channel', '=', 'email').where('recipient', '=', to).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
 }
