@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.ts'
 import { acquireEmbeddedLock } from './embedded-lock.ts'
+import { pgliteExtensions } from './pglite-extensions.ts'
 import type { Database } from './schema.ts'
 
 // A DATE column is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone shifts it.
@@ -42,7 +43,7 @@ export async function openDatabase(database: Config['database']): Promise<OpenDa
     releaseLock = acquireEmbeddedLock(`${dataDir}.lock`)
   }
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : resolve(database.dataDir))
+    const pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: resolve(database.dataDir) }), extensions: pgliteExtensions })
     const db = kyselyOverPglite(pglite)
     return {
       db,

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import type { TestProject } from 'vitest/node'
 import { kyselyOverPglite } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { pgliteExtensions } from '../db/pglite-extensions.ts'
 import { startLogCheck } from './log-check.ts'
 
 /**
@@ -14,7 +15,7 @@ import { startLogCheck } from './log-check.ts'
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const finishLogCheck = startLogCheck(project)
-  const pglite = await PGlite.create()
+  const pglite = await PGlite.create({ extensions: pgliteExtensions })
   const db = kyselyOverPglite(pglite)
   await migrateToLatest(db)
   await db.destroy()

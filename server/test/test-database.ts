@@ -6,6 +6,7 @@ import { inject } from 'vitest'
 import type { Config } from '../config.ts'
 import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../db/database.ts'
 import { migrateToLatest } from '../db/migrate.ts'
+import { pgliteExtensions } from '../db/pglite-extensions.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ declare module 'vitest' {
 export async function createTestDatabase(): Promise<OpenDatabase & { config: Config['database'] }> {
   if (process.env.TEST_DB !== 'postgres') {
     const template = new Blob([readFileSync(inject('embeddedTemplatePath'))])
-    const pglite = await PGlite.create({ loadDataDir: template })
+    const pglite = await PGlite.create({ loadDataDir: template, extensions: pgliteExtensions })
     const db = kyselyOverPglite(pglite)
     const close = async () => {
       await db.destroy()

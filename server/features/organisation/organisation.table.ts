@@ -13,5 +13,7 @@ export interface OrganisationTable {
   password_require_composition: Generated<boolean>
   session_idle_minutes: Generated<number>
   session_max_hours: Generated<number>
+  /** Portal readers see a report author's name, not only the role (default off). */
+  show_report_author_name: Generated<boolean>
   updated_at: Generated<Date>
 }
