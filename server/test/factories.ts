@@ -31,7 +31,7 @@ let accountSequence = 0
 
 /**
  * A portal account that can log in with `password` and an SMS code (pass `password: null`
- * for an account that has not set one yet). Returns the row and the plain password.
+ * for an account that has not set one yet). Returns the row and the plain password ('' when none).
  */
 export async function createAccount(
   db: Db,
@@ -55,7 +55,7 @@ export async function createAccount(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  return { ...account, password }
+  return { ...account, password: password ?? '' }
 }
 
 export async function createTermsVersion(db: Db, overrides: Partial<Insertable<TermsVersionTable>> = {}) {
