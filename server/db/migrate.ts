@@ -3,6 +3,7 @@ import * as coreSchema from './migrations/2026-11-25T15-00-00_core-schema.ts'
 import * as outboxDelivery from './migrations/2026-11-25T16-00-00_outbox-delivery.ts'
 import * as authentication from './migrations/2026-11-25T16-30-00_authentication.ts'
 import * as secondFactors from './migrations/2026-11-27T15-30-00_second-factors.ts'
+import * as printsAndMessages from './migrations/2026-11-27T16-00-00_prints-and-messages.ts'
 import * as clientRecordSearch from './migrations/2026-11-27T16-30-00_client-record-search.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T16-00-00_outbox-delivery': outboxDelivery,
   '2026-11-25T16-30-00_authentication': authentication,
   '2026-11-27T15-30-00_second-factors': secondFactors,
+  '2026-11-27T16-00-00_prints-and-messages': printsAndMessages,
   '2026-11-27T16-30-00_client-record-search': clientRecordSearch,
 }
 

@@ -8,8 +8,10 @@ import type {
   TeamMembershipTable,
   TeamTable,
 } from '../features/care-team/care-team.table.ts'
+import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
 import type { ClientTable } from '../features/clients/client.table.ts'
 import type { ClientLinkTable, ConsentTable } from '../features/links/link.table.ts'
+import type { MessageReadMarkerTable, MessageTable } from '../features/messages/message.table.ts'
 import type { NewsItemTable } from '../features/news/news.table.ts'
 import type { OrganisationTable } from '../features/organisation/organisation.table.ts'
 import type { OutboxMessageTable } from '../features/outbox/outbox.table.ts'
@@ -45,4 +47,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable
   passkey: PasskeyTable
   webauthn_challenge: WebauthnChallengeTable
+  care_plan_print: CarePlanPrintTable
+  message: MessageTable
+  message_read_marker: MessageReadMarkerTable
 }

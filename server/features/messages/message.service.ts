@@ -1,0 +1,116 @@
+import { MESSAGE_MAX_LENGTH, type Message, type MessageList } from '../../../shared/schemas/messages.ts'
+import { amsterdamDate } from '../../amsterdam-time.ts'
+import type { Db } from '../../db/database.ts'
+import { AppError, notFound } from '../../errors.ts'
+import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.ts'
+import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
+import type { ActiveSession } from '../auth/session.service.ts'
+import { type ClientAccess, requireClientAccess } from '../client-access/client-access.policy.ts'
+import { readThroughLink } from '../client-access/client-access.service.ts'
+import { notifyNewMessage } from './message-notification.ts'
+import {
+  advanceAccountReadMarker, countUnreadForAccount, findAccountReadUntil, findMessageOfClient, findMessagesPage,
+  insertMessage, type MessageRow,
+} from './message.repository.ts'
+
+const DEFAULT_PAGE = 20
+
+/**
+ * Messages from before the link's activation stay hidden, as reports do: the consent behind
+ * the link starts there, and an older conversation was not meant for this reader.
+ */
+const notBefore = (access: ClientAccess) => access.activatedAt
+
+export function messageRowToMessage(row: MessageRow, me: { accountId: string; readUntil: Date | null }): Message {
+  const isMe = row.author_account_id === me.accountId
+  const byAccount = row.author_account_id !== null
+  return {
+    id: row.id,
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+    author: byAccount
+      ? { kind: 'account', name: row.account_name ?? '', role: row.account_relation ?? '', isMe }
+      : { kind: 'staff', name: row.staff_name ?? '', role: row.staff_is_evv ? 'EVV-er' : (row.staff_discipline ?? ''), isMe: false },
+    unread: !isMe && (me.readUntil === null || row.created_at > me.readUntil),
+  }
+}
+
+/** One page of the conversation, newest first, with the account's unread marks and count. */
+export async function listMessages(
+  db: Db, session: ActiveSession, clientId: string, page: { cursor?: string; limit?: number }, source: RequestSource, now: Date,
+): Promise<MessageList> {
+  const after = page.cursor ? decodeCursor(page.cursor) : null
+  const limit = page.limit ?? DEFAULT_PAGE
+  return readThroughLink(db, session, clientId, { section: 'messages', dataKind: 'message' }, source, now, async (trx, access) => {
+    const messages = await newestMessages(trx, access, { after, limit }, now)
+    const last = messages.items.length === limit ? messages.rows.at(-1) : undefined
+    return { items: messages.items, unreadCount: messages.unreadCount, nextCursor: last ? encodeCursor({ at: last.created_at, id: last.id }) : null }
+  })
+}
+
+/** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
+export async function newestMessages(db: Db, access: ClientAccess, page: { after?: ReturnType<typeof decodeCursor> | null; limit: number }, now: Date) {
+  const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) })
+  const readUntil = await findAccountReadUntil(db, access.clientId, access.accountId)
+  const unreadCount = await countUnreadForAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
+  return { rows, unreadCount, items: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })) }
+}
+
+/** Plain text, trimmed, not empty, at most MESSAGE_MAX_LENGTH characters (code points, as a person counts). */
+export function cleanMessageBody(body: string): string {
+  const text = body.replace(/\r\n?/g, '\n').trim()
+  if (text.length === 0) throw new AppError('message_empty')
+  if ([...text].length > MESSAGE_MAX_LENGTH) throw new AppError('message_too_long')
+  return text
+}
+
+/**
+ * "Stuur": stores the message, logs it and queues the notifications in one transaction, so
+ * an answered message is never lost and never announced without existing.
+ */
+export async function sendMessage(
+  db: Db, session: ActiveSession, input: { clientId: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
+): Promise<Message> {
+  const body = cleanMessageBody(input.body)
+  return db.transaction().execute(async (trx) => {
+    const access = await requireClientAccess(trx, session, input.clientId, 'messages', now)
+    const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: access.accountId, author_staff_id: null, body, created_at: now, ecd_id: null })
+    await recordAccess(trx, access.actor, source, { action: 'create', outcome: 'success', clientId: access.clientId, dataKind: 'message', recordId: stored.id, onBehalfLinkId: access.linkId }, now)
+    await notifyNewMessage(trx, { clientId: access.clientId, sender: { accountId: access.accountId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
+    return {
+      id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false,
+      author: { kind: 'account', name: access.actor.name, role: access.actor.role, isMe: true },
+    }
+  })
+}
+
+/** Marks the given message and everything older as read for this account; returns what is still unread. */
+export async function markMessagesRead(
+  db: Db, session: ActiveSession, input: { clientId: string; upToMessageId: string }, source: RequestSource, now: Date,
+): Promise<{ unreadCount: number }> {
+  return db.transaction().execute(async (trx) => {
+    const access = await requireClientAccess(trx, session, input.clientId, 'messages', now)
+    const message = await findMessageOfClient(trx, access.clientId, input.upToMessageId)
+    if (!message || message.created_at < notBefore(access)) throw notFound('message')
+    await advanceAccountReadMarker(trx, access.clientId, access.accountId, message.created_at, now)
+    await recordAccess(trx, access.actor, source, { action: 'update', outcome: 'success', clientId: access.clientId, dataKind: 'message_read_marker', recordId: message.id, onBehalfLinkId: access.linkId }, now)
+    return { unreadCount: await countUnreadForAccount(trx, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }) }
+  })
+}
+
+/**
+ * A care-team member writes in a client's conversation. The staff workspace (its own issue)
+ * checks the staff member's team access before calling this; the demo data and tests use it now.
+ */
+export async function addStaffMessage(
+  db: Db, input: { clientId: string; staffMemberId: string; staffName: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
+): Promise<{ id: string }> {
+  const body = cleanMessageBody(input.body)
+  return db.transaction().execute(async (trx) => {
+    const stored = await insertMessage(trx, { client_id: input.clientId, author_account_id: null, author_staff_id: input.staffMemberId, body, created_at: now, ecd_id: null })
+    await recordAccess(trx, { type: 'staff', id: input.staffMemberId, role: 'caregiver', name: input.staffName }, source,
+      { action: 'create', outcome: 'success', clientId: input.clientId, dataKind: 'message', recordId: stored.id }, now)
+    await notifyNewMessage(trx, { clientId: input.clientId, sender: { staffMemberId: input.staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
+    return { id: stored.id }
+  })
+}

@@ -1,0 +1,22 @@
+import type { Generated } from 'kysely'
+
+/** One message in a client's conversation; exactly one of the two authors is set. */
+export interface MessageTable {
+  id: Generated<string>
+  ecd_id: string | null
+  client_id: string
+  author_account_id: string | null
+  author_staff_id: string | null
+  body: string
+  created_at: Generated<Date>
+}
+
+/** Per reader and client: messages created up to read_until are read. Exactly one reader is set. */
+export interface MessageReadMarkerTable {
+  id: Generated<string>
+  client_id: string
+  account_id: string | null
+  staff_member_id: string | null
+  read_until: Date
+  updated_at: Generated<Date>
+}
