@@ -8,6 +8,7 @@ import type { FieldCipher } from './crypto/field-encryption.ts'
 import type { Database } from './db/schema.ts'
 import { registerAuthentication } from './features/auth/authentication.ts'
 import { clientAccessRoutes } from './features/client-access/client-access.routes.ts'
+import { clientProfileRoutes } from './features/client-profile/client-profile.routes.ts'
 import { reportRoutes } from './features/reports/reports.routes.ts'
 import { passwordRoutes } from './features/auth/password.routes.ts'
 import { sessionRoutes } from './features/auth/session.routes.ts'
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(secondFactorRoutes, deps)
   await app.register(clientAccessRoutes, deps)
   await app.register(reportRoutes, deps)
+  await app.register(clientProfileRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
