@@ -162,6 +162,42 @@ describe('changing the password (property 14)', () => {
   })
 })
 
+describe('requests that must not get through', () => {
+  it('refuses every profile change without the CSRF token (property 18)', async () => {
+    const me = await logIn(t, await createAccount(t.db))
+    const changes: [string, string, unknown][] = [
+      ['POST', '/api/profile/sessions/end-others', {}],
+      ['PUT', '/api/profile/mobile-phone', { mobilePhone: '0611111111' }],
+      ['POST', '/api/profile/totp', {}],
+      ['POST', '/api/profile/totp/confirm', { code: '123456' }],
+      ['DELETE', '/api/profile/totp', undefined],
+      ['POST', '/api/profile/recovery-codes', {}],
+      ['POST', '/api/profile/passkeys/options', {}],
+      ['DELETE', '/api/profile/passkeys/00000000-0000-4000-8000-000000000000', undefined],
+      ['POST', '/api/session/reauthenticate', { password: 'x' }],
+    ]
+    for (const [method, url, body] of changes) {
+      const res = await t.app.inject({
+        method: method as 'POST',
+        url,
+        headers: { cookie: me.headers.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      })
+      expect(res.statusCode, `${method} ${url}`).toBe(403)
+      expect(res.json().error.code).toBe('csrf_failed')
+    }
+  })
+
+  it('refuses fields a client may not set (property 16)', async () => {
+    const account = await createAccount(t.db)
+    const me = await logIn(t, account)
+    const res = await send(t, me, 'PUT', '/api/profile/mobile-phone', { mobilePhone: '0611111111', email: 'aanvaller@example.org' })
+    expect(res.statusCode).toBe(400)
+    const row = await t.db.selectFrom('account').select(['email', 'mobile_phone']).where('id', '=', account.id).executeTakeFirstOrThrow()
+    expect(row).toEqual({ email: account.email, mobile_phone: account.mobile_phone })
+  })
+})
+
 describe('helpers', () => {
   it('writes mobile numbers in international format', () => {
     expect(normaliseMobileNumber('06 12345678')).toBe('+31612345678')
