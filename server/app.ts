@@ -8,8 +8,10 @@ import type { FieldCipher } from './crypto/field-encryption.ts'
 import type { Database } from './db/schema.ts'
 import { registerAuthentication } from './features/auth/authentication.ts'
 import { clientAccessRoutes } from './features/client-access/client-access.routes.ts'
+import { clientAccessLogRoutes } from './features/client-access-log/client-access-log.routes.ts'
 import { clientProfileRoutes } from './features/client-profile/client-profile.routes.ts'
 import { reportRoutes } from './features/reports/reports.routes.ts'
+import { subscriptionRoutes } from './features/subscriptions/subscriptions.routes.ts'
 import { passwordRoutes } from './features/auth/password.routes.ts'
 import { sessionRoutes } from './features/auth/session.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
@@ -72,6 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(clientAccessRoutes, deps)
   await app.register(reportRoutes, deps)
   await app.register(clientProfileRoutes, deps)
+  await app.register(subscriptionRoutes, deps)
+  await app.register(clientAccessLogRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
