@@ -2,6 +2,8 @@ import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequest
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount } from '../../test/factories.ts'
 import { type LoggedIn, logIn, postJson, sessionCookieOf } from '../../test/login-helper.ts'
+import { buildApp } from '../../app.ts'
+import { loadConfig } from '../../config.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { SESSION_COOKIE } from '../auth/session.service.ts'
 import { type CeremonyOptions, createSoftwareAuthenticator, emailsTo, send } from './second-factors.test-support.ts'
@@ -177,6 +179,24 @@ describe('logging in with a passkey', () => {
     expect(log.slice(0, refusals.length).every((row) => row.outcome === 'failure')).toBe(true)
     // No lockout from passkey failures: a signature cannot be guessed (see passkey-login.service.ts).
     expect((await logInWith(authenticator)).statusCode).toBe(200)
+  })
+
+  it('works across app instances: the challenge of one is checked by another, through the database', async () => {
+    const { authenticator } = await accountWithPasskey()
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: './web/dist', PUBLIC_BASE_URL: BASE })
+    const other = await buildApp({ config, db: t.db, clock: () => new Date(now), cipher: t.cipher })
+    try {
+      const options = await loginOptions()
+      const res = await other.inject({
+        method: 'POST',
+        url: '/api/session/passkey/verify',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ credential: authenticator.authenticate(options) }),
+      })
+      expect(res.statusCode, res.body).toBe(200)
+    } finally {
+      await other.close()
+    }
   })
 
   it('refuses an unknown passkey the same way', async () => {
