@@ -8,6 +8,11 @@ import type { FieldCipher } from './crypto/field-encryption.ts'
 import type { Database } from './db/schema.ts'
 import { registerAuthentication } from './features/auth/authentication.ts'
 import { clientAccessRoutes } from './features/client-access/client-access.routes.ts'
+import { appointmentRoutes } from './features/appointments/appointment.routes.ts'
+import { carePlanPrintRoutes } from './features/care-plan-prints/care-plan-print.routes.ts'
+import { homeRoutes } from './features/home/home.routes.ts'
+import { messageRoutes } from './features/messages/message.routes.ts'
+import { recordCopyRoutes } from './features/record-copy/record-copy.routes.ts'
 import { clientAccessLogRoutes } from './features/client-access-log/client-access-log.routes.ts'
 import { clientProfileRoutes } from './features/client-profile/client-profile.routes.ts'
 import { reportRoutes } from './features/reports/reports.routes.ts'
@@ -72,6 +77,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(profileRoutes, deps)
   await app.register(secondFactorRoutes, deps)
   await app.register(clientAccessRoutes, deps)
+  await app.register(homeRoutes, deps)
+  await app.register(carePlanPrintRoutes, deps)
+  await app.register(messageRoutes, deps)
+  await app.register(appointmentRoutes, deps)
+  await app.register(recordCopyRoutes, deps)
   await app.register(reportRoutes, deps)
   await app.register(clientProfileRoutes, deps)
   await app.register(subscriptionRoutes, deps)

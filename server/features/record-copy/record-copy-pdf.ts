@@ -1,0 +1,83 @@
+import type { RecordCopy } from '../../../shared/schemas/record-copy.ts'
+import { amsterdamDate, amsterdamTime } from '../../amsterdam-time.ts'
+import { type PdfDocument, renderPdf } from '../../pdf/render-pdf.ts'
+
+const RELATION: Record<string, string> = {
+  self: 'cliënt zelf', legal_representative: 'wettelijk vertegenwoordiger', first_contact: 'eerste contactpersoon',
+  second_contact: 'tweede contactpersoon', informal_carer: 'mantelzorger',
+}
+const ACTION: Record<string, string> = { read: 'bekeken', create: 'toegevoegd', update: 'gewijzigd', delete: 'verwijderd', export: 'gedownload', login: 'ingelogd', logout: 'uitgelogd' }
+const OUTCOME: Record<string, string> = { success: '', denied: ' (geweigerd)', failure: ' (mislukt)' }
+
+const dateFormatter = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+/** "11 oktober 2018" from 'YYYY-MM-DD'. */
+const longDate = (isoDate: string) => dateFormatter.format(new Date(`${isoDate}T12:00:00Z`))
+/** "25 juni 2020, 14:01" (Amsterdam time) from an ISO instant. */
+const dateTime = (iso: string) => `${longDate(amsterdamDate(new Date(iso)))}, ${amsterdamTime(new Date(iso))}`
+
+/** The electronic copy as a readable PDF: the same content as the JSON, in Dutch. */
+export function renderRecordCopyPdf(copy: RecordCopy): Promise<Buffer> {
+  return renderPdf({ title: `Kopie van het dossier van ${copy.client.name}`, author: copy.organisation }, (doc) => {
+    doc.fontSize(20).text(`Kopie van het dossier van ${copy.client.name}`)
+    doc.moveDown(0.5).fontSize(10)
+      .text(`${copy.organisation} — gemaakt op ${dateTime(copy.generatedAt)}.`)
+      .text(`Via uw toegang als ${RELATION[copy.link.relation] ?? copy.link.relation}, actief sinds ${dateTime(copy.link.activatedAt)}. Wat van vóór dat moment is, staat hier niet in.`)
+      .text('Het BSN en het rekeningnummer staan hier afgeschermd. U kunt uw BSN bekijken in het portaal bij Profiel.')
+    const p = copy.profile
+    if (p) {
+      heading(doc, 'Profiel')
+      rows(doc, [
+        ['Naam', p.name], ['Cliëntnummer', p.clientNumber], ['Geboortedatum', `${longDate(p.dateOfBirth)} (${p.age} jaar)`],
+        ['Burgerlijke staat', p.maritalStatus], ['Geboorteplaats', p.placeOfBirth], ['Nationaliteit', p.nationality],
+        ['BSN', p.bsnMasked ?? ''], ['Laatste woonadres', p.address], ['Extra info na straat', p.addressExtra],
+        ['(Mobiele) telefoon', p.phone], ['E-mailadres', p.email], ['Wilsbekwaamheid', p.legalCapacity],
+        ['Opnamestatus', [p.admissionStatus, p.admissionLegalBasis].filter(Boolean).join(' — ')], ['Huisarts', p.generalPractitioner],
+        ['Identiteit vastgesteld', p.identityEstablished ? 'ja' : 'nee'], ['Rekeningnummer', p.bankAccountMasked ?? ''],
+      ])
+    }
+    if (copy.reports) {
+      heading(doc, `Rapportages (${copy.reports.length})`)
+      for (const r of copy.reports) {
+        doc.font('Helvetica-Bold').text([dateTime(r.reportedAt), r.team, r.authorName ?? r.authorRole, r.carePlanGoal].filter(Boolean).join(' | '))
+        doc.font('Helvetica').text(r.text).moveDown(0.4)
+      }
+    }
+    if (copy.messages) {
+      heading(doc, `Berichten (${copy.messages.length})`)
+      for (const m of copy.messages) {
+        doc.font('Helvetica-Bold').text(`${dateTime(m.createdAt)} | ${m.author.name}`)
+        doc.font('Helvetica').text(m.body).moveDown(0.4)
+      }
+    }
+    if (copy.appointments) {
+      heading(doc, `Afspraken (${copy.appointments.length})`)
+      for (const a of copy.appointments) {
+        doc.text(`${longDate(a.date)} ${a.startTime}–${a.endTime}: ${a.title}${a.location ? `, ${a.location}` : ''}${a.withWhom ? `, met ${a.withWhom}` : ''}${a.cancelled ? ' (geannuleerd)' : ''}`)
+      }
+    }
+    if (copy.carePlanPrints) {
+      heading(doc, `Cliëntplanafdrukken (${copy.carePlanPrints.length})`)
+      for (const print of copy.carePlanPrints) {
+        doc.text(`Cliëntplanafdruk van ${longDate(print.planDate)}${print.signedOn ? `, ondertekend op ${longDate(print.signedOn)}` : ', nog niet ondertekend'}`)
+      }
+      doc.moveDown(0.3).text('De afdrukken zelf kunt u als PDF downloaden in het portaal.')
+    }
+    if (copy.subscriptions) {
+      heading(doc, `Abonnementen (${copy.subscriptions.length})`)
+      for (const s of copy.subscriptions) doc.text(`${s.service} — ${s.supplier} | ${longDate(s.startsOn)} – ${s.endsOn ? longDate(s.endsOn) : '...'}`)
+    }
+    heading(doc, `Wie heeft het dossier ingezien? (${copy.accessLog.length})`)
+    for (const line of copy.accessLog) {
+      const who = [line.actorName, line.actorRole].filter(Boolean).join(', ')
+      doc.text(`${dateTime(line.occurredAt)} | ${who} | ${line.dataKind} ${ACTION[line.action] ?? line.action}${OUTCOME[line.outcome] ?? ''}`)
+    }
+  })
+}
+
+function heading(doc: PdfDocument, text: string): void {
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(14).text(text).moveDown(0.3).font('Helvetica').fontSize(10)
+}
+
+function rows(doc: PdfDocument, pairs: [string, string][]): void {
+  for (const [label, value] of pairs) doc.font('Helvetica-Bold').text(`${label}: `, { continued: true }).font('Helvetica').text(value || '—')
+}

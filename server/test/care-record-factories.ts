@@ -1,0 +1,44 @@
+import type { Insertable } from 'kysely'
+import type { Db } from '../db/database.ts'
+import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
+import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
+import type { MessageTable } from '../features/messages/message.table.ts'
+
+/** Test data for care-plan prints, messages and appointments; override only what the test is about. */
+
+/** The smallest file our PDF check accepts: header, one empty page, trailer. */
+export function tinyPdf(label = 'test'): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
+}
+
+export async function createCarePlanPrint(db: Db, clientId: string, overrides: Partial<Insertable<CarePlanPrintTable>> = {}) {
+  const print = overrides.print_pdf ?? tinyPdf('print')
+  const sheet = overrides.signature_sheet_pdf === undefined ? tinyPdf('sheet') : overrides.signature_sheet_pdf
+  return db
+    .insertInto('care_plan_print')
+    .values({
+      client_id: clientId, plan_date: '2026-03-01', signed_on: '2026-03-08',
+      print_size: print.length, signature_sheet_size: sheet?.length ?? null, ...overrides,
+      print_pdf: print, signature_sheet_pdf: sheet,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** A message; by the account when `author_account_id` is given, else pass `author_staff_id`. */
+export async function createMessage(db: Db, clientId: string, overrides: Partial<Insertable<MessageTable>> & ({ author_account_id: string } | { author_staff_id: string })) {
+  return db
+    .insertInto('message')
+    .values({ client_id: clientId, body: 'Goedemorgen, hoe gaat het vandaag?', created_at: new Date('2026-11-20T09:00:00Z'), ...overrides })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function createAppointment(db: Db, clientId: string, overrides: Partial<Insertable<AppointmentTable>> = {}) {
+  const startsAt = overrides.starts_at ?? new Date('2026-12-01T09:00:00Z')
+  return db
+    .insertInto('appointment')
+    .values({ client_id: clientId, starts_at: startsAt, ends_at: new Date(new Date(startsAt).getTime() + 3600_000), title: 'Fysiotherapie', location: 'Oefenzaal', with_whom: 'Fysiotherapeut', ...overrides })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
