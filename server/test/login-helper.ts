@@ -36,6 +36,8 @@ export async function latestSmsCode(db: Db, phone: string): Promise<{ prefix: st
     .select('body_text')
     .where('channel', '=', 'sms')
     .where('recipient', '=', phone)
+    // Other SMS (notifications) may follow; only a login code has this shape.
+    .where('body_text', '~', '[0-9]{4}-[0-9]{6}')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow()
   const match = /(\d{4})-(\d{6})/.exec(message.body_text)

@@ -55,6 +55,28 @@ describe('lockout without an oracle (property 3)', () => {
   })
 })
 
+describe('accounts that may not log in', () => {
+  it('a blocked or ended account with the right password gets the answer of a wrong password', async () => {
+    const wrong = await postJson(t, '/api/session', { loginName: (await createAccount(t.db)).login_name, password: WRONG_PASSWORD })
+    for (const column of ['blocked_at', 'ended_at'] as const) {
+      const account = await createAccount(t.db, { [column]: now })
+      const res = await postJson(t, '/api/session', { loginName: account.login_name, password: account.password })
+      expect(res.statusCode).toBe(401)
+      expect(res.body).toBe(wrong.body)
+    }
+  })
+
+  it('an account blocked between password and code does not get in with the right code', async () => {
+    const account = await createAccount(t.db)
+    const attemptToken = await passwordStep(t, account.login_name, account.password)
+    const secret = await smsCodeFor(t, attemptToken, account.mobile_phone ?? '')
+    await t.db.updateTable('account').set({ blocked_at: now }).where('id', '=', account.id).execute()
+    const res = await verify(attemptToken, secret)
+    expect(res.statusCode).toBe(401)
+    expect(sessionCookieOf(res)).toBeUndefined()
+  })
+})
+
 describe('second-factor failures count toward the same limit (property 4)', () => {
   it('counts missing and wrong codes, and a new SMS code does not reset the count', async () => {
     const account = await createAccount(t.db)
