@@ -1,4 +1,5 @@
 import { UserMenu } from '@/features/auth/components/user-menu.tsx'
+import { useLogout } from '@/features/auth/hooks/use-logout.ts'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
 import { OrganisationBrand } from '@/features/organisation/components/organisation-brand.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
@@ -7,6 +8,7 @@ import './app-header.css'
 /** The brand bar on every page: organisation, language switch, and (when logged in) the user menu. */
 export function AppHeader() {
   const session = useSession()
+  const { logout } = useLogout()
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -14,8 +16,7 @@ export function AppHeader() {
         <div className="app-header__tools">
           <LanguageSwitch />
           {session.status === 'authenticated' ? (
-            // Logging out arrives with the accounts issue; the menu is ready for it.
-            <UserMenu displayName={session.displayName} onLogout={() => undefined} />
+            <UserMenu displayName={session.displayName} onLogout={() => logout('logged-out')} />
           ) : null}
         </div>
       </div>

@@ -3,6 +3,8 @@ import { Check } from 'typebox/value'
 import { ERROR_MESSAGES } from '@shared/error-messages.ts'
 import { ErrorResponse } from '@shared/schemas/common.ts'
 import { getLanguage } from '@/i18n/language-store.ts'
+import { noteApiActivity } from './api-activity.ts'
+import { getCsrfToken } from './csrf-token.ts'
 
 export type FieldError = { path: string; message: string }
 
@@ -15,6 +17,8 @@ export class ApiError extends Error {
   readonly code: string
   readonly requestId: string | undefined
   readonly fields: readonly FieldError[]
+  /** With `password_rejected`: what the password lacks (codes of shared/password-policy.ts). */
+  readonly passwordProblems: readonly string[]
 
   constructor(status: number, body: ErrorResponse['error'], requestId?: string) {
     super(body.message)
@@ -22,10 +26,13 @@ export class ApiError extends Error {
     this.code = body.code
     this.requestId = requestId
     this.fields = 'fields' in body && body.fields ? body.fields : []
+    this.passwordProblems = body.passwordProblems ?? []
   }
 }
 
 type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: unknown; signal?: AbortSignal }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /**
  * Calls the portal API with JSON in and out, and checks the answer against the shared
@@ -33,13 +40,18 @@ type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; bo
  * half-rendering later.
  */
 export async function apiRequest<S extends TSchema>(path: string, responseSchema: S, options: RequestOptions = {}): Promise<Static<S>> {
+  const method = options.method ?? 'GET'
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLanguage() }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
+  // A logged-in session's state changes must prove they come from the portal's own pages.
+  const csrfToken = getCsrfToken()
+  if (csrfToken && !SAFE_METHODS.has(method)) headers['x-csrf-token'] = csrfToken
 
+  const sentAt = Date.now()
   let response: Response
   try {
     response = await fetch(path, {
-      method: options.method ?? 'GET',
+      method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? null : JSON.stringify(options.body),
@@ -50,6 +62,8 @@ export async function apiRequest<S extends TSchema>(path: string, responseSchema
     throw localError(0, 'unavailable')
   }
 
+  // Any answer but "not logged in" means the server saw the session and extended its idle time.
+  if (response.status !== 401) noteApiActivity(sentAt)
   const body = await readJson(response)
   if (!response.ok) {
     if (Check(ErrorResponse, body)) throw new ApiError(response.status, body.error, response.headers.get('x-request-id') ?? undefined)

@@ -1,23 +1,16 @@
-import { Link } from 'react-router'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
+import { ForgotPasswordForm } from '@/features/password/components/forgot-password-form.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { PageTitle } from '../page-title.tsx'
 
-/**
- * Requesting a new password arrives with the accounts issue. Until then this page says
- * so plainly and tells people whom to ask, rather than showing a form that does nothing.
- */
+/** "Wachtwoord vergeten?": asks for a new password link by e-mail. */
 export function ForgotPasswordPage() {
   const t = useT()
   return (
     <div className="card card--narrow">
       <PageTitle title={t('forgotPassword.title')} />
       <PageHeading>{t('forgotPassword.title')}</PageHeading>
-      <p>{t('forgotPassword.comingSoon')}</p>
-      <p>{t('forgotPassword.meanwhile')}</p>
-      <p>
-        <Link to="/inloggen">{t('forgotPassword.back')}</Link>
-      </p>
+      <ForgotPasswordForm />
     </div>
   )
 }

@@ -1,21 +1,53 @@
+import { Navigate, useLocation } from 'react-router'
+import { Notice } from '@/components/ui/notice.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
-import { LoginForm } from '@/features/auth/components/login-form.tsx'
+import { LoginJourney } from '@/features/auth/components/login-journey.tsx'
+import type { LoginPageState } from '@/features/auth/hooks/use-logout.ts'
+import { useSession } from '@/features/auth/hooks/use-session.ts'
 import { NewsPanel } from '@/features/news/components/news-panel.tsx'
+import { PasskeyLogin } from '@/features/profile/components/passkey-login.tsx'
 import { SupportText } from '@/features/organisation/components/support-text.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { PageTitle } from '../page-title.tsx'
 import './login-page.css'
 
-/** The first screen, as in the Topaz manual: the login form on the left, news on the right (below on a phone). */
+function loginPageState(state: unknown): LoginPageState {
+  if (typeof state !== 'object' || state === null) return {}
+  const { notice, from } = state as Record<string, unknown>
+  return {
+    notice: notice === 'idle' || notice === 'logged-out' ? notice : undefined,
+    // Only paths inside the portal: never an address elsewhere.
+    from: typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : undefined,
+  }
+}
+
+/**
+ * The first screen, as in the Topaz manual: the login form on the left, news on the right
+ * (below on a phone). Someone already logged in goes on to the portal.
+ */
 export function LoginPage() {
   const t = useT()
+  const session = useSession()
+  const { state } = useLocation()
+  const { notice, from } = loginPageState(state)
+
+  if (session.status === 'authenticated') return <Navigate to={from ?? '/home'} replace />
+
   return (
     <div className="login-page">
       <PageTitle title={t('login.title')} />
       <div className="login-page__form card">
         <PageHeading>{t('login.title')}</PageHeading>
+        {notice ? (
+          <div className="login-page__notice">
+            <Notice>
+              <p>{t(`login.notice.${notice}`)}</p>
+            </Notice>
+          </div>
+        ) : null}
         <p>{t('login.intro')}</p>
-        <LoginForm />
+        <LoginJourney />
+        <PasskeyLogin className="login-page__passkey" />
         <SupportText className="login-page__support" />
       </div>
       <NewsPanel className="login-page__news card" />

@@ -1,7 +1,7 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ComponentProps } from 'react'
 import './button.css'
 
-type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+type ButtonProps = ComponentProps<'button'> & {
   /** primary: the one main action of a form; secondary: other actions; header: on the brand bar. */
   variant?: 'primary' | 'secondary' | 'header'
 }

@@ -25,3 +25,27 @@ export function ChevronDownIcon({ className = 'icon' }: IconProps) {
     </svg>
   )
 }
+
+export function CheckIcon({ className = 'icon' }: IconProps) {
+  return (
+    <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M9.5 16.2L4.8 11.5l-1.8 1.8l6.5 6.5L21 8.3l-1.8-1.8z" />
+    </svg>
+  )
+}
+
+export function CrossIcon({ className = 'icon' }: IconProps) {
+  return (
+    <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M6.4 4.6L12 10.2l5.6-5.6l1.8 1.8l-5.6 5.6l5.6 5.6l-1.8 1.8l-5.6-5.6l-5.6 5.6l-1.8-1.8l5.6-5.6l-5.6-5.6z" />
+    </svg>
+  )
+}
+
+export function DotIcon({ className = 'icon' }: IconProps) {
+  return (
+    <svg className={className} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="4" fill="currentColor" />
+    </svg>
+  )
+}

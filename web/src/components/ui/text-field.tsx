@@ -7,12 +7,15 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>
   type?: 'text' | 'password' | 'email' | 'tel'
   /** Shown above the input and linked to it, so it is read out with the field. */
   error?: string | undefined
+  /** Ids of more text that explains the field (a hint, a list of rules), read out after the error. */
+  describedBy?: string | undefined
   inputRef?: Ref<HTMLInputElement>
 }
 
 /** A labelled single-line input with its error message, in the NL Design System pattern. */
-export function TextField({ id, label, type = 'text', error, inputRef, className = '', ...inputProps }: TextFieldProps) {
+export function TextField({ id, label, type = 'text', error, describedBy, inputRef, className = '', ...inputProps }: TextFieldProps) {
   const errorId = `${id}-fout`
+  const description = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
   return (
     <div className={`text-field ${error ? 'text-field--invalid' : ''} ${className}`}>
       <label className="text-field__label" htmlFor={id}>
@@ -29,7 +32,7 @@ export function TextField({ id, label, type = 'text', error, inputRef, className
         type={type}
         className="text-field__input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={description}
         {...inputProps}
       />
     </div>

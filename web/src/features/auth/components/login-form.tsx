@@ -1,5 +1,6 @@
-import { type ChangeEvent, type FormEvent, useRef, useState } from 'react'
+import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
+import type { LoginChallenge } from '@shared/schemas/auth.ts'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { TextField } from '@/components/ui/text-field.tsx'
@@ -10,19 +11,33 @@ import { useCreateSession } from '../api/create-session.ts'
 import { type LoginFieldErrors, type LoginValues, MAX_LENGTH, serverFieldErrors, validateLogin } from './login-fields.ts'
 import './login-form.css'
 
+type LoginFormProps = {
+  /** The password was right: the second factor is next. */
+  onChallenge: (challenge: LoginChallenge, loginName: string) => void
+  /** Filled in again when the person comes back from the second step. */
+  initialLoginName?: string
+  /** A message from before this form, e.g. "logging in took too long". */
+  notice?: ReactNode
+}
+
 /**
- * Username and password. The browser checks that both are filled in; everything else is
- * the server's answer, shown as it is. Logging in does not work yet, and the form never
- * pretends it does: the server's "not available yet" message is shown in the alert.
+ * Username and password, step one of logging in. The browser checks that both are filled
+ * in; everything else is the server's answer, shown as it is (a wrong name and a wrong
+ * password get the same message, on purpose).
  */
-export function LoginForm() {
+export function LoginForm({ onChallenge, initialLoginName = '', notice }: LoginFormProps) {
   const t = useT()
   const [language] = useLanguage()
   const login = useCreateSession()
-  const [values, setValues] = useState<LoginValues>({ loginName: '', password: '' })
+  const [values, setValues] = useState<LoginValues>({ loginName: initialLoginName, password: '' })
   const [clientErrors, setClientErrors] = useState<LoginFieldErrors>({})
   const loginNameRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
+
+  // Back from the second step with the name still filled in: the password is what is missing.
+  useEffect(() => {
+    if (initialLoginName) passwordRef.current?.focus()
+  }, [initialLoginName])
 
   const serverErrors = login.error instanceof ApiError ? serverFieldErrors(login.error.fields) : {}
   const errors: LoginFieldErrors = { ...serverErrors, ...clientErrors }
@@ -34,7 +49,8 @@ export function LoginForm() {
     setClientErrors(found)
     if (found.loginName) return loginNameRef.current?.focus()
     if (found.password) return passwordRef.current?.focus()
-    login.mutate({ loginName: values.loginName.trim(), password: values.password })
+    const loginName = values.loginName.trim()
+    login.mutate({ loginName, password: values.password }, { onSuccess: (challenge) => onChallenge(challenge, loginName) })
   }
 
   const change = (field: keyof LoginValues) => (event: ChangeEvent<HTMLInputElement>) => {
@@ -55,7 +71,9 @@ export function LoginForm() {
         <Alert>
           <p>{errorMessage(login.error, language)}</p>
         </Alert>
-      ) : null}
+      ) : (
+        notice
+      )}
       <TextField
         id="gebruikersnaam"
         label={t('login.loginName')}

@@ -1,0 +1,300 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createOrganisation } from '../server/test/factories.ts'
+import { acceptCurrentTerms, createPerson, latestPasswordLink, publishTerms, type TestPerson, welcomeLink } from './support/accounts.ts'
+import { launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { axeScans, enterPassword, expectAccessibleAtBothWidths } from './support/journeys.ts'
+import { type PortalServer, startPortal } from './support/portal-server.ts'
+import { startSmsReceiver } from './support/sms-receiver.ts'
+
+const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789abcdef0123456789'
+const NEW_PASSWORD = 'zeven blauwe fietsen langs de dijk'
+
+let portal: PortalServer
+let sms: Awaited<ReturnType<typeof startSmsReceiver>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let context: BrowserContext
+/** The server's clock stands still in tests; each journey moves it by hand when it needs to. */
+let serverNow: Date
+
+beforeAll(async () => {
+  serverNow = new Date()
+  // The receiver checks signatures against the portal's clock, which it only learns once the portal runs.
+  let clock = () => serverNow
+  sms = await startSmsReceiver(WEBHOOK_SECRET, () => clock())
+  portal = await startPortal({
+    now: serverNow,
+    outbox: true,
+    env: { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: sms.url, SMS_WEBHOOK_SECRET: WEBHOOK_SECRET },
+  })
+  clock = portal.now
+  await createOrganisation(portal.db, { name: 'Zorggroep De Linde' })
+  await publishTerms(portal.db, serverNow)
+  browser = await launchBrowser()
+  context = browser.context
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.close()
+  await sms?.close()
+  // The numbers for the report: every screen, both widths.
+  console.error(`axe: ${axeScans.length} scans without violations\n  ${axeScans.join('\n  ')}`)
+})
+beforeEach(async () => {
+  await context.clearCookies()
+})
+
+async function newPage(viewport: { width: number; height: number } = VIEWPORTS.phone): Promise<Page> {
+  const page = await context.newPage()
+  await page.setViewportSize(viewport)
+  return page
+}
+
+/** Second step with SMS, as a person does it: ask for the code, read it on the "phone", type the six digits. */
+async function enterSmsCode(page: Page, person: TestPerson): Promise<void> {
+  await page.getByRole('heading', { name: 'Inlogcode' }).waitFor()
+  const before = sms.count(person.phone)
+  await page.getByRole('button', { name: 'SMS-inlogcode aanvragen' }).click()
+  const code = await sms.nextCode(person.phone, before)
+  await page.getByText(`De code begint met ${code.prefix}.`).first().waitFor()
+  await page.getByRole('textbox', { name: 'Inlogcode' }).fill(code.secret)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+}
+
+async function logIn(page: Page, person: TestPerson, password: string): Promise<void> {
+  await page.goto(`${portal.url}/inloggen`)
+  await enterPassword(page, person.loginName, password)
+  await enterSmsCode(page, person)
+}
+
+async function sessionCookie(): Promise<string> {
+  const cookie = (await context.cookies(portal.url)).find((c) => c.name === '__Host-portal_session')
+  if (!cookie) throw new Error('no session cookie in the browser')
+  return `${cookie.name}=${cookie.value}`
+}
+
+describe('a new person, from the welcome e-mail to Home', () => {
+  it('creates a password, logs in with an SMS code, accepts the terms and is greeted', async () => {
+    const person = await createPerson(portal.db, { displayName: 'Anna de Vries' })
+    const link = await welcomeLink(portal.db, portal.url, person, serverNow)
+    const page = await newPage()
+
+    // The welcome link: the token is read and then taken out of the address bar.
+    await page.goto(link)
+    await page.getByRole('heading', { name: 'Wachtwoord aanmaken' }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/wachtwoord-instellen`)
+    await page.getByText(`Uw gebruikersnaam is ${person.loginName}.`).waitFor()
+    await expectAccessibleAtBothWidths(page, 'wachtwoord aanmaken')
+
+    // Live feedback while typing, from the same rule the server uses.
+    const newPassword = page.getByLabel('Nieuw wachtwoord')
+    const rule = (text: string) => page.getByRole('listitem').filter({ hasText: text })
+    await newPassword.fill('kort')
+    await expect.poll(() => rule('minstens 12 tekens').textContent()).toContain('nog niet in orde')
+    await newPassword.fill('anna wandelt graag in het bos')
+    await expect.poll(() => rule('niet uw naam of gebruikersnaam').textContent(), { timeout: 20_000 }).toContain('nog niet in orde')
+    await newPassword.fill('wachtwoord1234')
+    await expect.poll(() => rule('geen bekend of makkelijk te raden').textContent()).toContain('nog niet in orde')
+    await newPassword.fill(NEW_PASSWORD)
+    await expect.poll(() => rule('geen bekend of makkelijk te raden').textContent()).toContain('(in orde)')
+    await expect.poll(() => rule('minstens 12 tekens').textContent()).toContain('(in orde)')
+    await expectAccessibleAtBothWidths(page, 'wachtwoord aanmaken, met eisen')
+
+    // Two different passwords are named at the second field.
+    await page.getByLabel('Bevestig wachtwoord').fill('iets anders')
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
+    await page.getByText('De twee wachtwoorden zijn niet hetzelfde.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'wachtwoord aanmaken, met fout')
+    await page.getByLabel('Bevestig wachtwoord').fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
+    await page.getByRole('heading', { name: 'Uw wachtwoord is opgeslagen' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'wachtwoord opgeslagen')
+    // Saving the password did not log in.
+    expect((await context.cookies(portal.url)).some((c) => c.name === '__Host-portal_session')).toBe(false)
+
+    // First login: password, then the SMS code whose first four digits are already there.
+    await page.getByRole('link', { name: 'Naar inloggen' }).click()
+    await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor()
+    await enterPassword(page, person.loginName, NEW_PASSWORD)
+    await page.getByRole('button', { name: 'SMS-inlogcode aanvragen' }).waitFor()
+    await page.getByText('eindigt op ' + person.phone.slice(-2)).waitFor()
+    await expectAccessibleAtBothWidths(page, 'inlogcode aanvragen')
+    const before = sms.count(person.phone)
+    await page.getByRole('button', { name: 'SMS-inlogcode aanvragen' }).click()
+    const code = await sms.nextCode(person.phone, before)
+    await page.getByText(`De code begint met ${code.prefix}.`).first().waitFor()
+    expect(await page.getByRole('textbox', { name: 'Inlogcode' }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await expectAccessibleAtBothWidths(page, 'inlogcode invullen')
+
+    // A wrong code is named at the field; the right one logs in.
+    const wrong = code.secret === '000000' ? '111111' : '000000'
+    await page.getByRole('textbox', { name: 'Inlogcode' }).fill(wrong)
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+    await page.getByText('De inlogcode klopt niet of is verlopen.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'inlogcode fout')
+    await page.getByRole('textbox', { name: 'Inlogcode' }).fill(code.secret)
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+
+    // The terms of use before anything else.
+    await page.getByRole('heading', { name: 'Gebruikersvoorwaarden', level: 1 }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/akkoord-gebruikersvoorwaarden`)
+    await page.getByRole('heading', { name: 'Wie mag het portaal gebruiken?' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'gebruikersvoorwaarden accepteren')
+    await page.goto(`${portal.url}/home`)
+    await page.getByRole('heading', { name: 'Gebruikersvoorwaarden', level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Ik ga akkoord met de voorwaarden' }).click()
+    await page.getByText('Zet eerst een vinkje').first().waitFor()
+    await expectAccessibleAtBothWidths(page, 'gebruikersvoorwaarden zonder vinkje')
+    await page.getByRole('checkbox', { name: 'Ik ga akkoord met de gebruikersvoorwaarden' }).check()
+    await page.getByRole('button', { name: 'Ik ga akkoord met de voorwaarden' }).click()
+
+    // Home greets the person, inside the portal layout.
+    await page.getByRole('heading', { name: 'Welkom, Anna de Vries' }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/home`)
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'home')
+
+    // The terms stay readable from the portal.
+    await page.getByRole('link', { name: 'Gebruikersvoorwaarden' }).click()
+    await page.getByText(/U bent op .* akkoord gegaan met deze voorwaarden\./).waitFor()
+    await expectAccessibleAtBothWidths(page, 'gebruikersvoorwaarden lezen (ingelogd)')
+    await page.close()
+  })
+})
+
+describe('a forgotten password', () => {
+  it('gives the same answer for any username, and the link makes a new password', async () => {
+    const person = await createPerson(portal.db, { displayName: 'Bram Jansen', password: 'een oud wachtwoord dat weg is' })
+    await acceptCurrentTerms(portal.db, person, serverNow)
+    const page = await newPage()
+    await page.goto(`${portal.url}/inloggen`)
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click()
+    await page.getByRole('heading', { name: 'Wachtwoord vergeten' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'wachtwoord vergeten')
+
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('iemand.die.niet.bestaat')
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click()
+    const answer = page.getByText('Als deze gebruikersnaam bij ons bekend is')
+    await answer.waitFor()
+    const answerForUnknown = await answer.textContent()
+    await expectAccessibleAtBothWidths(page, 'wachtwoord vergeten, bevestiging')
+
+    await page.goto(`${portal.url}/wachtwoord-vergeten`)
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill(person.loginName)
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click()
+    await answer.waitFor()
+    expect(await answer.textContent()).toBe(answerForUnknown)
+
+    await page.goto(await latestPasswordLink(portal.db, person))
+    await page.getByRole('heading', { name: 'Nieuw wachtwoord maken' }).waitFor()
+    await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD)
+    await page.getByLabel('Bevestig wachtwoord').fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
+    await page.getByRole('heading', { name: 'Uw wachtwoord is opgeslagen' }).waitFor()
+
+    // The link works once (opened again, as from the e-mail: a new page).
+    const again = await newPage()
+    await again.goto(await latestPasswordLink(portal.db, person))
+    await again.getByText('Deze link werkt niet (meer).').waitFor()
+    await expectAccessibleAtBothWidths(again, 'wachtwoordlink verlopen')
+    await again.close()
+
+    await logIn(page, person, NEW_PASSWORD)
+    await page.getByRole('heading', { name: 'Welkom, Bram Jansen' }).waitFor()
+    await page.close()
+  })
+})
+
+describe('a temporary password', () => {
+  it('must be changed right after logging in, before anything else', async () => {
+    const temporary = 'Tijdelijk-7391-wachtwoord'
+    const person = await createPerson(portal.db, { displayName: 'Carla Bakker', password: temporary, temporary: true })
+    await acceptCurrentTerms(portal.db, person, serverNow)
+    const page = await newPage(VIEWPORTS.desktop)
+    await logIn(page, person, temporary)
+    await page.getByRole('heading', { name: 'Wijzig wachtwoord' }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/wachtwoord-wijzigen`)
+    await expectAccessibleAtBothWidths(page, 'wijzig wachtwoord')
+
+    // Nothing else is reachable first.
+    await page.goto(`${portal.url}/home`)
+    await page.getByRole('heading', { name: 'Wijzig wachtwoord' }).waitFor()
+
+    await page.getByLabel('Huidig wachtwoord').fill('niet het goede wachtwoord')
+    await page.getByLabel('Nieuw wachtwoord').fill(NEW_PASSWORD)
+    await page.getByLabel('Bevestig wachtwoord').fill(NEW_PASSWORD)
+    await page.getByRole('button', { name: 'Wijzig wachtwoord' }).click()
+    await page.getByText('Uw huidige wachtwoord klopt niet.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'wijzig wachtwoord, fout')
+
+    await page.getByLabel('Huidig wachtwoord').fill(temporary)
+    await page.getByRole('button', { name: 'Wijzig wachtwoord' }).click()
+    await page.getByRole('heading', { name: 'Welkom, Carla Bakker' }).waitFor()
+    await page.close()
+  })
+})
+
+describe('logging out', () => {
+  it('ends the session on the server and says so on the login page', async () => {
+    const person = await createPerson(portal.db, { displayName: 'Dirk Visser', password: NEW_PASSWORD })
+    await acceptCurrentTerms(portal.db, person, serverNow)
+    const page = await newPage()
+    await logIn(page, person, NEW_PASSWORD)
+    await page.getByRole('heading', { name: 'Welkom, Dirk Visser' }).waitFor()
+    const cookie = await sessionCookie()
+
+    await page.getByRole('button', { name: 'Dirk Visser' }).click()
+    await page.getByRole('link', { name: 'Mijn profiel' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'gebruikersmenu open')
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await page.getByText('U bent uitgelogd.').waitFor()
+    expect(page.url()).toBe(`${portal.url}/inloggen`)
+    await expectAccessibleAtBothWidths(page, 'uitgelogd')
+
+    // The old cookie no longer opens anything, and the portal pages send to the login page.
+    const after = await fetch(`${portal.url}/api/session`, { headers: { cookie } })
+    expect(after.status).toBe(401)
+    await page.goto(`${portal.url}/home`)
+    await page.getByRole('heading', { name: 'Inloggen', level: 1 }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/inloggen`)
+    await page.close()
+  })
+})
+
+describe('the idle timeout', () => {
+  it('warns two minutes before, can be extended, and logs out for safety at the end', async () => {
+    const person = await createPerson(portal.db, { displayName: 'Eva de Boer', password: NEW_PASSWORD })
+    await acceptCurrentTerms(portal.db, person, serverNow)
+    const start = new Date()
+    portal.setNow(start)
+    const page = await newPage(VIEWPORTS.desktop)
+    await page.clock.install({ time: start })
+    await logIn(page, person, NEW_PASSWORD)
+    await page.getByRole('heading', { name: 'Welkom, Eva de Boer' }).waitFor()
+    const cookie = await sessionCookie()
+
+    // 13 minutes later (of 15): the warning, with the focus in it.
+    await page.clock.fastForward('13:05')
+    portal.setNow(new Date(start.getTime() + 13 * 60_000 + 5_000))
+    const dialog = page.getByRole('alertdialog', { name: 'Wilt u ingelogd blijven?' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('button', { name: 'Blijf ingelogd' }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await expectAccessibleAtBothWidths(page, 'waarschuwing inactiviteit')
+
+    // "Blijf ingelogd" extends the session on the server too.
+    await dialog.getByRole('button', { name: 'Blijf ingelogd' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    portal.setNow(new Date(start.getTime() + 20 * 60_000))
+    expect((await fetch(`${portal.url}/api/session`, { headers: { cookie } })).status).toBe(200)
+
+    // Nothing more happens: the warning again, then the login page, which says why.
+    await page.clock.fastForward('13:30')
+    await dialog.waitFor()
+    await page.clock.fastForward('02:00')
+    await page.getByText('U bent uitgelogd, omdat u een tijd niets heeft gedaan').waitFor()
+    expect(page.url()).toBe(`${portal.url}/inloggen`)
+    await expectAccessibleAtBothWidths(page, 'uitgelogd na inactiviteit')
+    expect((await fetch(`${portal.url}/api/session`, { headers: { cookie } })).status).toBe(401)
+    await page.close()
+  })
+})

@@ -1,0 +1,61 @@
+import { Navigate, Outlet, useLocation } from 'react-router'
+import { Button } from '@/components/ui/button.tsx'
+import { type Session, useSession } from '@/features/auth/hooks/use-session.ts'
+import { type LoginPageState, lastLogoutReason } from '@/features/auth/hooks/use-logout.ts'
+import { useT } from '@/i18n/use-t.ts'
+import { MAIN_ID } from './app-shell.tsx'
+import { PortalLayout } from './layouts/portal-layout.tsx'
+import { PublicLayout } from './layouts/public-layout.tsx'
+
+/** Where a logged-in person must go first, before anything else; null when nothing is owed. */
+export function owedStep(session: Session): string | null {
+  if (session.status !== 'authenticated') return null
+  if (session.mustChangePassword) return '/wachtwoord-wijzigen'
+  if (session.mustAcceptTerms) return '/akkoord-gebruikersvoorwaarden'
+  return null
+}
+
+/** While the session is being read, or could not be read: a calm page instead of a flash of the wrong one. */
+function SessionPending({ session }: { session: Extract<Session, { status: 'loading' | 'error' }> }) {
+  const t = useT()
+  return (
+    <main id={MAIN_ID} tabIndex={-1} className="page">
+      {session.status === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <div role="alert" className="card card--narrow">
+          <p>{t('app.sessionError')}</p>
+          <Button variant="secondary" onClick={session.retry}>
+            {t('app.retry')}
+          </Button>
+        </div>
+      )}
+    </main>
+  )
+}
+
+/** Pages for a logged-in person, also while a new password or the terms are still owed. */
+export function RequireSession() {
+  const session = useSession()
+  const { pathname } = useLocation()
+  if (session.status === 'loading' || session.status === 'error') return <SessionPending session={session} />
+  if (session.status === 'anonymous') return <Navigate to="/inloggen" replace state={{ from: pathname, notice: lastLogoutReason() } satisfies LoginPageState} />
+  return <Outlet />
+}
+
+/** The portal itself: logged in, with nothing owed; otherwise to the login page or to what is owed first. */
+export function RequirePortalAccess() {
+  const session = useSession()
+  const { pathname } = useLocation()
+  if (session.status === 'loading' || session.status === 'error') return <SessionPending session={session} />
+  if (session.status === 'anonymous') return <Navigate to="/inloggen" replace state={{ from: pathname, notice: lastLogoutReason() } satisfies LoginPageState} />
+  const owed = owedStep(session)
+  if (owed) return <Navigate to={owed} replace />
+  return <Outlet />
+}
+
+/** Pages anyone may read (terms, not found): with the portal menu for a logged-in person, without for others. */
+export function SessionAwareLayout() {
+  const session = useSession()
+  return session.status === 'authenticated' && owedStep(session) === null ? <PortalLayout /> : <PublicLayout />
+}

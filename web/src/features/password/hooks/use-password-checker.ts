@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react'
+import type { checkPassword } from '@shared/password-policy.ts'
+
+export type PasswordChecker = typeof checkPassword
+
+let loading: Promise<PasswordChecker> | undefined
+
+/**
+ * The same password rule the server applies (shared/password-policy.ts), loaded on
+ * demand: its dictionaries of common words and passwords are far larger than the rest
+ * of the app, and only these pages need them.
+ */
+function loadPasswordChecker(): Promise<PasswordChecker> {
+  loading ??= import('@shared/password-policy.ts').then((module) => module.checkPassword)
+  return loading
+}
+
+/** The checker once loaded; null while it loads (or when it could not be loaded: the server still decides). */
+export function usePasswordChecker(): PasswordChecker | null {
+  const [checker, setChecker] = useState<PasswordChecker | null>(null)
+  useEffect(() => {
+    let current = true
+    loadPasswordChecker().then(
+      (loaded) => {
+        if (current) setChecker(() => loaded)
+      },
+      () => {
+        loading = undefined
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+  return checker
+}
