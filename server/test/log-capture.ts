@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { inject } from 'vitest'
@@ -13,14 +13,26 @@ declare module 'vitest' {
 /**
  * Log lines and the secrets tests used go to files in a folder made for this test run, so
  * the global teardown can check every worker's logs for secrets after the whole suite.
- * Without that folder (a run without the global setup) they are only kept in memory.
+ * Without that folder (a project without the global setup) nothing is written.
  */
 const folder = inject('logCaptureDir')
 const fileStem = `${process.pid}-${threadId}`
 
+/** Appends to this worker's file in the run's folder (made again should someone have removed it). */
+function append(extension: string, text: string): void {
+  if (!folder) return
+  const path = join(folder, `${fileStem}.${extension}`)
+  try {
+    appendFileSync(path, text)
+  } catch {
+    mkdirSync(folder, { recursive: true })
+    appendFileSync(path, text)
+  }
+}
+
 /** Appends one log line of a test app to this run's log files. */
 export function captureLogLine(line: string): void {
-  if (folder) appendFileSync(join(folder, `${fileStem}.log`), line.endsWith('\n') ? line : `${line}\n`)
+  append('log', line.endsWith('\n') ? line : `${line}\n`)
 }
 
 /**
@@ -28,6 +40,6 @@ export function captureLogLine(line: string): void {
  * when it shows up in any log line. Returns the value, so `const pw = rememberSecret('...')`.
  */
 export function rememberSecret<T extends string>(secret: T): T {
-  if (folder && secret) appendFileSync(join(folder, `${fileStem}.secrets`), `${secret.replace(/\n/g, ' ')}\n`)
+  if (secret) append('secrets', `${secret.replace(/\n/g, ' ')}\n`)
   return secret
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -63,7 +63,7 @@ export function findSecrets(text: string, knownSecrets: Iterable<string>, where 
  * line in its `*.secrets` files.
  */
 export function scanLogFolder(folder: string): { lines: number; findings: SecretFinding[] } {
-  const files = readdirSync(folder)
+  const files = existsSync(folder) ? readdirSync(folder) : []
   const knownSecrets = new Set<string>()
   for (const file of files.filter((name) => name.endsWith('.secrets'))) {
     for (const secret of readFileSync(join(folder, file), 'utf8').split('\n')) if (secret) knownSecrets.add(secret)
