@@ -7,7 +7,7 @@
  * the benchmark uses its own database `portal_bench` there, created and seeded if missing.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import autocannon from 'autocannon'
+import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
 import { hashPassword } from '../server/features/accounts/password-hash.ts'
 
@@ -103,13 +103,13 @@ async function prepareLoginAccounts(databaseUrl: string): Promise<void> {
 }
 
 /** A request generator for autocannon: each login from another account and address. */
-function loginRequests() {
+function loginRequests(): Request[] {
   let n = 0
   return [
     {
-      method: 'POST' as const,
+      method: 'POST',
       path: '/api/session',
-      setupRequest: (request: Record<string, unknown>) => {
+      setupRequest: (request) => {
         n += 1
         return {
           ...request,
