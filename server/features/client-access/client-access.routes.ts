@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { LinkedClientList } from '../../../shared/schemas/clients.ts'
 import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import type { AppDeps } from '../../app.ts'
+import { requestSource } from '../../http/request-source.ts'
 import { requireSession } from '../auth/authentication.ts'
 import { listLinkedClients } from './client-access.service.ts'
 
 /** Choosing the client: the account's active links. */
 export const clientAccessRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
   app.get('/api/clients', { schema: { response: { 200: LinkedClientList, 401: ErrorResponse, 403: ErrorResponse } } }, async (request) => ({
-    items: await listLinkedClients(db, requireSession(request), clock()),
+    items: await listLinkedClients(db, requireSession(request), requestSource(request), clock()),
   }))
 }

@@ -3,15 +3,24 @@ import type { Db } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import { recordAccess, type RequestSource } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
-import { type ClientAccess, requireClientAccess, type Section, sectionsOfLink } from './client-access.policy.ts'
+import { type ClientAccess, linkRowToClientAccess, requireClientAccess, type Section, sectionsOfLink } from './client-access.policy.ts'
 import { findActiveLinksOfAccount } from './client-access.repository.ts'
 import { formalClientName } from './client-name.ts'
 
-/** The clients the account is linked to now, with the sections each link may open. */
-export async function listLinkedClients(db: Db, session: ActiveSession, now: Date): Promise<LinkedClient[]> {
+/**
+ * The clients the account is linked to now, with the sections each link may open. Names are
+ * client data too: each listed client gets an access-log row (data kind 'client_list').
+ */
+export async function listLinkedClients(db: Db, session: ActiveSession, source: RequestSource, now: Date): Promise<LinkedClient[]> {
   if (session.kind !== 'portal') return []
-  const rows = await findActiveLinksOfAccount(db, session.accountId, now)
-  return rows.map((row) => ({ clientId: row.client_id, name: formalClientName(row), relation: row.relation, sections: [...sectionsOfLink(row)] }))
+  return db.transaction().execute(async (trx) => {
+    const rows = await findActiveLinksOfAccount(trx, session.accountId, now)
+    for (const row of rows) {
+      const actor = linkRowToClientAccess(row).actor
+      await recordAccess(trx, actor, source, { action: 'read', outcome: 'success', clientId: row.client_id, dataKind: 'client_list', onBehalfLinkId: row.id }, now)
+    }
+    return rows.map((row) => ({ clientId: row.client_id, name: formalClientName(row), relation: row.relation, sections: [...sectionsOfLink(row)] }))
+  })
 }
 
 /** What one read through a link is about, for its access-log row. */

@@ -36,6 +36,10 @@ describe('GET /api/clients', () => {
       { clientId: father.id, name: 'dhr. J.P. Bakker', relation: 'first_contact', sections: ['reports', 'care_plan', 'appointments', 'messages', 'profile', 'subscriptions'] },
       { clientId: mother.id, name: 'mw. S. uit de Jordaan', relation: 'legal_representative', sections: ['reports', 'care_plan', 'appointments', 'profile', 'subscriptions'] },
     ])
+    // The names read are logged, once per listed client, through its link.
+    const log = await t.db.selectFrom('access_log').select(['client_id', 'on_behalf_link_id']).where('data_kind', '=', 'client_list').execute()
+    expect(log.map((row) => row.client_id).sort()).toEqual([father.id, mother.id].sort())
+    expect(log.every((row) => row.on_behalf_link_id !== null)).toBe(true)
   })
 
   it('answers 401 without a session', async () => {
