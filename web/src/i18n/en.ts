@@ -132,7 +132,6 @@ export const en = {
   'profile.recovery.new': 'Make new recovery codes',
   'profile.recovery.shownTitle': 'Your recovery codes',
   'profile.recovery.keep': 'Keep these codes safe. Write them on paper or print this page, and put it in a safe place. You only see the codes once. Old recovery codes no longer work.',
-  'profile.recovery.listLabel': 'Recovery codes',
   'profile.recovery.print': 'Print',
   'profile.recovery.done': 'I have kept the codes',
   'profile.totp.enabled': 'The authenticator app is set up. From now on you can log in with a code from the app.',

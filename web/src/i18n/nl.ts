@@ -131,7 +131,6 @@ export const nl = {
   'profile.recovery.new': 'Nieuwe herstelcodes maken',
   'profile.recovery.shownTitle': 'Uw herstelcodes',
   'profile.recovery.keep': 'Bewaar deze codes goed. Schrijf ze op papier of print deze pagina, en leg het op een veilige plek. U ziet de codes maar één keer. Oude herstelcodes werken niet meer.',
-  'profile.recovery.listLabel': 'Herstelcodes',
   'profile.recovery.print': 'Afdrukken',
   'profile.recovery.done': 'Ik heb de codes bewaard',
   'profile.totp.enabled': 'De authenticator-app is ingesteld. Vanaf nu kunt u inloggen met een code uit de app.',
