@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFieldCipher } from '../crypto/field-encryption.ts'
 import type { Db } from '../db/database.ts'
 import { verifyPassword } from '../features/accounts/password-hash.ts'
+import { pdfProblem } from '../features/care-plan-prints/pdf-content.ts'
 import { createTestDatabase } from '../test/test-database.ts'
 import { addDays, amsterdamDate, amsterdamInstant } from './amsterdam-time.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts'
@@ -33,7 +34,7 @@ afterAll(async () => {
 })
 
 async function rowCounts() {
-  const tables = ['organisation', 'team', 'staff_member', 'account', 'client', 'care_assignment', 'client_link', 'report', 'appointment', 'subscription', 'news_item', 'terms_version'] as const
+  const tables = ['organisation', 'team', 'staff_member', 'account', 'client', 'care_assignment', 'client_link', 'report', 'appointment', 'subscription', 'news_item', 'terms_version', 'care_plan_print', 'message'] as const
   const counts: Record<string, number> = {}
   for (const table of tables) {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
@@ -156,6 +157,25 @@ describe('demo data', () => {
       .where('appointment.starts_at', '<', amsterdamInstant(addDays(today, 1), 0, 0))
       .execute()
     expect(appointments.length).toBeGreaterThan(0)
+  })
+
+  it('has real care-plan PDFs with signature sheets for every client, and messages with one unread for the demo accounts', async () => {
+    const prints = await db.selectFrom('care_plan_print').select(['client_id', 'print_pdf', 'print_size', 'signature_sheet_pdf', 'signed_on', 'plan_date']).execute()
+    expect(new Set(prints.map((p) => p.client_id)).size).toBe(30)
+    for (const print of prints) {
+      expect(pdfProblem(print.print_pdf)).toBeNull()
+      expect(pdfProblem(print.signature_sheet_pdf!)).toBeNull()
+      expect(print.print_size).toBe(print.print_pdf.length)
+      expect(print.plan_date < amsterdamDate(NOW)).toBe(true)
+    }
+    const unread = await db.selectFrom('message')
+      .innerJoin('message_read_marker as marker', (join) => join.onRef('marker.client_id', '=', 'message.client_id'))
+      .innerJoin('account', 'account.id', 'marker.account_id')
+      .select(['account.login_name', 'message.author_staff_id'])
+      .whereRef('message.created_at', '>', 'marker.read_until')
+      .execute()
+    expect(unread.map((row) => row.login_name).sort()).toEqual([DEMO_LOGINS.client, DEMO_LOGINS.family, DEMO_LOGINS.family])
+    expect(unread.every((row) => row.author_staff_id !== null)).toBe(true)
   })
 
   it('has one current and one expired news item, terms of use version 1 and a readable brand', async () => {

@@ -8,7 +8,9 @@ import { insertInChunks } from './bulk-insert.ts'
 import { DEMO_PASSWORD, planAccounts } from './demo-accounts.ts'
 import { planCareTeams, planTeamMemberships } from './demo-care-team.ts'
 import { createDemoLogoPng } from './demo-logo.ts'
+import { planMessages } from './demo-messages.ts'
 import { planPeople } from './demo-people.ts'
+import { planCarePlanPrints } from './demo-prints.ts'
 import { planAppointments, planReports, planSubscriptions } from './demo-records.ts'
 import { ORGANISATION } from './demo-texts.ts'
 import { demoNews, TERMS_OF_USE_V1 } from './terms-and-news.ts'
@@ -36,6 +38,8 @@ export interface DemoSeedSummary {
   reports: number
   appointments: number
   subscriptions: number
+  carePlanPrints: number
+  messages: number
 }
 
 /**
@@ -60,6 +64,9 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
   const reports = planReports(faker, people, carePlan.careTeams, now)
   const appointments = planAppointments(faker, people, carePlan.careTeams, now, accountPlan.familyAccountId)
   const subscriptions = planSubscriptions(faker, people, now)
+  // PDFs are rendered before the transaction opens: it then only writes.
+  const prints = await planCarePlanPrints(people, carePlan.careTeams, today, ORGANISATION.name)
+  const conversation = planMessages(people, carePlan.careTeams, today, now, new Map(accountPlan.links.map((link) => [link.client_id, link.account_id])))
   const administratorId = accountPlan.administratorAccountId
 
   // PGlite has one connection: inside the transaction only `trx` may be used, never `db`.
@@ -103,6 +110,10 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
     await insertInChunks(trx, 'report', reports.map((row) => ({ ...row, ecd_id: null })))
     await insertInChunks(trx, 'appointment', appointments.map((row) => ({ ...row, ecd_id: null })))
     await insertInChunks(trx, 'subscription', subscriptions.map((row) => ({ ...row, ecd_id: null })))
+    // A few PDFs per statement: each row carries some kilobytes of bytes.
+    await insertInChunks(trx, 'care_plan_print', prints, 20)
+    await insertInChunks(trx, 'message', conversation.messages)
+    await insertInChunks(trx, 'message_read_marker', conversation.readMarkers)
     await insertInChunks(trx, 'news_item', demoNews(now).map((item) => ({
       title: item.title,
       body: item.body,
@@ -124,5 +135,7 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
     reports: reports.length,
     appointments: appointments.length,
     subscriptions: subscriptions.length,
+    carePlanPrints: prints.length,
+    messages: conversation.messages.length,
   }
 }
