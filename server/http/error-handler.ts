@@ -41,7 +41,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
-      else request.log.info({ code: error.code, detail: error.detail }, 'request refused')
+      else request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused')
       return sendError(request, reply, error.code, undefined, error.passwordProblems)
     }
     if (error.validation) {
@@ -49,12 +49,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'),
         message: v.message ?? 'invalid',
       }))
-      request.log.info({ code: 'validation_failed', fields }, 'request refused')
+      request.log.info({ errorCode: 'validation_failed', fields }, 'request refused')
       return sendError(request, reply, 'validation_failed', fields)
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined
     if (mapped) {
-      request.log.info({ code: mapped, fastifyCode: error.code }, 'request refused')
+      request.log.info({ errorCode: mapped, fastifyCode: error.code }, 'request refused')
       return sendError(request, reply, mapped)
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
