@@ -26,6 +26,8 @@ import { organisationRoutes } from './features/organisation/organisation.routes.
 import { profileRoutes } from './features/profile/profile.routes.ts'
 import { secondFactorRoutes } from './features/second-factors/second-factors.routes.ts'
 import { termsRoutes } from './features/terms/terms.routes.ts'
+import { portalAccountRoutes } from './features/portal-accounts/portal-accounts.routes.ts'
+import { clientLinkRoutes } from './features/client-links/client-links.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
 import { registerSecurity } from './http/security.ts'
@@ -86,6 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(clientProfileRoutes, deps)
   await app.register(subscriptionRoutes, deps)
   await app.register(clientAccessLogRoutes, deps)
+  // The administrators' half of the staff workspace.
+  await app.register(portalAccountRoutes, deps)
+  await app.register(clientLinkRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)

@@ -78,7 +78,8 @@ function randomPassword(minLength: number): string {
   return groups.join('-')
 }
 
-async function generateTemporaryPassword(db: Db, person: { loginName: string; displayName: string }): Promise<string> {
+/** A random password that passes the organisation's policy, to be handed over once. */
+export async function generateTemporaryPassword(db: Db, person: { loginName: string; displayName: string }): Promise<string> {
   const { passwordPolicy } = await getSecuritySettings(db)
   // A random password almost always passes at once; the loop covers the organisation's own
   // rules (composition) and the rare draw that happens to contain a name.

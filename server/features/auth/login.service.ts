@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from '../accounts/password-hash.ts'
 import { getBranding } from '../organisation/organisation.service.ts'
 import { enqueueSms } from '../outbox/outbox.service.ts'
 import { checkOtherFactorCode, loginMethodsOf } from '../second-factors/login-factors.ts'
+import { smsLoginAllowed } from '../staff-access/staff-access.policy.ts'
 import { isThrottled, registerFailure, resetFailures } from './lockout.ts'
 import { findAccountById, findAccountByLoginName, findOpenAttemptForUpdate, insertLoginAttempt, updateLoginAttempt } from './login.repository.ts'
 import { consumeRateLimit } from './rate-limit.ts'
@@ -67,8 +68,10 @@ export async function verifyPasswordStep(db: Db, loginName: string, password: st
   }
   // Its own row (data kind 'password'), so a login abandoned after the password is logged too.
   await recordAccess(db, actor, source, { action: 'login', outcome: 'success', clientId: null, dataKind: 'password', recordId: account.id }, now)
-  const methods = await loginMethodsOf(db, account)
-  if (methods.length === 0) throw new AppError('no_second_factor')
+  // Staff with an app or passkey may no longer use SMS (issue 5: a mandatory strong factor).
+  const smsAllowed = await smsLoginAllowed(db, account)
+  const methods = (await loginMethodsOf(db, account)).filter((method) => method !== 'sms' || smsAllowed)
+  if (methods.length === 0) throw new AppError(smsAllowed ? 'no_second_factor' : 'use_passkey')
 
   const attemptToken = newSecretToken()
   await insertLoginAttempt(db, {
@@ -94,7 +97,7 @@ export async function requestSmsCode(db: Db, attemptToken: string, now: Date): P
     const attempt = await findOpenAttemptForUpdate(trx, hashSecretToken(attemptToken), now)
     if (!attempt) throw new AppError('login_expired')
     const account = await findAccountById(trx, attempt.account_id)
-    if (!account?.mobile_phone) throw new AppError('no_second_factor')
+    if (!account?.mobile_phone || !(await smsLoginAllowed(trx, account))) throw new AppError('no_second_factor')
     const tooSoon = attempt.sms_last_requested_at && now.getTime() - attempt.sms_last_requested_at.getTime() < SMS_REQUEST_INTERVAL_MS
     if (tooSoon || attempt.sms_requests >= SMS_REQUESTS_PER_ATTEMPT) throw rateLimited('sms per attempt')
     if (!(await consumeRateLimit(trx, `sms:account:${account.id}`, SMS_PER_ACCOUNT_PER_HOUR, 3600, now))) throw rateLimited('sms per account')
@@ -136,7 +139,7 @@ export async function verifySecondFactor(
     // A throttled account's code is not even looked at: an app step or recovery code is not used up.
     const allowed =
       canLogIn(account, now) &&
-      (input.method === 'sms' ? checkSmsCode(attempt, input.code, now) : await checkOtherFactorCode(trx, cipher, account.id, input.method, input.code, now))
+      (input.method === 'sms' ? (await smsLoginAllowed(trx, account)) && checkSmsCode(attempt, input.code, now) : await checkOtherFactorCode(trx, cipher, account.id, input.method, input.code, now))
     if (!allowed) {
       if (input.method === 'sms') await updateLoginAttempt(trx, attempt.id, { sms_code_tries: attempt.sms_code_tries + 1 })
       await registerFailure(trx, account.id, now)
