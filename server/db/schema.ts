@@ -19,6 +19,7 @@ import type { ReportTable } from '../features/reports/report.table.ts'
 import type { AccountTotpTable, PasskeyTable, RecoveryCodeTable, WebauthnChallengeTable } from '../features/second-factors/second-factor.table.ts'
 import type { SubscriptionTable } from '../features/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../features/terms/terms.table.ts'
+import type { ReportVersionTable } from '../features/workspace/report-version.table.ts'
 
 /** The whole database as Kysely sees it; each table's type lives in its feature folder. */
 export interface Database {
@@ -50,4 +51,5 @@ export interface Database {
   care_plan_print: CarePlanPrintTable
   message: MessageTable
   message_read_marker: MessageReadMarkerTable
+  report_version: ReportVersionTable
 }
