@@ -159,7 +159,8 @@ describe('a new person, from the welcome e-mail to Home', () => {
     await page.getByText(/U bent op .* akkoord gegaan met deze voorwaarden\./).waitFor()
     await expectAccessibleAtBothWidths(page, 'gebruikersvoorwaarden lezen (ingelogd)')
     await page.close()
-  })
+    // A long journey with many axe scans, on a machine shared with other work.
+  }, 240_000)
 })
 
 describe('a forgotten password', () => {

@@ -57,7 +57,7 @@ describe('the login page', () => {
     })
   }
 
-  it('works with the keyboard alone, and says plainly that logging in is not available yet', async () => {
+  it('works with the keyboard alone, and says plainly when the username or password is wrong', async () => {
     const page = await openLoginPage(VIEWPORTS.phone)
     await page.keyboard.press('Tab')
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim())
@@ -74,14 +74,16 @@ describe('the login page', () => {
     await page.keyboard.press('Enter')
     const alert = page.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('nog niet beschikbaar')
+    expect(await alert.textContent()).toContain('De gebruikersnaam of het wachtwoord klopt niet.')
+    // Still on the first step: nothing tells whether the account exists.
+    expect(await page.getByRole('heading', { name: 'Inlogcode' }).count()).toBe(0)
     expect(await accessibilityViolations(page)).toEqual([])
     await page.close()
   })
 
   it('names the empty fields when the form is sent empty', async () => {
     const page = await openLoginPage(VIEWPORTS.desktop)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
     const loginName = page.getByRole('textbox', { name: 'Gebruikersnaam' })
     expect(await loginName.getAttribute('aria-invalid')).toBe('true')
     expect(await loginName.evaluate((el) => el === document.activeElement)).toBe(true)

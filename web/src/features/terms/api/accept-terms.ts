@@ -1,6 +1,7 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Done } from '@shared/schemas/auth.ts'
 import { apiRequest } from '@/lib/api-client.ts'
+import { TERMS_QUERY_KEY } from './get-terms.ts'
 
 /** Accepts the version the person has read; the server refuses when a newer one was published meanwhile. */
 export function acceptTerms(version: number): Promise<{ status: 'ok' }> {
@@ -8,5 +9,10 @@ export function acceptTerms(version: number): Promise<{ status: 'ok' }> {
 }
 
 export function useAcceptTerms() {
-  return useMutation({ mutationFn: acceptTerms })
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: acceptTerms,
+    // The terms page shows when they were accepted: read them again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: TERMS_QUERY_KEY }),
+  })
 }
