@@ -72,10 +72,17 @@ describe('Mijn profiel', () => {
     // This device is listed among the sessions, and marked.
     await page.getByRole('list', { name: 'Actieve sessies' }).getByText('Dit apparaat').waitFor()
     await expectAccessible(page, 'the profile page')
+
+    // English is the second language of every screen.
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'My profile', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Log in with a passkey' }).waitFor()
+    await expectAccessible(page, 'the profile page in English')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
     await page.close()
   })
 
-  it('sets up an authenticator app, shows the recovery codes once, and logs in with a code from the app', async () => {
+  it('sets up an authenticator app, shows the recovery codes once, logs in with an app code and a recovery code, removes the app', async () => {
     const person = await newPerson()
     const page = await openProfile(person)
     await page.getByRole('button', { name: 'Authenticator-app instellen' }).click()
@@ -113,6 +120,28 @@ describe('Mijn profiel', () => {
     await page.getByRole('textbox', { name: 'Code uit uw app' }).fill(totpCode(secret))
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
     await page.getByRole('button', { name: person.displayName }).waitFor()
+
+    // New recovery codes replace the old ones; one of them logs in (once).
+    await page.goto(`${portal.url}/mijn-profiel`)
+    await page.getByRole('button', { name: 'Nieuwe herstelcodes maken' }).click()
+    await page.getByRole('heading', { name: 'Uw herstelcodes' }).waitFor()
+    const newCodes = await page.getByRole('list', { name: 'Uw herstelcodes' }).getByRole('listitem').allTextContents()
+    expect(newCodes).toHaveLength(10)
+    expect(newCodes.some((code) => codes.includes(code))).toBe(false)
+    await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click()
+    await logOut(page, person.displayName)
+    await enterPassword(page, portal, person.loginName, PASSWORD)
+    await page.getByRole('radio', { name: 'Herstelcode' }).check()
+    await page.getByRole('textbox', { name: 'Herstelcode' }).fill(newCodes[0] ?? '')
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+    await page.getByRole('button', { name: person.displayName }).waitFor()
+
+    // Removing the app: back to SMS codes.
+    await page.goto(`${portal.url}/mijn-profiel`)
+    await page.getByText('U heeft nog 9 herstelcodes.').waitFor()
+    await page.getByRole('button', { name: 'Authenticator-app verwijderen' }).click()
+    await page.getByText('De authenticator-app is verwijderd.').waitFor()
+    await page.getByRole('button', { name: 'Authenticator-app instellen' }).waitFor()
     await page.close()
   })
 
