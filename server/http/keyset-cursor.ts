@@ -1,22 +1,35 @@
+import { type RawBuilder, sql } from 'kysely'
 import { badRequest } from '../errors.ts'
 
-/** Where a newest-first (or soonest-first) page ended: the last row's time and id. */
+/**
+ * Where a page ended: the last row's time, to the microsecond as PostgreSQL keeps it (a
+ * JavaScript Date would round to milliseconds and could skip or repeat a row), and its id.
+ */
 export interface KeysetPosition {
-  at: Date
+  at: string
   id: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
+
+/** A timestamp column as exact UTC text, for the cursor of the page's last row. */
+export function cursorTime(column: string): RawBuilder<string> {
+  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+}
+
+/** The cursor's time as a value to compare a timestamptz column with. */
+export function cursorInstant(position: KeysetPosition): RawBuilder<Date> {
+  return sql<Date>`${position.at}::timestamptz`
+}
 
 /** Opaque to the web app, so the page boundary can change shape without a contract change. */
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(`${position.at.toISOString()}|${position.id}`, 'utf8').toString('base64url')
+  return Buffer.from(`${position.at}|${position.id}`, 'utf8').toString('base64url')
 }
 
 /** Throws bad_request for a cursor this server did not make. */
 export function decodeCursor(cursor: string): KeysetPosition {
-  const [at = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const time = new Date(at)
-  if (rest.length > 0 || Number.isNaN(time.getTime()) || !UUID.test(id)) throw badRequest('cursor')
-  return { at: time, id }
+  const match = POSITION.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  if (!match?.[1] || !match[2]) throw badRequest('cursor')
+  return { at: match[1], id: match[2] }
 }

@@ -1,6 +1,6 @@
-import type { Insertable, Updateable } from 'kysely'
+import { type Insertable, sql, type Updateable } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import type { KeysetPosition } from '../../http/keyset-cursor.ts'
+import { cursorInstant, cursorTime, type KeysetPosition } from '../../http/keyset-cursor.ts'
 import type { AppointmentTable } from './appointment.table.ts'
 
 const COLUMNS = ['id', 'starts_at', 'ends_at', 'title', 'location', 'with_whom', 'created_by_account_id', 'cancelled_at'] as const
@@ -11,18 +11,18 @@ export async function findAppointmentsPage(
   input: { clientId: string; period: 'upcoming' | 'past'; now: Date; after: KeysetPosition | null; limit: number },
 ) {
   const upcoming = input.period === 'upcoming'
-  let query = db.selectFrom('appointment').select(COLUMNS).where('client_id', '=', input.clientId)
+  let query = db.selectFrom('appointment').select([...COLUMNS, cursorTime('starts_at').as('cursor_at')]).where('client_id', '=', input.clientId)
     .where('ends_at', upcoming ? '>' : '<=', input.now)
   if (input.after) {
-    const { at, id } = input.after
-    const beyond = upcoming ? '>' : '<'
-    query = query.where((eb) => eb.or([eb('starts_at', beyond, at), eb.and([eb('starts_at', '=', at), eb('id', beyond, id)])]))
+    const after = input.after
+    query = query.where((eb) => eb(eb.refTuple('starts_at', 'id'), upcoming ? '>' : '<', eb.tuple(cursorInstant(after), sql<string>`${after.id}::uuid`)))
   }
   const direction = upcoming ? 'asc' : 'desc'
   return query.orderBy('starts_at', direction).orderBy('id', direction).limit(input.limit).execute()
 }
 
-export type AppointmentRow = Awaited<ReturnType<typeof findAppointmentsPage>>[number]
+/** The columns every appointment query returns. */
+export type AppointmentRow = Omit<Awaited<ReturnType<typeof findAppointmentsPage>>[number], 'cursor_at'>
 
 /** Appointments that are not cancelled and start in [from, until). */
 export async function findAppointmentsStartingBetween(db: Db, clientId: string, from: Date, until: Date) {

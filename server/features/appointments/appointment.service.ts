@@ -41,7 +41,7 @@ export async function listAppointments(
   return readThroughLink(db, session, clientId, { section: 'appointments', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const rows = await findAppointmentsPage(trx, { clientId: access.clientId, period: page.period ?? 'upcoming', now, after, limit })
     const last = rows.length === limit ? rows.at(-1) : undefined
-    return { items: rows.map((row) => appointmentRowToAppointment(row, access.accountId)), nextCursor: last ? encodeCursor({ at: last.starts_at, id: last.id }) : null }
+    return { items: rows.map((row) => appointmentRowToAppointment(row, access.accountId)), nextCursor: last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null }
   })
 }
 

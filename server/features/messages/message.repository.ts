@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
-import type { KeysetPosition } from '../../http/keyset-cursor.ts'
+import { cursorInstant, cursorTime, type KeysetPosition } from '../../http/keyset-cursor.ts'
 import type { MessageTable } from './message.table.ts'
 
 export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
@@ -22,6 +22,7 @@ export async function findMessagesPage(
     .leftJoin('staff_member', 'staff_member.id', 'message.author_staff_id')
     .select((eb) => [
       'message.id', 'message.body', 'message.created_at', 'message.author_account_id', 'message.author_staff_id',
+      cursorTime('message.created_at').as('cursor_at'),
       'account.display_name as account_name', 'staff_member.name as staff_name', 'staff_member.discipline as staff_discipline',
       eb.selectFrom('client_link').select('client_link.relation')
         .whereRef('client_link.account_id', '=', 'message.author_account_id')
@@ -37,8 +38,8 @@ export async function findMessagesPage(
     .where('message.client_id', '=', input.clientId)
     .where('message.created_at', '>=', input.notBefore)
   if (input.after) {
-    const { at, id } = input.after
-    query = query.where((eb) => eb.or([eb('message.created_at', '<', at), eb.and([eb('message.created_at', '=', at), eb('message.id', '<', id)])]))
+    const after = input.after
+    query = query.where((eb) => eb(eb.refTuple('message.created_at', 'message.id'), '<', eb.tuple(cursorInstant(after), sql<string>`${after.id}::uuid`)))
   }
   return query.orderBy('message.created_at', 'desc').orderBy('message.id', 'desc').limit(input.limit).execute()
 }
@@ -56,11 +57,18 @@ export async function findAccountReadUntil(db: Db, clientId: string, accountId: 
   return row?.read_until ?? null
 }
 
-/** Moves the account's marker forward (never back: reading an old page must not unread newer ones). */
-export async function advanceAccountReadMarker(db: Db, clientId: string, accountId: string, readUntil: Date, now: Date): Promise<void> {
+/**
+ * Moves the account's marker forward to the message's own time, taken in SQL so no microsecond
+ * is lost (never back: reading an old page must not unread newer ones).
+ */
+export async function advanceAccountReadMarker(db: Db, input: { clientId: string; accountId: string; messageId: string }, now: Date): Promise<void> {
+  const { clientId, accountId, messageId } = input
   await db
     .insertInto('message_read_marker')
-    .values({ client_id: clientId, account_id: accountId, staff_member_id: null, read_until: readUntil, updated_at: now })
+    .values((eb) => ({
+      client_id: clientId, account_id: accountId, staff_member_id: null, updated_at: now,
+      read_until: eb.selectFrom('message').select('created_at').where('id', '=', messageId).where('client_id', '=', clientId),
+    }))
     .onConflict((oc) => oc.columns(['account_id', 'client_id']).where('account_id', 'is not', null).doUpdateSet({
       read_until: sql`greatest(message_read_marker.read_until, excluded.read_until)`,
       updated_at: now,

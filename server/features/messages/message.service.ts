@@ -44,7 +44,7 @@ export async function listMessages(
   return readThroughLink(db, session, clientId, { section: 'messages', dataKind: 'message' }, source, now, async (trx, access) => {
     const messages = await newestMessages(trx, access, { after, limit }, now)
     const last = messages.items.length === limit ? messages.rows.at(-1) : undefined
-    return { items: messages.items, unreadCount: messages.unreadCount, nextCursor: last ? encodeCursor({ at: last.created_at, id: last.id }) : null }
+    return { items: messages.items, unreadCount: messages.unreadCount, nextCursor: last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null }
   })
 }
 
@@ -92,7 +92,7 @@ export async function markMessagesRead(
     const access = await requireClientAccess(trx, session, input.clientId, 'messages', now)
     const message = await findMessageOfClient(trx, access.clientId, input.upToMessageId)
     if (!message || message.created_at < notBefore(access)) throw notFound('message')
-    await advanceAccountReadMarker(trx, access.clientId, access.accountId, message.created_at, now)
+    await advanceAccountReadMarker(trx, { clientId: access.clientId, accountId: access.accountId, messageId: message.id }, now)
     await recordAccess(trx, access.actor, source, { action: 'update', outcome: 'success', clientId: access.clientId, dataKind: 'message_read_marker', recordId: message.id, onBehalfLinkId: access.linkId }, now)
     return { unreadCount: await countUnreadForAccount(trx, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }) }
   })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMessage } from '../../test/care-record-factories.ts'
 import { createCareAssignment, createClient, createLink, createStaffMember } from '../../test/client-record-factories.ts'
+import { sql } from 'kysely'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, postJson } from '../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
@@ -13,6 +14,7 @@ let t: TestApp
 let login: LoggedIn
 let clientId: string
 let evv: { id: string; name: string }
+let daughterId: string
 const emails: Record<string, string> = {}
 
 beforeAll(async () => {
@@ -20,6 +22,7 @@ beforeAll(async () => {
   await createOrganisation(t.db)
   const daughter = await createAccount(t.db, { display_name: 'Marieke Bakker' })
   const son = await createAccount(t.db, { display_name: 'Joost Bakker' })
+  daughterId = daughter.id
   const noMessages = await createAccount(t.db)
   const ended = await createAccount(t.db)
   const evvAccount = await createAccount(t.db, { kind: 'staff', display_name: 'Sanne Verhoeven' })
@@ -155,5 +158,27 @@ describe('read markers and staff messages', () => {
     const other = await createClient(t.db)
     const foreign = await createMessage(t.db, other.id, { author_staff_id: evv.id })
     expect((await postJson(t, `${url()}/read`, { upToMessageId: foreign.id }, login.headers)).statusCode).toBe(404)
+  })
+})
+
+describe('exact keyset paging', () => {
+  it('neither skips nor repeats messages whose times differ by microseconds, and marks them read exactly', async () => {
+    const client = await createClient(t.db)
+    await createLink(t.db, daughterId, client.id)
+    for (const micro of ['100', '200', '300']) {
+      await sql`insert into message (client_id, author_staff_id, body, created_at) values (${client.id}, ${evv.id}, ${`m${micro}`}, ${`2026-11-20T10:00:00.000${micro}Z`}::timestamptz)`.execute(t.db)
+    }
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const res = await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/messages?limit=1${cursor ? `&cursor=${cursor}` : ''}`, headers: login.headers })
+      const page = res.json<{ items: { id: string; body: string }[]; nextCursor: string | null }>()
+      seen.push(...page.items.map((m) => m.body))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toEqual(['m300', 'm200', 'm100'])
+    const newest = await t.db.selectFrom('message').select('id').where('body', '=', 'm300').executeTakeFirstOrThrow()
+    const read = await postJson(t, `/api/clients/${client.id}/messages/read`, { upToMessageId: newest.id }, login.headers)
+    expect(read.json()).toEqual({ unreadCount: 0 })
   })
 })

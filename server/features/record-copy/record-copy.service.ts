@@ -4,6 +4,7 @@ import type { Report } from '../../../shared/schemas/reports.ts'
 import { ageOn, amsterdamDate } from '../../amsterdam-time.ts'
 import type { FieldCipher } from '../../crypto/field-encryption.ts'
 import type { Db } from '../../db/database.ts'
+import type { KeysetPosition } from '../../http/keyset-cursor.ts'
 import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
 import { findAllAppointments } from '../appointments/appointment.repository.ts'
 import { appointmentRowToAppointment } from '../appointments/appointment.service.ts'
@@ -102,12 +103,12 @@ async function allReports(db: Db, access: ClientAccess): Promise<Report[]> {
 
 async function allMessages(db: Db, access: ClientAccess, now: Date): Promise<Message[]> {
   const messages: Message[] = []
-  let after: { at: Date; id: string } | null = null
+  let after: KeysetPosition | null = null
   for (;;) {
     const page = await newestMessages(db, access, { after, limit: PAGE }, now)
     messages.push(...page.items)
     const last = page.rows.at(-1)
     if (page.rows.length < PAGE || !last) return messages
-    after = { at: last.created_at, id: last.id }
+    after = { at: last.cursor_at, id: last.id }
   }
 }
