@@ -299,3 +299,43 @@ describe('the idle timeout', () => {
     await page.close()
   })
 })
+
+describe('the SMS code', () => {
+  // Last in the file: it moves the server's clock well ahead.
+  it('can be sent again after a moment, and a login that took too long starts over', async () => {
+    const person = await createPerson(portal.db, { displayName: 'Frits Mulder', password: NEW_PASSWORD })
+    await acceptCurrentTerms(portal.db, person, serverNow)
+    const page = await newPage()
+    await page.goto(`${portal.url}/inloggen`)
+    await enterPassword(page, person.loginName, NEW_PASSWORD)
+    const before = sms.count(person.phone)
+    await page.getByRole('button', { name: 'SMS-inlogcode aanvragen' }).click()
+    const first = await sms.nextCode(person.phone, before)
+
+    // Straight away is too soon for another SMS, and the page says so.
+    await page.getByRole('button', { name: 'Stuur een nieuwe SMS' }).click()
+    await page.getByRole('alert').getByText('Te veel pogingen.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'nieuwe SMS te snel')
+
+    // Half a minute later a new code comes; the old one no longer works.
+    portal.setNow(new Date(portal.now().getTime() + 31_000))
+    await page.getByRole('button', { name: 'Stuur een nieuwe SMS' }).click()
+    const second = await sms.nextCode(person.phone, before + 1)
+    await page.getByText(`Er is een nieuwe SMS verstuurd. De nieuwe code begint met ${second.prefix}.`).waitFor()
+    if (first.secret !== second.secret) {
+      await page.getByRole('textbox', { name: 'Inlogcode' }).fill(first.secret)
+      await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+      await page.getByText('De inlogcode klopt niet of is verlopen.').waitFor()
+    }
+
+    // Eleven minutes after the password the attempt is over: back to the first step, name still there.
+    portal.setNow(new Date(portal.now().getTime() + 11 * 60_000))
+    await page.getByRole('textbox', { name: 'Inlogcode' }).fill(second.secret)
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+    await page.getByText('Het inloggen duurde te lang. Begin opnieuw.').waitFor()
+    expect(await page.getByRole('textbox', { name: 'Gebruikersnaam' }).inputValue()).toBe(person.loginName)
+    expect(await page.getByLabel('Wachtwoord', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await expectAccessibleAtBothWidths(page, 'inloggen duurde te lang')
+    await page.close()
+  })
+})

@@ -165,6 +165,7 @@ export const en = {
   'footer.label': 'About the portal',
   'footer.terms': 'Terms of use',
   'login.notice.logged-out': 'You have been logged out.',
+  'login.notice.session-ended': 'You are no longer logged in. Log in again to continue.',
   'login.notice.idle': 'You have been logged out because you did nothing in the portal for a while. This is for your safety. Log in again to continue.',
   'secondFactor.title': 'Login code',
   'secondFactor.intro': 'Your password is correct. Now you need a login code.',

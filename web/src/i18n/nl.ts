@@ -164,6 +164,7 @@ export const nl = {
   'footer.label': 'Over het portaal',
   'footer.terms': 'Gebruikersvoorwaarden',
   'login.notice.logged-out': 'U bent uitgelogd.',
+  'login.notice.session-ended': 'U bent niet meer ingelogd. Log opnieuw in om verder te gaan.',
   'login.notice.idle': 'U bent uitgelogd, omdat u een tijd niets heeft gedaan in het portaal. Dat is voor uw veiligheid. Log opnieuw in om verder te gaan.',
   'secondFactor.title': 'Inlogcode',
   'secondFactor.intro': 'Uw wachtwoord klopt. Nu heeft u nog een inlogcode nodig.',

@@ -15,7 +15,7 @@ function loginPageState(state: unknown): LoginPageState {
   if (typeof state !== 'object' || state === null) return {}
   const { notice, from } = state as Record<string, unknown>
   return {
-    notice: notice === 'idle' || notice === 'logged-out' ? notice : undefined,
+    notice: notice === 'idle' || notice === 'logged-out' || notice === 'session-ended' ? notice : undefined,
     // Only paths inside the portal: never an address elsewhere.
     from: typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : undefined,
   }

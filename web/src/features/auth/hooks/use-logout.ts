@@ -5,7 +5,7 @@ import { endSession } from '../api/end-session.ts'
 import { forgetSession } from '../api/get-session.ts'
 
 /** Why the login page is shown after a session ended; it says so to the person. */
-export type LogoutReason = 'logged-out' | 'idle'
+export type LogoutReason = 'logged-out' | 'idle' | 'session-ended'
 
 export type LoginPageState = { notice?: LogoutReason | undefined; from?: string | undefined }
 
@@ -18,6 +18,11 @@ let lastReason: LogoutReason | undefined
 
 export function lastLogoutReason(): LogoutReason | undefined {
   return lastReason
+}
+
+/** The server refused a request as not logged in (session ended elsewhere, or timed out). */
+export function noteSessionEnded(): void {
+  lastReason ??= 'session-ended'
 }
 
 /** A new login: the old reason no longer applies. */
