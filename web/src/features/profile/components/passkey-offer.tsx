@@ -1,10 +1,10 @@
-import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId } from 'react'
 import { Link, useLocation } from 'react-router'
 import { Button } from '@/components/ui/button.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { useProfile } from '../api/get-profile.ts'
 import { usePasskeyOfferDismissed } from '../hooks/use-passkey-offer.ts'
+import { usePlatformAuthenticator } from '../hooks/use-platform-authenticator.ts'
 import { PASSKEYS_SECTION_ID } from './passkeys-section.tsx'
 import './passkey-offer.css'
 
@@ -14,7 +14,8 @@ const PROFILE_PATH = '/mijn-profiel'
 /**
  * Offered once to someone without a passkey: "Wilt u voortaan inloggen met uw vingerafdruk
  * of gezicht?". Both answers put it away for good on this device; "Ja" leads to the
- * passkey section of "Mijn profiel". Not shown on the profile page itself.
+ * passkey section of "Mijn profiel". Only on a device that has a fingerprint reader, face
+ * recognition or a PIN for passkeys, and not on the profile page itself.
  */
 export function PasskeyOffer() {
   const t = useT()
@@ -22,8 +23,9 @@ export function PasskeyOffer() {
   const { pathname } = useLocation()
   const profile = useProfile()
   const [dismissed, dismiss] = usePasskeyOfferDismissed(profile.data?.loginName ?? '')
+  const onThisDevice = usePlatformAuthenticator()
 
-  if (!profile.data || dismissed || pathname === PROFILE_PATH || !browserSupportsWebAuthn()) return null
+  if (!profile.data || dismissed || pathname === PROFILE_PATH || !onThisDevice) return null
   if (profile.data.secondFactors.passkeys.length > 0) return null
 
   return (
