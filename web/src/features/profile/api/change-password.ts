@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Done } from '@shared/schemas/auth.ts'
 import { apiRequest } from '@/lib/api-client.ts'
 import { needsReauthentication } from '../utils/errors.ts'
+import { SESSIONS_KEY } from './get-sessions.ts'
 import { reauthenticate } from './reauthenticate.ts'
 
 export type ChangePasswordValues = { currentPassword: string; newPassword: string }
@@ -27,5 +28,10 @@ async function changePasswordWithProof(values: ChangePasswordValues): Promise<un
 
 /** "Wachtwoord wijzigen" in the profile: the current password and the new one. */
 export function useChangePassword() {
-  return useMutation({ mutationFn: changePasswordWithProof })
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: changePasswordWithProof,
+    // A new password may end the sessions on other devices.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
+  })
 }

@@ -32,8 +32,9 @@ export function SessionsSection() {
       ) : null}
       {list.length > 0 ? (
         <ul className="profile-list" aria-label={t('profile.sessions.listLabel')}>
-          {list.map((session) => (
-            <li key={`${session.createdAt}-${session.device}`} className={`profile-list__item ${session.current ? 'profile-list__item--current' : ''}`}>
+          {/* Sessions have no id to show; the list is replaced as a whole, so the position is a fine key. */}
+          {list.map((session, index) => (
+            <li key={index} className={`profile-list__item ${session.current ? 'profile-list__item--current' : ''}`}>
               <div>
                 <p className="profile-list__name">
                   {session.device}
