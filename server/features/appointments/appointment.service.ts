@@ -3,9 +3,10 @@ import { addDays, amsterdamDate, amsterdamInstant, amsterdamTime } from '../../a
 import type { Db } from '../../db/database.ts'
 import { AppError, notFound, validationFailed } from '../../errors.ts'
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.ts'
-import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
+import type { RequestSource } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
-import { type ClientAccess, requireClientAccess } from '../client-access/client-access.policy.ts'
+import type { ClientAccess } from '../client-access/client-access.policy.ts'
+import { changeThroughLink } from '../client-access/client-access-write.ts'
 import { readThroughLink } from '../client-access/client-access.service.ts'
 import {
   type AppointmentRow, findAppointmentsPage, findAppointmentsStartingBetween, insertAppointment, updateOwnAppointment,
@@ -75,11 +76,9 @@ export async function createAppointment(
   db: Db, session: ActiveSession, clientId: string, input: AppointmentRequest, source: RequestSource, now: Date,
 ): Promise<Appointment> {
   const columns = appointmentColumns(input, now)
-  return db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, clientId, 'appointments', now)
+  return changeThroughLink(db, session, clientId, { section: 'appointments', action: 'create', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await insertAppointment(trx, { ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: access.accountId, created_by_staff_id: null, cancelled_at: null, created_at: now, updated_at: now })
-    await recordAccess(trx, access.actor, source, { action: 'create', outcome: 'success', clientId: access.clientId, dataKind: 'appointment', recordId: row.id, onBehalfLinkId: access.linkId }, now)
-    return appointmentRowToAppointment(row, access.accountId)
+    return { result: appointmentRowToAppointment(row, access.accountId), recordId: row.id }
   })
 }
 
@@ -88,12 +87,10 @@ export async function changeAppointment(
   db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, input: AppointmentRequest, source: RequestSource, now: Date,
 ): Promise<Appointment> {
   const columns = appointmentColumns(input, now)
-  return db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, key.clientId, 'appointments', now)
+  return changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'update', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { ...columns, updated_at: now })
     if (!row) throw notFound('appointment')
-    await recordAccess(trx, access.actor, source, { action: 'update', outcome: 'success', clientId: access.clientId, dataKind: 'appointment', recordId: row.id, onBehalfLinkId: access.linkId }, now)
-    return appointmentRowToAppointment(row, access.accountId)
+    return { result: appointmentRowToAppointment(row, access.accountId), recordId: row.id }
   })
 }
 
@@ -101,10 +98,9 @@ export async function changeAppointment(
 export async function cancelAppointment(
   db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, source: RequestSource, now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, key.clientId, 'appointments', now)
+  await changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'delete', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { cancelled_at: now, updated_at: now })
     if (!row) throw notFound('appointment')
-    await recordAccess(trx, access.actor, source, { action: 'delete', outcome: 'success', clientId: access.clientId, dataKind: 'appointment', recordId: row.id, onBehalfLinkId: access.linkId }, now)
+    return { result: undefined, recordId: row.id }
   })
 }

@@ -8,8 +8,8 @@ import { createTestApp, type TestApp } from '../../test/test-app.ts'
 /**
  * Authorization matrix of the client-record routes of part B (home, care-plan prints,
  * messages, appointments, electronic copy) × who asks: only the allowed cells succeed, every
- * other answers 404 (401 without a session), and every successful request writes an
- * access-log row with the link it went through, in its own request.
+ * other answers 404 (401 without a session); every successful request writes access-log rows
+ * with the link it went through, every refused one a 'denied' row.
  */
 
 const now = new Date('2026-11-25T12:00:00Z')
@@ -106,6 +106,8 @@ describe('authorization matrix, client record part B', () => {
         } else {
           expect(res.json().error.code).toBe('not_found')
           expect(rows.filter((row) => row.outcome === 'success')).toEqual([])
+          // The refusal itself is on record, without naming a client.
+          expect(rows).toContainEqual(expect.objectContaining({ outcome: 'denied', client_id: null }))
         }
       })
     }

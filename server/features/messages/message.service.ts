@@ -5,7 +5,8 @@ import { AppError, notFound } from '../../errors.ts'
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.ts'
 import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
-import { type ClientAccess, requireClientAccess } from '../client-access/client-access.policy.ts'
+import type { ClientAccess } from '../client-access/client-access.policy.ts'
+import { changeThroughLink } from '../client-access/client-access-write.ts'
 import { readThroughLink } from '../client-access/client-access.service.ts'
 import { notifyNewMessage } from './message-notification.ts'
 import {
@@ -72,15 +73,14 @@ export async function sendMessage(
   db: Db, session: ActiveSession, input: { clientId: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
 ): Promise<Message> {
   const body = cleanMessageBody(input.body)
-  return db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, input.clientId, 'messages', now)
+  return changeThroughLink(db, session, input.clientId, { section: 'messages', action: 'create', dataKind: 'message' }, source, now, async (trx, access) => {
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: access.accountId, author_staff_id: null, body, created_at: now, ecd_id: null })
-    await recordAccess(trx, access.actor, source, { action: 'create', outcome: 'success', clientId: access.clientId, dataKind: 'message', recordId: stored.id, onBehalfLinkId: access.linkId }, now)
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { accountId: access.accountId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
-    return {
+    const message: Message = {
       id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false,
       author: { kind: 'account', name: access.actor.name, role: access.actor.role, isMe: true },
     }
+    return { result: message, recordId: stored.id }
   })
 }
 
@@ -88,13 +88,12 @@ export async function sendMessage(
 export async function markMessagesRead(
   db: Db, session: ActiveSession, input: { clientId: string; upToMessageId: string }, source: RequestSource, now: Date,
 ): Promise<{ unreadCount: number }> {
-  return db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, input.clientId, 'messages', now)
+  return changeThroughLink(db, session, input.clientId, { section: 'messages', action: 'update', dataKind: 'message_read_marker' }, source, now, async (trx, access) => {
     const message = await findMessageOfClient(trx, access.clientId, input.upToMessageId)
     if (!message || message.created_at < notBefore(access)) throw notFound('message')
     await advanceAccountReadMarker(trx, { clientId: access.clientId, accountId: access.accountId, messageId: message.id }, now)
-    await recordAccess(trx, access.actor, source, { action: 'update', outcome: 'success', clientId: access.clientId, dataKind: 'message_read_marker', recordId: message.id, onBehalfLinkId: access.linkId }, now)
-    return { unreadCount: await countUnreadForAccount(trx, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }) }
+    const unreadCount = await countUnreadForAccount(trx, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
+    return { result: { unreadCount }, recordId: message.id }
   })
 }
 

@@ -171,8 +171,8 @@ describe('exact keyset paging', () => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const res = await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/messages?limit=1${cursor ? `&cursor=${cursor}` : ''}`, headers: login.headers })
-      const page = res.json<{ items: { id: string; body: string }[]; nextCursor: string | null }>()
+      const url = `/api/clients/${client.id}/messages?limit=1${cursor ? `&cursor=${cursor}` : ''}`
+      const page: { items: { body: string }[]; nextCursor: string | null } = (await t.app.inject({ method: 'GET', url, headers: login.headers })).json()
       seen.push(...page.items.map((m) => m.body))
       cursor = page.nextCursor
     } while (cursor)

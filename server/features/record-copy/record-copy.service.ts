@@ -5,13 +5,14 @@ import { ageOn, amsterdamDate } from '../../amsterdam-time.ts'
 import type { FieldCipher } from '../../crypto/field-encryption.ts'
 import type { Db } from '../../db/database.ts'
 import type { KeysetPosition } from '../../http/keyset-cursor.ts'
-import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
+import type { RequestSource } from '../access-log/access-log.service.ts'
 import { findAllAppointments } from '../appointments/appointment.repository.ts'
 import { appointmentRowToAppointment } from '../appointments/appointment.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
 import { findPrintsOfClient } from '../care-plan-prints/care-plan-print.repository.ts'
 import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
-import { type ClientAccess, requireClientAccess } from '../client-access/client-access.policy.ts'
+import type { ClientAccess } from '../client-access/client-access.policy.ts'
+import { changeThroughLink } from '../client-access/client-access-write.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import { findSubscriptions } from '../home/home.repository.ts'
 import { subscriptionRowToSummary } from '../home/home.service.ts'
@@ -31,8 +32,7 @@ const ACCESS_LOG_LINES = 5000
 export async function buildRecordCopy(
   db: Db, cipher: FieldCipher, session: ActiveSession, clientId: string, format: 'json' | 'pdf', source: RequestSource, now: Date,
 ): Promise<RecordCopy> {
-  return db.transaction().execute(async (trx) => {
-    const access = await requireClientAccess(trx, session, clientId, null, now)
+  return changeThroughLink(db, session, clientId, { section: null, action: 'export', dataKind: `record_copy_${format}` }, source, now, async (trx, access) => {
     const may = (section: Parameters<typeof access.sections.has>[0]) => access.sections.has(section)
     const client = await findClientForCopy(trx, access.clientId)
     const copy: RecordCopy = {
@@ -48,13 +48,12 @@ export async function buildRecordCopy(
     if (may('appointments')) copy.appointments = (await findAllAppointments(trx, access.clientId)).map((row) => appointmentRowToAppointment(row, access.accountId))
     if (may('care_plan')) copy.carePlanPrints = (await findPrintsOfClient(trx, access.clientId)).map(printRowToCarePlanPrint)
     if (may('subscriptions')) copy.subscriptions = (await findSubscriptions(trx, access.clientId, amsterdamDate(now))).map(subscriptionRowToSummary)
-    // The log as it stood before this export; the export's own line is written next.
+    // The log as it stood before this export; the export's own line is written after.
     copy.accessLog = (await findAccessLogOfClient(trx, access.clientId, ACCESS_LOG_LINES)).map((row) => ({
       occurredAt: row.occurred_at.toISOString(), action: row.action, outcome: row.outcome, actorType: row.actor_type,
       actorRole: row.actor_role, actorName: row.actor_name, dataKind: row.data_kind,
     }))
-    await recordAccess(trx, access.actor, source, { action: 'export', outcome: 'success', clientId: access.clientId, dataKind: `record_copy_${format}`, onBehalfLinkId: access.linkId }, now)
-    return copy
+    return { result: copy, recordId: null }
   })
 }
 
