@@ -4,15 +4,17 @@
  * machine is shared and noisy: compare ratios, not absolute numbers).
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server;
- * the benchmark uses its own database `portal_bench` there, created and seeded if missing.
+ * the benchmark uses its own database `portal_bench` (or BENCH_DB) there, created and seeded if missing.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
 import { hashPassword } from '../server/features/accounts/password-hash.ts'
+import { benchReports } from './reports-bench.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const benchDb = 'portal_bench'
+// BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
+const benchDb = process.env.BENCH_DB ?? 'portal_bench'
 const port = 3900 + Math.floor(Math.random() * 90)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
         pad(String(result.non2xx + result.errors), 8),
       )
     }
+    await benchReports(`http://127.0.0.1:${port}`, databaseUrl, { connections, seconds }, pad)
     await benchLogins(port)
   } finally {
     server.kill('SIGTERM')
