@@ -47,14 +47,22 @@ export function PasskeysSection({ passkeys }: { passkeys: PasskeySummary[] }) {
   const startRemoving = (passkeyId: string) => {
     setDone(null)
     add.reset()
-    remove.mutate(passkeyId, { onSuccess: () => setDone('removed') })
+    remove.mutate(passkeyId, {
+      onSuccess: () => {
+        setDone('removed')
+        // The button that had focus is gone: continue from the section's heading.
+        document.getElementById(`${id}-title`)?.focus()
+      },
+    })
   }
 
   const problem = add.isError ? deviceProblem(add.error) : null
 
   return (
     <section id={PASSKEYS_SECTION_ID} tabIndex={-1} className="card profile-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('profile.passkeys.title')}</h2>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {t('profile.passkeys.title')}
+      </h2>
       <p>{t('profile.passkeys.intro')}</p>
       <StatusMessage>{done === 'added' ? t('profile.passkeys.added') : done === 'removed' ? t('profile.passkeys.removed') : null}</StatusMessage>
 

@@ -21,7 +21,9 @@ export function SessionsSection() {
 
   return (
     <section className="card profile-section" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('profile.sessions.title')}</h2>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {t('profile.sessions.title')}
+      </h2>
       <p>{t('profile.sessions.intro')}</p>
       <StatusMessage>{endOthers.isSuccess ? t('profile.sessions.ended', { count: String(endOthers.data.ended) }) : null}</StatusMessage>
       {sessions.isPending ? <p>{t('profile.sessions.loading')}</p> : null}
@@ -59,7 +61,7 @@ export function SessionsSection() {
         <p>{t('profile.sessions.onlyThis')}</p>
       ) : sessions.isSuccess ? (
         <div className="profile-actions">
-          <Button variant="secondary" aria-disabled={endOthers.isPending || undefined} onClick={() => !endOthers.isPending && endOthers.mutate()}>
+          <Button variant="secondary" aria-disabled={endOthers.isPending || undefined} onClick={() => !endOthers.isPending && endOthers.mutate(undefined, { onSuccess: () => document.getElementById(`${id}-title`)?.focus() })}>
             {t('profile.sessions.endOthers')}
           </Button>
         </div>
