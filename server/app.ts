@@ -28,6 +28,9 @@ import { secondFactorRoutes } from './features/second-factors/second-factors.rou
 import { termsRoutes } from './features/terms/terms.routes.ts'
 import { portalAccountRoutes } from './features/portal-accounts/portal-accounts.routes.ts'
 import { clientLinkRoutes } from './features/client-links/client-links.routes.ts'
+import { organisationAdminRoutes } from './features/organisation/organisation-admin.routes.ts'
+import { newsAdminRoutes } from './features/news/news-admin.routes.ts'
+import { termsAdminRoutes } from './features/terms/terms-admin.routes.ts'
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
@@ -92,6 +95,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The administrators' half of the staff workspace.
   await app.register(portalAccountRoutes, deps)
   await app.register(clientLinkRoutes, deps)
+  await app.register(organisationAdminRoutes, deps)
+  await app.register(newsAdminRoutes, deps)
+  await app.register(termsAdminRoutes, deps)
   // The caregivers' half: their clients, inbox and each client's record.
   await app.register(workspaceRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)

@@ -48,3 +48,15 @@ export function readableOn(color: string, background: string, minimum = 4.5): st
   }
   return NEAR_BLACK
 }
+
+/** WCAG 2.x level AA for normal text. */
+export const AA_TEXT_CONTRAST = 4.5
+
+/**
+ * The rule for the organisation's colours, on the server (refusal) and in the web app (live
+ * feedback): the better of white and near-black text must reach AA on the colour, since the
+ * app puts text in exactly that colour on it (see web/src/features/organisation/utils/branding-theme.ts).
+ */
+export function hasReadableText(background: string, minimum = AA_TEXT_CONTRAST): boolean {
+  return contrastRatio(textColorOn(background), background) >= minimum
+}

@@ -1,5 +1,5 @@
 import type { Branding } from '@shared/schemas/organisation.ts'
-import { readableOn, textColorOn } from '@/lib/contrast.ts'
+import { readableOn, textColorOn } from '@shared/contrast.ts'
 
 /** The page background that brand-coloured text must stay readable on (see base.css). */
 const PAGE_BACKGROUND = '#f4f4f1'

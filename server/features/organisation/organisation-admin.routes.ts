@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { LogoRequest, OrganisationSettings, OrganisationSettingsRequest } from '../../../shared/schemas/admin-organisation.ts'
+import type { AppDeps } from '../../app.ts'
+import { requestSource } from '../../http/request-source.ts'
+import { requireSession } from '../auth/authentication.ts'
+import { ADMIN_ERRORS } from '../staff-access/admin-errors.ts'
+import { requireAdministrator } from '../staff-access/staff-access.policy.ts'
+import { getOrganisationSettings, replaceLogo, updateOrganisationSettings } from './organisation-admin.service.ts'
+
+/** Administrators: the organisation's name, tagline, colours, logo, support text, password policy and timeouts. */
+export const organisationAdminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
+  const admin = (request: Parameters<typeof requireSession>[0]) => requireAdministrator(db, requireSession(request))
+  const response = { 200: OrganisationSettings, ...ADMIN_ERRORS }
+
+  app.get('/api/admin/organisation', { schema: { response } }, async (request) => {
+    await admin(request)
+    return getOrganisationSettings(db)
+  })
+
+  app.put('/api/admin/organisation', { schema: { body: OrganisationSettingsRequest, response } }, async (request) =>
+    updateOrganisationSettings(db, await admin(request), request.body, requestSource(request), clock()),
+  )
+
+  app.put('/api/admin/organisation/logo', { schema: { body: LogoRequest, response } }, async (request) =>
+    replaceLogo(db, await admin(request), request.body.imageBase64, requestSource(request), clock()),
+  )
+
+  app.delete('/api/admin/organisation/logo', { schema: { response } }, async (request) => replaceLogo(db, await admin(request), null, requestSource(request), clock()))
+}
