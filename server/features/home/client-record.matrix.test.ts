@@ -20,6 +20,9 @@ interface Target { clientId: string; linkId: string | null; printId: string; mes
 let t: TestApp
 let login: LoggedIn
 const targets = {} as Record<Cell, Target>
+/** Per section: a client whose link lacks only that section's permission. */
+const sectionOff = new Map<string, Target>()
+const PERMISSION = { care_plan: 'may_read_care_plan', messages: 'may_use_messages', appointments: 'may_use_appointments' } as const
 
 beforeAll(async () => {
   t = await createTestApp({ now })
@@ -46,6 +49,14 @@ beforeAll(async () => {
     // The account's own appointment, wherever it still has one (the other client's is the stranger's).
     const appointment = await createAppointment(t.db, client.id, { created_by_account_id: cell === 'other' ? stranger.id : account.id })
     targets[cell] = { clientId: client.id, linkId, printId: print.id, messageId: message.id, appointmentId: appointment.id }
+  }
+  for (const [section, column] of Object.entries(PERMISSION)) {
+    const client = await createClient(t.db)
+    const link = await createLink(t.db, account.id, client.id, { [column]: false })
+    const print = await createCarePlanPrint(t.db, client.id)
+    const message = await createMessage(t.db, client.id, { author_account_id: account.id })
+    const appointment = await createAppointment(t.db, client.id, { created_by_account_id: account.id })
+    sectionOff.set(section, { clientId: client.id, linkId: link.id, printId: print.id, messageId: message.id, appointmentId: appointment.id })
   }
   login = await logIn(t, account)
 })
@@ -111,6 +122,11 @@ describe('authorization matrix, client record part B', () => {
         }
       })
     }
+    it(`${route.name} × link without only this section's permission: ${route.section === null ? route.ok : 404}`, async () => {
+      const target = sectionOff.get(route.section ?? 'care_plan')!
+      const res = await send(route, target, login.headers)
+      expect(res.statusCode, res.body).toBe(route.section === null ? route.ok : 404)
+    })
     it(`${route.name} × no session: 401`, async () => {
       const res = await send(route, targets.own, {})
       expect(res.statusCode, res.body).toBe(401)
