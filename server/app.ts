@@ -31,6 +31,7 @@ import { clientLinkRoutes } from './features/client-links/client-links.routes.ts
 import { organisationAdminRoutes } from './features/organisation/organisation-admin.routes.ts'
 import { newsAdminRoutes } from './features/news/news-admin.routes.ts'
 import { termsAdminRoutes } from './features/terms/terms-admin.routes.ts'
+import { staffAccountRoutes } from './features/staff-accounts/staff-accounts.routes.ts'
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationAdminRoutes, deps)
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
+  await app.register(staffAccountRoutes, deps)
   // The caregivers' half: their clients, inbox and each client's record.
   await app.register(workspaceRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
