@@ -1,11 +1,16 @@
 import { UserMenu } from '@/features/auth/components/user-menu.tsx'
 import { useLogout } from '@/features/auth/hooks/use-logout.ts'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
+import { ClientSwitch } from '@/features/clients/components/client-switch.tsx'
 import { OrganisationBrand } from '@/features/organisation/components/organisation-brand.tsx'
+import { owedStep } from './guards.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import './app-header.css'
 
-/** The brand bar on every page: organisation, language switch, and (when logged in) the user menu. */
+/**
+ * The brand bar on every page: organisation, language switch, and (when logged in) the user
+ * menu; in the portal also whose record this is, with the switch to another client.
+ */
 export function AppHeader() {
   const session = useSession()
   const { logout } = useLogout()
@@ -13,6 +18,7 @@ export function AppHeader() {
     <header className="app-header">
       <div className="app-header__inner">
         <OrganisationBrand />
+        {session.status === 'authenticated' && owedStep(session) === null ? <ClientSwitch /> : null}
         <div className="app-header__tools">
           <LanguageSwitch />
           {session.status === 'authenticated' ? (

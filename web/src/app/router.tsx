@@ -1,36 +1,35 @@
-import { Route, Routes } from 'react-router'
-import type { MessageKey } from '@/i18n/nl.ts'
+import { Navigate, Route, Routes } from 'react-router'
+import { AccessLogPage } from '@/features/client-access-log/components/access-log-page.tsx'
+import { AppointmentsPage } from '@/features/appointments/components/appointments-page.tsx'
+import { NewAppointmentPage } from '@/features/appointments/components/new-appointment-page.tsx'
+import { CarePlanPrintsPage } from '@/features/care-plan-prints/components/care-plan-prints-page.tsx'
+import { ClientProfilePage } from '@/features/client-profile/components/client-profile-page.tsx'
+import { ClientHome } from '@/features/home/components/client-home.tsx'
+import { MessagesPage } from '@/features/messages/components/messages-page.tsx'
+import { RecordCopyPage } from '@/features/record-copy/components/record-copy-page.tsx'
+import { ReportsPage } from '@/features/reports/components/reports-page.tsx'
+import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page.tsx'
 import { AppShell } from './app-shell.tsx'
 import { RequirePortalAccess, RequireSession, SessionAwareLayout } from './guards.tsx'
 import { PortalLayout } from './layouts/portal-layout.tsx'
 import { PublicLayout } from './layouts/public-layout.tsx'
 import { AcceptTermsPage } from './routes/accept-terms-page.tsx'
+import { ClientRecordRoute } from './routes/client-record-route.tsx'
 import { ChangePasswordPage } from './routes/change-password-page.tsx'
 import { ForgotPasswordPage } from './routes/forgot-password-page.tsx'
 import { HomePage } from './routes/home-page.tsx'
 import { LoginPage } from './routes/login-page.tsx'
 import { MyProfilePage } from './routes/my-profile-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
-import { SectionNotReadyPage } from './routes/section-not-ready-page.tsx'
 import { SetPasswordPage } from './routes/set-password-page.tsx'
 import { TermsPage } from './routes/terms-page.tsx'
-
-/** Sections of the portal menu whose pages come with the portal issue. */
-const SECTIONS_NOT_READY: { path: string; title: MessageKey }[] = [
-  { path: 'profiel', title: 'menu.profile' },
-  { path: 'rapportages', title: 'menu.reports' },
-  { path: 'clientplanafdrukken', title: 'menu.carePlanPrints' },
-  { path: 'berichten', title: 'menu.messages' },
-  { path: 'afspraken', title: 'menu.appointments' },
-  { path: 'abonnementen', title: 'menu.subscriptions' },
-  { path: 'wie-heeft-mijn-dossier-ingezien', title: 'menu.accessLog' },
-]
 
 /**
  * Every address of the web app. Dutch paths, because people read and share them.
  * - public: logging in, passwords by e-mail link;
  * - logged in, before anything else: a new password, then the terms of use;
- * - the portal: logged in with nothing owed, under the portal menu.
+ * - the portal: logged in with nothing owed, under the portal menu; a client's record under
+ *   /client/:clientId/... (see lib/client-record-paths.ts for why the client is in the address).
  */
 export function AppRoutes() {
   return (
@@ -52,9 +51,28 @@ export function AppRoutes() {
           <Route element={<PortalLayout />}>
             <Route path="home" element={<HomePage />} />
             <Route path="mijn-profiel" element={<MyProfilePage />} />
-            {SECTIONS_NOT_READY.map(({ path, title }) => (
-              <Route key={path} path={path} element={<SectionNotReadyPage title={title} />} />
-            ))}
+            <Route path="client/:clientId">
+              <Route index element={<Navigate to="home" replace />} />
+              <Route path="home" element={<ClientRecordRoute title="menu.home">{(c) => <ClientHome client={c} />}</ClientRecordRoute>} />
+              <Route path="profiel" element={<ClientRecordRoute section="profile" title="menu.profile">{(c) => <ClientProfilePage clientId={c.clientId} />}</ClientRecordRoute>} />
+              <Route path="rapportages" element={<ClientRecordRoute section="reports" title="menu.reports">{(c) => <ReportsPage clientId={c.clientId} />}</ClientRecordRoute>} />
+              <Route
+                path="clientplanafdrukken"
+                element={<ClientRecordRoute section="care_plan" title="menu.carePlanPrints">{(c) => <CarePlanPrintsPage clientId={c.clientId} />}</ClientRecordRoute>}
+              />
+              <Route path="berichten" element={<ClientRecordRoute section="messages" title="menu.messages">{(c) => <MessagesPage clientId={c.clientId} />}</ClientRecordRoute>} />
+              <Route path="afspraken" element={<ClientRecordRoute section="appointments" title="menu.appointments">{(c) => <AppointmentsPage clientId={c.clientId} />}</ClientRecordRoute>} />
+              <Route
+                path="afspraken/nieuw"
+                element={<ClientRecordRoute section="appointments" title="appointments.new">{(c) => <NewAppointmentPage clientId={c.clientId} />}</ClientRecordRoute>}
+              />
+              <Route
+                path="abonnementen"
+                element={<ClientRecordRoute section="subscriptions" title="menu.subscriptions">{(c) => <SubscriptionsPage clientId={c.clientId} />}</ClientRecordRoute>}
+              />
+              <Route path="wie-heeft-mijn-dossier-ingezien" element={<ClientRecordRoute title="menu.accessLog">{(c) => <AccessLogPage clientId={c.clientId} />}</ClientRecordRoute>} />
+              <Route path="gegevens-downloaden" element={<ClientRecordRoute title="menu.recordCopy">{(c) => <RecordCopyPage clientId={c.clientId} />}</ClientRecordRoute>} />
+            </Route>
           </Route>
         </Route>
         <Route element={<SessionAwareLayout />}>

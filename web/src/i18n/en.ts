@@ -1,3 +1,4 @@
+import { enClientRecord } from './en-client-record.ts'
 import type { MessageKey } from './nl.ts'
 
 /**
@@ -258,4 +259,5 @@ export const en = {
   'terms.changed': 'The terms of use have just changed. Please read the new text and agree again.',
   'terms.notAccepting': 'If you do not agree, you cannot use the portal. You can log out with your name at the top right.',
   'terms.pending': 'One moment. We are saving your choice.',
+  ...enClientRecord,
 } satisfies Record<MessageKey, string>

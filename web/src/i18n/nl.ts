@@ -1,3 +1,5 @@
+import { nlClientRecord } from './nl-client-record.ts'
+
 /**
  * The Dutch texts of the interface: Dutch is the first language, so this file is the
  * source of the message keys. Plain Dutch at language level B1; the polite "u".
@@ -257,6 +259,7 @@ export const nl = {
   'terms.changed': 'De gebruikersvoorwaarden zijn net veranderd. Lees de nieuwe tekst en ga opnieuw akkoord.',
   'terms.notAccepting': 'Gaat u niet akkoord? Dan kunt u het portaal niet gebruiken. U kunt uitloggen via uw naam rechtsboven.',
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
+  ...nlClientRecord,
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof nl

@@ -4,7 +4,7 @@ import './text-field.css'
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
   id: string
   label: string
-  type?: 'text' | 'password' | 'email' | 'tel'
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date' | 'time' | 'search'
   /** Shown above the input and linked to it, so it is read out with the field. */
   error?: string | undefined
   /** Ids of more text that explains the field (a hint, a list of rules), read out after the error. */

@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import { Button } from '@/components/ui/button.tsx'
+import { LoadError, Loading } from '@/components/ui/load-state.tsx'
+import { PageHeading } from '@/components/ui/page-heading.tsx'
+import { RecordList } from '@/components/ui/record-list.tsx'
+import { useT } from '@/i18n/use-t.ts'
+import { type ReportFilters as Filters, useReports } from '../api/get-reports.ts'
+import { ReportFilters } from './report-filters.tsx'
+import { ReportItem } from './report-item.tsx'
+
+/** "Rapportages": what the care team wrote, newest first, with a search and a period. */
+export function ReportsPage({ clientId }: { clientId: string }) {
+  const t = useT()
+  const [filters, setFilters] = useState<Filters>({})
+  const reports = useReports(clientId, filters)
+  const items = reports.data?.pages.flatMap((page) => page.items) ?? []
+  const filtered = Boolean(filters.q || filters.from || filters.to)
+
+  return (
+    <div className="card">
+      <PageHeading>{t('menu.reports')}</PageHeading>
+      <p>{t('reports.intro')}</p>
+      <ReportFilters onApply={setFilters} />
+      {reports.isPending ? <Loading>{t('reports.loading')}</Loading> : null}
+      {reports.isError ? <LoadError message={t('reports.loadError')} retryLabel={t('record.retry')} onRetry={() => void reports.refetch()} /> : null}
+      {reports.isSuccess ? (
+        <>
+          <p role="status" className="record-list__count">
+            {items.length === 0 ? (filtered ? t('reports.noneFound') : t('reports.none')) : filtered ? t('reports.found') : ''}
+          </p>
+          {items.length > 0 ? (
+            <RecordList label={t('menu.reports')}>
+              {items.map((report) => (
+                <ReportItem key={report.id} report={report} />
+              ))}
+            </RecordList>
+          ) : null}
+          {reports.hasNextPage ? (
+            <Button variant="secondary" aria-disabled={reports.isFetchingNextPage} onClick={() => !reports.isFetchingNextPage && void reports.fetchNextPage()}>
+              {t('record.loadMore')}
+            </Button>
+          ) : null}
+          {reports.isFetchingNextPage ? <Loading>{t('reports.loading')}</Loading> : null}
+        </>
+      ) : null}
+    </div>
+  )
+}
