@@ -1,3 +1,4 @@
+import { cleanPlainText } from '../../../shared/plain-text.ts'
 import type { Appointment, AppointmentList, AppointmentRequest } from '../../../shared/schemas/appointments.ts'
 import { addDays, amsterdamDate, amsterdamInstant, amsterdamTime } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
@@ -57,7 +58,7 @@ export async function appointmentsTodayAndTomorrow(db: Db, access: ClientAccess,
 
 /** Checks a "Nieuwe afspraak" form and turns it into columns: end after start, a date from today within two years. */
 export function appointmentColumns(input: AppointmentRequest, now: Date) {
-  const title = input.title.trim()
+  const title = cleanPlainText(input.title, { singleLine: true })
   if (title.length === 0) throw validationFailed('title')
   if (input.endTime <= input.startTime) throw new AppError('appointment_times_invalid')
   const today = amsterdamDate(now)
@@ -66,8 +67,8 @@ export function appointmentColumns(input: AppointmentRequest, now: Date) {
     starts_at: amsterdamInstant(input.date, input.startTime),
     ends_at: amsterdamInstant(input.date, input.endTime),
     title,
-    location: input.location.trim(),
-    with_whom: input.withWhom.trim(),
+    location: cleanPlainText(input.location, { singleLine: true }),
+    with_whom: cleanPlainText(input.withWhom, { singleLine: true }),
   }
 }
 

@@ -97,9 +97,9 @@ describe('POST, PUT and DELETE appointments', () => {
     const put = (id: string, body: unknown) => t.app.inject({ method: 'PUT', url: `${base()}/${id}`, headers: { ...login.headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) })
     const del = (id: string) => t.app.inject({ method: 'DELETE', url: `${base()}/${id}`, headers: login.headers })
 
-    const changed = await put(ids.mine!, { ...visit, startTime: '16:00', endTime: '17:00', location: 'Tuin' })
+    const changed = await put(ids.mine!, { ...visit, startTime: '16:00', endTime: '17:00', location: 'Tuin\u0000\nachter', withWhom: '  Joost  ' })
     expect(changed.statusCode, changed.body).toBe(200)
-    expect(changed.json()).toMatchObject({ id: ids.mine, startTime: '16:00', location: 'Tuin', madeByMe: true })
+    expect(changed.json()).toMatchObject({ id: ids.mine, startTime: '16:00', location: 'Tuin achter', withWhom: 'Joost', madeByMe: true })
 
     for (const id of [ids.staffMade!, ids.brothers!]) {
       expect((await put(id, visit)).statusCode).toBe(404)

@@ -20,7 +20,8 @@ export async function notifyNewMessage(db: Db, input: { clientId: string; sender
   const branding = await getBranding(db)
   for (const recipient of recipients) {
     if (recipient.account_id === senderAccountId || (senderStaffId !== null && recipient.staff_member_id === senderStaffId)) continue
-    if (seen.has(recipient.account_id)) continue
+    // An account without a usable address is skipped rather than blocking everyone's message.
+    if (seen.has(recipient.account_id) || !recipient.email.includes('@')) continue
     seen.add(recipient.account_id)
     const email = renderEmail(branding, {
       greeting: `Beste ${recipient.display_name},`,

@@ -1,3 +1,4 @@
+import { cleanPlainText, plainTextLength } from '../../../shared/plain-text.ts'
 import { MESSAGE_MAX_LENGTH, type Message, type MessageList } from '../../../shared/schemas/messages.ts'
 import { amsterdamDate } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
@@ -59,9 +60,9 @@ export async function newestMessages(db: Db, access: ClientAccess, page: { after
 
 /** Plain text, trimmed, not empty, at most MESSAGE_MAX_LENGTH characters (code points, as a person counts). */
 export function cleanMessageBody(body: string): string {
-  const text = body.replace(/\r\n?/g, '\n').trim()
+  const text = cleanPlainText(body)
   if (text.length === 0) throw new AppError('message_empty')
-  if ([...text].length > MESSAGE_MAX_LENGTH) throw new AppError('message_too_long')
+  if (plainTextLength(text) > MESSAGE_MAX_LENGTH) throw new AppError('message_too_long')
   return text
 }
 

@@ -131,6 +131,13 @@ describe('POST messages', () => {
     expect(await count()).toBe(before)
     tick()
     expect((await postJson(t, url(), { body: 'x'.repeat(4000) }, login.headers)).statusCode).toBe(201)
+    // Control characters (PostgreSQL refuses NUL) are removed, line breaks kept, and an emoji counts as one.
+    tick()
+    const odd = await postJson(t, url(), { body: 'Tot\u0000 straks\r\nGroet \u{1F642}' }, login.headers)
+    expect(odd.statusCode, odd.body).toBe(201)
+    expect(odd.json().body).toBe('Tot straks\nGroet \u{1F642}')
+    tick()
+    expect((await postJson(t, url(), { body: '\u{1F642}'.repeat(4000) }, login.headers)).statusCode).toBe(201)
   })
 })
 
