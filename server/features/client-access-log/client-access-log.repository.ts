@@ -39,6 +39,20 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
   return (filter.limit === null ? query : query.limit(filter.limit)).execute()
 }
 
+/** The moment of the client's newest successful access inside the period, through the client index. */
+export async function findNewestAccessAt(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<Date | null> {
+  let query = db
+    .selectFrom('access_log')
+    .select('occurred_at')
+    .where('client_id', '=', clientId)
+    .where('outcome', '=', 'success')
+    .where('action', 'in', ['read', 'create', 'update', 'delete', 'export'])
+  if (from) query = query.where('occurred_at', '>=', from)
+  if (until) query = query.where('occurred_at', '<', until)
+  const row = await query.orderBy('occurred_at', 'desc').limit(1).executeTakeFirst()
+  return row?.occurred_at ?? null
+}
+
 export type MergedAccessRow = Awaited<ReturnType<typeof findMergedAccessLines>>[number]
 
 export async function findOrganisationName(db: Db): Promise<string> {

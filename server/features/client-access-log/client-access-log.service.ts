@@ -1,12 +1,13 @@
 import type { AccessLogLine, AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-access-log.ts'
-import { addDays, amsterdamInstant } from '../../amsterdam-time.ts'
+import { addDays, amsterdamDate, amsterdamInstant } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
 import type { RequestSource } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
 import { readThroughLink } from '../client-access/client-access.service.ts'
-import { findMergedAccessLines, findOrganisationName, type MergedAccessRow } from './client-access-log.repository.ts'
+import { findMergedAccessLines, findNewestAccessAt, findOrganisationName, type MergedAccessRow } from './client-access-log.repository.ts'
 
 const DEFAULT_PAGE_SIZE = 50
+const WINDOW_DAYS = 31
 
 /**
  * "Wie heeft mijn dossier ingezien?" (NEN 7513, Wabvpz). Every active link may read it, whatever
@@ -23,16 +24,29 @@ export async function listAccessLog(db: Db, session: ActiveSession, clientId: st
   const until = endDay ? amsterdamInstant(endDay, '00:00') : null
   return readThroughLink(db, session, clientId, { section: null, dataKind: 'access_log' }, source, now, async (trx, access) => {
     const organisation = await findOrganisationName(trx)
-    const rows = await findMergedAccessLines(trx, { clientId: access.clientId, from, until, limit: limit + 1 })
-    if (rows.length <= limit) return { items: rows.map((row) => rowToLine(row, organisation)), nextCursor: null }
+    const toLines = (rows: MergedAccessRow[]) => rows.map((row) => rowToLine(row, organisation))
+    const newest = await findNewestAccessAt(trx, access.clientId, from, until)
+    if (!newest) return { items: [], nextCursor: null }
+    // A page groups at most WINDOW_DAYS days, counted back from the newest access: a record read
+    // for years never makes one page aggregate its whole history.
+    const windowEndDay = addDays(amsterdamDate(newest), 1)
+    const windowStartDay = addDays(windowEndDay, -WINDOW_DAYS)
+    const windowFrom = latest(from, amsterdamInstant(windowStartDay, '00:00'))
+    const windowUntil = amsterdamInstant(windowEndDay, '00:00')
+    const rows = await findMergedAccessLines(trx, { clientId: access.clientId, from: windowFrom, until: windowUntil, limit: limit + 1 })
+    if (rows.length <= limit) {
+      const older = windowFrom !== from && (await findNewestAccessAt(trx, access.clientId, from, windowFrom)) !== null
+      return { items: toLines(rows), nextCursor: older ? windowStartDay : null }
+    }
     // A page holds whole days, so a day's lines are never split over two pages.
     const cutDay = rows[limit]?.day ?? ''
     const wholeDays = rows.filter((row) => row.day > cutDay)
-    if (wholeDays.length > 0) return { items: wholeDays.map((row) => rowToLine(row, organisation)), nextCursor: cutDay === '' ? null : addDays(cutDay, 1) }
+    if (wholeDays.length > 0) return { items: toLines(wholeDays), nextCursor: addDays(cutDay, 1) }
     // One day alone has more lines than a page: show that whole day.
-    const day = await findMergedAccessLines(trx, { clientId: access.clientId, from: maxDate(from, amsterdamInstant(cutDay, '00:00')), until: amsterdamInstant(addDays(cutDay, 1), '00:00'), limit: null })
-    const more = await findMergedAccessLines(trx, { clientId: access.clientId, from, until: amsterdamInstant(cutDay, '00:00'), limit: 1 })
-    return { items: day.map((row) => rowToLine(row, organisation)), nextCursor: more.length > 0 ? cutDay : null }
+    const cutDayStart = amsterdamInstant(cutDay, '00:00')
+    const day = await findMergedAccessLines(trx, { clientId: access.clientId, from: latest(from, cutDayStart), until: amsterdamInstant(addDays(cutDay, 1), '00:00'), limit: null })
+    const older = await findNewestAccessAt(trx, access.clientId, from, cutDayStart)
+    return { items: toLines(day), nextCursor: older ? cutDay : null }
   })
 }
 
@@ -54,6 +68,6 @@ export function rowToLine(row: MergedAccessRow, organisation: string): AccessLog
   }
 }
 
-function maxDate(a: Date | null, b: Date): Date {
+function latest(a: Date | null, b: Date): Date {
   return a && a > b ? a : b
 }

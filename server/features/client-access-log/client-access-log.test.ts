@@ -35,6 +35,8 @@ beforeAll(async () => {
     entry('2026-11-19T10:00:00Z', { actor_type: 'integration', actor_id: 'ecd', actor_role: 'integration', actor_name: 'ECD-koppeling', action: 'create' }),
     entry('2026-11-18T10:00:00Z', { outcome: 'denied' }),
     entry('2026-11-18T11:00:00Z', { client_id: other.id }),
+    // More than a page window (31 days) before the others.
+    entry('2026-09-01T10:00:00Z', { data_kind: 'appointment', action: 'create' }),
   ]).execute()
   login = await logIn(t, account)
 })
@@ -49,7 +51,8 @@ async function get(query = '') {
 describe('GET /api/clients/:clientId/access-log', () => {
   it('merges one actor, data kind and action per Dutch day, newest first, without denied rows or other clients', async () => {
     const body = await get('?to=2026-11-24')
-    expect(body.nextCursor).toBeNull()
+    // A page covers at most 31 days back from the newest access; older ones come on the next page.
+    expect(body.nextCursor).toBe('2026-10-22')
     expect(body.items.map((l) => [l.date, l.actor.type, l.dataKind, l.action, l.count])).toEqual([
       ['2026-11-21', 'staff', 'report', 'read', 1],
       ['2026-11-20', 'staff', 'report', 'read', 3],
@@ -75,6 +78,12 @@ describe('GET /api/clients/:clientId/access-log', () => {
     expect(own.every((row) => row.on_behalf_link_id !== null)).toBe(true)
   })
 
+  it('leaves out what lies before the period', async () => {
+    const body = await get('?from=2026-11-01&to=2026-11-24')
+    expect(body.items.map((l) => l.date)).not.toContain('2026-09-01')
+    expect(body.nextCursor).toBeNull()
+  })
+
   it('pages by whole days', async () => {
     const first = await get('?to=2026-11-24&limit=2')
     expect(first.items.map((l) => l.date)).toEqual(['2026-11-21'])
@@ -85,6 +94,9 @@ describe('GET /api/clients/:clientId/access-log', () => {
     expect(second.nextCursor).toBe('2026-11-20')
     const third = await get(`?to=2026-11-24&limit=2&cursor=${second.nextCursor}`)
     expect(third.items.map((l) => l.date)).toEqual(['2026-11-19'])
-    expect(third.nextCursor).toBeNull()
+    expect(third.nextCursor).toBe('2026-10-20')
+    const fourth = await get(`?to=2026-11-24&limit=2&cursor=${third.nextCursor}`)
+    expect(fourth.items.map((l) => [l.date, l.dataKind, l.action])).toEqual([['2026-09-01', 'appointment', 'create']])
+    expect(fourth.nextCursor).toBeNull()
   })
 })
