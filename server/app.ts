@@ -32,6 +32,7 @@ import { organisationAdminRoutes } from './features/organisation/organisation-ad
 import { newsAdminRoutes } from './features/news/news-admin.routes.ts'
 import { termsAdminRoutes } from './features/terms/terms-admin.routes.ts'
 import { staffAccountRoutes } from './features/staff-accounts/staff-accounts.routes.ts'
+import { accessLogSearchRoutes } from './features/access-log/access-log-search.routes.ts'
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)
+  await app.register(accessLogSearchRoutes, deps)
   // The caregivers' half: their clients, inbox and each client's record.
   await app.register(workspaceRoutes, deps)
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
