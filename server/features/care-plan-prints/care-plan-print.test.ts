@@ -85,7 +85,9 @@ describe('PDF downloads', () => {
 
 describe('PDF content check', () => {
   it('accepts a real PDF from pdfkit', async () => {
-    const pdf = await renderPdf({ title: 'Cliëntplan', author: 'Test' }, (doc) => doc.text('Cliëntplan'))
+    const pdf = await renderPdf({ title: 'Cliëntplan', author: 'Test' }, (doc) => {
+      doc.text('Cliëntplan')
+    })
     expect(pdfProblem(pdf)).toBeNull()
   })
 

@@ -1,6 +1,6 @@
 import type { RecordCopy } from '../../../shared/schemas/record-copy.ts'
 import { amsterdamDate, amsterdamTime } from '../../amsterdam-time.ts'
-import { type PdfDocument, renderPdf } from '../../pdf/render-pdf.ts'
+import { type PdfDocument, renderPdf, yieldToEventLoop } from '../../pdf/render-pdf.ts'
 
 const RELATION: Record<string, string> = {
   self: 'cliënt zelf', legal_representative: 'wettelijk vertegenwoordiger', first_contact: 'eerste contactpersoon',
@@ -8,6 +8,8 @@ const RELATION: Record<string, string> = {
 }
 const ACTION: Record<string, string> = { read: 'bekeken', create: 'toegevoegd', update: 'gewijzigd', delete: 'verwijderd', export: 'gedownload', login: 'ingelogd', logout: 'uitgelogd' }
 const OUTCOME: Record<string, string> = { success: '', denied: ' (geweigerd)', failure: ' (mislukt)' }
+/** Reports or log lines between two pauses for other requests. */
+const YIELD_EVERY = 100
 
 const dateFormatter = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
 /** "11 oktober 2018" from 'YYYY-MM-DD'. */
@@ -17,7 +19,7 @@ const dateTime = (iso: string) => `${longDate(amsterdamDate(new Date(iso)))}, ${
 
 /** The electronic copy as a readable PDF: the same content as the JSON, in Dutch. */
 export function renderRecordCopyPdf(copy: RecordCopy): Promise<Buffer> {
-  return renderPdf({ title: `Kopie van het dossier van ${copy.client.name}`, author: copy.organisation }, (doc) => {
+  return renderPdf({ title: `Kopie van het dossier van ${copy.client.name}`, author: copy.organisation }, async (doc) => {
     doc.fontSize(20).text(`Kopie van het dossier van ${copy.client.name}`)
     doc.moveDown(0.5).fontSize(10)
       .text(`${copy.organisation} — gemaakt op ${dateTime(copy.generatedAt)}.`)
@@ -37,7 +39,8 @@ export function renderRecordCopyPdf(copy: RecordCopy): Promise<Buffer> {
     }
     if (copy.reports) {
       heading(doc, `Rapportages (${copy.reports.length})`)
-      for (const r of copy.reports) {
+      for (const [n, r] of copy.reports.entries()) {
+        if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
         doc.font('Helvetica-Bold').text([dateTime(r.reportedAt), r.team, r.authorName ?? r.authorRole, r.carePlanGoal].filter(Boolean).join(' | '))
         doc.font('Helvetica').text(r.text).moveDown(0.4)
       }
@@ -66,12 +69,36 @@ export function renderRecordCopyPdf(copy: RecordCopy): Promise<Buffer> {
       heading(doc, `Abonnementen (${copy.subscriptions.length})`)
       for (const s of copy.subscriptions) doc.text(`${s.service} — ${s.supplier} | ${longDate(s.startsOn)} – ${s.endsOn ? longDate(s.endsOn) : '...'}`)
     }
-    heading(doc, `Wie heeft het dossier ingezien? (${copy.accessLog.length})`)
-    for (const line of copy.accessLog) {
+    await yieldToEventLoop()
+    heading(doc, 'Wie heeft het dossier ingezien?')
+    doc.text('Gelijke regels van één dag staan samen op één regel, met het aantal keer.').moveDown(0.3)
+    for (const [n, line] of mergeByDay(copy.accessLog).entries()) {
+      if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
       const who = [line.actorName, line.actorRole].filter(Boolean).join(', ')
-      doc.text(`${dateTime(line.occurredAt)} | ${who} | ${line.dataKind} ${ACTION[line.action] ?? line.action}${OUTCOME[line.outcome] ?? ''}`)
+      const when = line.count > 1 ? `${longDate(line.day)}, ${line.count} keer tussen ${line.firstTime} en ${line.lastTime}` : `${longDate(line.day)}, ${line.lastTime}`
+      doc.text(`${when} | ${who} | ${line.dataKind} ${ACTION[line.action] ?? line.action}${OUTCOME[line.outcome] ?? ''}`)
     }
   })
+}
+
+type LogLine = RecordCopy['accessLog'][number]
+
+/**
+ * NEN 7513's client view may merge similar lines of one day: same person, same data, same
+ * action and outcome become one line with a count, keeping the newest-first order.
+ */
+function mergeByDay(lines: readonly LogLine[]) {
+  const merged = new Map<string, LogLine & { day: string; firstTime: string; lastTime: string; count: number }>()
+  for (const line of lines) {
+    const at = new Date(line.occurredAt)
+    const day = amsterdamDate(at)
+    const key = [day, line.actorType, line.actorName, line.actorRole, line.dataKind, line.action, line.outcome].join('|')
+    const existing = merged.get(key)
+    // Lines come newest first, so the last one seen is the day's first time.
+    if (existing) Object.assign(existing, { count: existing.count + 1, firstTime: amsterdamTime(at) })
+    else merged.set(key, { ...line, day, firstTime: amsterdamTime(at), lastTime: amsterdamTime(at), count: 1 })
+  }
+  return [...merged.values()]
 }
 
 function heading(doc: PdfDocument, text: string): void {
