@@ -8,6 +8,12 @@ const RELATION: Record<string, string> = {
 }
 const ACTION: Record<string, string> = { read: 'bekeken', create: 'toegevoegd', update: 'gewijzigd', delete: 'verwijderd', export: 'gedownload', login: 'ingelogd', logout: 'uitgelogd' }
 const OUTCOME: Record<string, string> = { success: '', denied: ' (geweigerd)', failure: ' (mislukt)' }
+const DATA_KIND: Record<string, string> = {
+  report: 'rapportages', message: 'berichten', message_read_marker: 'berichten (gelezen)', appointment: 'afspraken',
+  care_plan_print: 'cliëntplanafdruk', care_plan_signature_sheet: 'handtekeningblad', profile: 'profiel', bsn: 'BSN',
+  subscription: 'abonnementen', care_team: 'zorgteam', access_log: 'inzagelog', home: 'startpagina',
+  record_copy_json: 'kopie van het dossier', record_copy_pdf: 'kopie van het dossier',
+}
 /** Reports or log lines between two pauses for other requests. */
 const YIELD_EVERY = 100
 
@@ -74,9 +80,9 @@ export function renderRecordCopyPdf(copy: RecordCopy): Promise<Buffer> {
     doc.text('Gelijke regels van één dag staan samen op één regel, met het aantal keer.').moveDown(0.3)
     for (const [n, line] of mergeByDay(copy.accessLog).entries()) {
       if (n % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop()
-      const who = [line.actorName, line.actorRole].filter(Boolean).join(', ')
+      const who = [line.actorName, RELATION[line.actorRole] ?? line.actorRole].filter(Boolean).join(', ')
       const when = line.count > 1 ? `${longDate(line.day)}, ${line.count} keer tussen ${line.firstTime} en ${line.lastTime}` : `${longDate(line.day)}, ${line.lastTime}`
-      doc.text(`${when} | ${who} | ${line.dataKind} ${ACTION[line.action] ?? line.action}${OUTCOME[line.outcome] ?? ''}`)
+      doc.text(`${when} | ${who} | ${DATA_KIND[line.dataKind] ?? line.dataKind} ${ACTION[line.action] ?? line.action}${OUTCOME[line.outcome] ?? ''}`)
     }
   })
 }
