@@ -129,6 +129,7 @@ export const en = {
   'profile.recovery.title': 'Recovery codes',
   'profile.recovery.intro': 'With a recovery code you can log in if you lost your phone. Each code works once.',
   'profile.recovery.left': 'You have {count} recovery codes left.',
+  'profile.recovery.leftOne': 'You have 1 recovery code left.',
   'profile.recovery.none': 'You have no recovery codes left.',
   'profile.recovery.new': 'Make new recovery codes',
   'profile.recovery.shownTitle': 'Your recovery codes',

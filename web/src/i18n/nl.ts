@@ -129,6 +129,7 @@ export const nl = {
   'profile.recovery.title': 'Herstelcodes',
   'profile.recovery.intro': 'Met een herstelcode kunt u inloggen als u uw telefoon kwijt bent. Elke code werkt één keer.',
   'profile.recovery.left': 'U heeft nog {count} herstelcodes.',
+  'profile.recovery.leftOne': 'U heeft nog 1 herstelcode.',
   'profile.recovery.none': 'U heeft geen herstelcodes meer.',
   'profile.recovery.new': 'Nieuwe herstelcodes maken',
   'profile.recovery.shownTitle': 'Uw herstelcodes',

@@ -38,7 +38,13 @@ export function TotpSection({ profile }: { profile: Profile }) {
   }
   const removeApp = () => {
     reset()
-    remove.mutate(undefined, { onSuccess: () => setRemoved(true) })
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        setRemoved(true)
+        // The button that had focus is gone: continue from the section's heading.
+        document.getElementById(`${id}-title`)?.focus()
+      },
+    })
   }
   const renewCodes = () => {
     reset()
@@ -94,7 +100,11 @@ export function TotpSection({ profile }: { profile: Profile }) {
               <h3>{t('profile.recovery.title')}</h3>
               <p>{t('profile.recovery.intro')}</p>
               <p className="profile-status">
-                {recoveryCodesLeft > 0 ? t('profile.recovery.left', { count: String(recoveryCodesLeft) }) : t('profile.recovery.none')}
+                {recoveryCodesLeft > 1
+                  ? t('profile.recovery.left', { count: String(recoveryCodesLeft) })
+                  : recoveryCodesLeft === 1
+                    ? t('profile.recovery.leftOne')
+                    : t('profile.recovery.none')}
               </p>
               <div className="profile-actions">
                 <Button variant="secondary" aria-disabled={renew.isPending || undefined} onClick={() => !renew.isPending && renewCodes()}>
