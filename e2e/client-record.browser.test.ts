@@ -138,8 +138,15 @@ describe('the client record of a representative of two clients', () => {
     await prints.getByText('Deze cliëntplanafdruk is op zondag 18 oktober 2026 ondertekend.').waitFor()
     await prints.getByRole('link', { name: 'Handtekeningblad' }).waitFor()
     await page.getByRole('region', { name: 'Abonnementen' }).getByText('1 januari 2019 – ...', { exact: false }).waitFor()
-    await page.getByRole('region', { name: 'Berichten' }).getByRole('button', { name: 'Stuur' }).waitFor()
+    await expect.poll(() => page.getByRole('region', { name: 'Cliëntprofiel' }).getByRole('link', { name: 'Volledig profiel' }).getAttribute('href')).toBe(`/client/${mother.id}/profiel`)
     await expectAccessibleAtBothWidths(page, 'Home')
+
+    // "Stuur" on the card sends a message without leaving Home.
+    const messages = page.getByRole('region', { name: 'Berichten' })
+    await messages.getByRole('textbox', { name: 'Uw bericht' }).fill('Hallo vanaf Home.')
+    await messages.getByRole('button', { name: 'Stuur' }).click()
+    await messages.getByText('Uw bericht is verstuurd.').waitFor()
+    await messages.getByText('Hallo vanaf Home.').waitFor()
   })
 
   it('lists the reports newest first, keeps line breaks, renders no HTML, pages and searches', async () => {
@@ -198,7 +205,7 @@ describe('the client record of a representative of two clients', () => {
     await page.getByText('Uw bericht is verstuurd.').waitFor()
     await conversation.getByRole('listitem').filter({ hasText: 'Ik kom zaterdag langs.' }).getByText('U', { exact: true }).waitFor()
     const stored = await portal.db.selectFrom('message').select('body').where('client_id', '=', mother.id).where('author_account_id', '=', person.id).execute()
-    expect(stored.map((m) => m.body)).toEqual(['Dank u wel.\nIk kom zaterdag langs.'])
+    expect(stored.map((m) => m.body).sort()).toEqual(['Dank u wel.\nIk kom zaterdag langs.', 'Hallo vanaf Home.'])
     // Seen is read: the server's unread count is back to zero.
     await expect.poll(async () => (await portal.db.selectFrom('message_read_marker').select('read_until').where('account_id', '=', person.id).execute()).length).toBe(1)
   })
@@ -230,6 +237,14 @@ describe('the client record of a representative of two clients', () => {
     await mine.getByText('U heeft deze afspraak gemaakt.').waitFor()
     const row = await portal.db.selectFrom('appointment').select(['created_by_account_id', 'cancelled_at']).where('title', '=', 'Bezoek van Ans').executeTakeFirstOrThrow()
     expect(row.created_by_account_id).toBe(person.id)
+
+    // Changing one's own appointment: the form comes in its place, filled in.
+    await mine.getByRole('button', { name: 'Wijzigen: Bezoek van Ans' }).click()
+    await page.getByRole('heading', { name: 'Afspraak wijzigen: Bezoek van Ans' }).waitFor()
+    expect(await page.getByRole('textbox', { name: 'Waar' }).inputValue()).toBe('Kamer 12')
+    await page.getByRole('textbox', { name: 'Waar' }).fill('Tuinkamer')
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click()
+    await mine.getByText('Waar: Tuinkamer').waitFor()
 
     await mine.getByRole('button', { name: 'Afzeggen: Bezoek van Ans' }).click()
     await expectAccessibleAtBothWidths(page, 'Afspraak afzeggen, the question')
@@ -304,5 +319,22 @@ describe('the client record of a representative of two clients', () => {
     const stranger = await createClient(portal.db, { family_name: 'Onbekend' })
     await page.goto(`${portal.url}/client/${stranger.id}/home`)
     await page.getByRole('heading', { name: 'Pagina niet gevonden', level: 1 }).waitFor()
+  })
+
+  it('takes a person with one client straight to that client, in English too', async () => {
+    const son = await createPerson(portal.db, { displayName: 'Kees Jordaan', password: PASSWORD, now: portal.now() })
+    await acceptCurrentTerms(portal.db, son, portal.now())
+    await createLink(portal.db, son.id, father.id, { relation: 'informal_carer', activated_at: new Date(portal.now().getTime() - 86_400_000) })
+    await logInWithSms(page, portal, son, PASSWORD)
+    await page.getByRole('heading', { name: 'dhr. P. Jordaan', level: 1 }).waitFor()
+    expect(page.url()).toBe(`${portal.url}/client/${father.id}/home`)
+    // One client: the name in the header, without a switch.
+    await page.getByRole('banner').getByText('dhr. P. Jordaan').waitFor()
+    expect(await page.getByRole('button', { name: /Dossier van/ }).count()).toBe(0)
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('link', { name: 'All reports' }).waitFor()
+    await page.getByRole('heading', { name: 'Appointments today and tomorrow' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Home in English, one client')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
   })
 })
