@@ -163,6 +163,19 @@ describe('a new person, from the welcome e-mail to Home', () => {
   }, 240_000)
 })
 
+describe('the terms of use', () => {
+  it('can be read without logging in, from the link at the bottom of every page', async () => {
+    const page = await newPage()
+    await page.goto(`${portal.url}/inloggen`)
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gebruikersvoorwaarden' }).click()
+    await page.getByRole('heading', { name: 'Gebruikersvoorwaarden', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Wie mag het portaal gebruiken?' }).waitFor()
+    expect(await page.getByRole('checkbox').count()).toBe(0)
+    await expectAccessibleAtBothWidths(page, 'gebruikersvoorwaarden lezen (niet ingelogd)')
+    await page.close()
+  })
+})
+
 describe('a forgotten password', () => {
   it('gives the same answer for any username, and the link makes a new password', async () => {
     const person = await createPerson(portal.db, { displayName: 'Bram Jansen', password: 'een oud wachtwoord dat weg is' })

@@ -1,4 +1,7 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pino from 'pino'
 import { loadConfig } from '../../server/config.ts'
 import { startOutboxWorker } from '../../server/features/outbox/outbox.worker.ts'
@@ -43,7 +46,11 @@ async function freePort(): Promise<number> {
 export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
   const port = await freePort()
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
-  const env = { WEB_DIST_DIR: './web/dist', LOG_LEVEL: 'warn', PUBLIC_BASE_URL: url, ...options.env }
+  // A copy of the built app, so a build started elsewhere meanwhile (it empties web/dist
+  // first) cannot pull the pages away from under a running browser test.
+  const webDist = mkdtempSync(join(tmpdir(), 'portal-web-'))
+  cpSync('./web/dist', webDist, { recursive: true })
+  const env = { WEB_DIST_DIR: webDist, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: url, ...options.env }
   let now = options.now ?? new Date()
   const t = await createTestApp({ now, env })
   const setNow = (date: Date) => {
@@ -73,6 +80,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     close: async () => {
       await stopOutbox()
       await t.close()
+      rmSync(webDist, { recursive: true, force: true })
     },
   }
 }
