@@ -5,11 +5,19 @@ import { defineConfig } from 'vite'
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const sharedRoot = fileURLToPath(new URL('../shared', import.meta.url))
 
-/** In development the API runs on its own port; the browser should only ever see one origin. */
-const apiProxy = {
-  '/api': 'http://127.0.0.1:3000',
-  '/health': 'http://127.0.0.1:3000',
+/**
+ * In development the API runs on its own port; the browser should only ever see one origin.
+ * The server refuses state-changing requests whose Origin is not PUBLIC_BASE_URL (CSRF), and
+ * the browser's Origin here is Vite's own port: the proxy drops it, the way a same-origin
+ * deployment never has the two differ. Sec-Fetch-Site and the session's CSRF token still count.
+ */
+const api = {
+  target: 'http://127.0.0.1:3000',
+  configure: (proxy: { on: (event: 'proxyReq', listener: (request: { removeHeader: (name: string) => void }) => void) => void }) => {
+    proxy.on('proxyReq', (request) => request.removeHeader('origin'))
+  },
 }
+const apiProxy = { '/api': api, '/health': api }
 
 export default defineConfig({
   root: webRoot,
