@@ -1,6 +1,7 @@
 import { CONSENT_FORM_MAX_BYTES, type ClientChoice, type EndLinkRequest, type LinkSummary, type NewLinkRequest, type Permissions } from '../../../shared/schemas/admin-accounts.ts'
 import type { Db } from '../../db/database.ts'
-import { AppError, conflict, notFound } from '../../errors.ts'
+import { amsterdamDate } from '../../amsterdam-time.ts'
+import { AppError, conflict, notFound, validationFailed } from '../../errors.ts'
 import { recordAccess, type RequestSource } from '../access-log/access-log.service.ts'
 import { pdfProblem } from '../care-plan-prints/pdf-content.ts'
 import { formalClientName } from '../client-access/client-name.ts'
@@ -73,6 +74,8 @@ function consentFormBytes(base64: string): Buffer {
  * consent themselves. The link is active from now: earlier reports stay hidden through it.
  */
 export async function createLink(db: Db, admin: StaffActor, accountId: string, input: NewLinkRequest, source: RequestSource, now: Date): Promise<LinkSummary> {
+  // A consent form is signed on paper before it is entered: a date after today is a typing error.
+  if (input.consent.givenOn > amsterdamDate(now)) throw validationFailed('consent dated in the future')
   const form = consentFormBytes(input.consent.formPdfBase64)
   return db.transaction().execute(async (trx) => {
     const account = await findLinkableAccount(trx, accountId)

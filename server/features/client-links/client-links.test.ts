@@ -149,6 +149,14 @@ describe('linking an account to a client with consent', () => {
     expect((await send(t, admin, 'POST', `/api/admin/links/${client.id}/end`, { reason: 'consent_withdrawn', endedAt: null })).statusCode).toBe(400)
   })
 
+  it('refuses a consent dated after today', async () => {
+    const client = await createClient(t.db)
+    const account = await createAccount(t.db)
+    const res = await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/links`, linkBody(client.id, { consentExtra: { givenOn: '2026-11-26' } }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('validation_failed')
+  })
+
   it('links only portal accounts', async () => {
     const client = await createClient(t.db)
     const staff = await createStaffAccount(t.db, t.cipher)
