@@ -74,3 +74,15 @@ export async function storeTemporaryPassword(db: Db, accountId: string, password
     .where('id', '=', accountId)
     .execute()
 }
+
+/** Ends the account for good (it cannot log in again) and every link it still has; returns those links. */
+export async function endAccountAndLinks(db: Db, accountId: string, now: Date) {
+  await db.updateTable('account').set({ ended_at: now, updated_at: now }).where('id', '=', accountId).execute()
+  return db
+    .updateTable('client_link')
+    .set({ ended_at: now, end_reason: 'account_ended' })
+    .where('account_id', '=', accountId)
+    .where('ended_at', 'is', null)
+    .returning(['id', 'client_id'])
+    .execute()
+}

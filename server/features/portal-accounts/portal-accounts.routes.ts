@@ -7,11 +7,11 @@ import { requestSource } from '../../http/request-source.ts'
 import { requireSession } from '../auth/authentication.ts'
 import { ADMIN_ERRORS } from '../staff-access/admin-errors.ts'
 import { requireAdministrator } from '../staff-access/staff-access.policy.ts'
-import { createPortalAccount, getAccountDetail, listAccounts, resendWelcomeEmail, resetSecondFactors, setBlocked, setTemporaryPassword } from './portal-accounts.service.ts'
+import { createPortalAccount, endPortalAccount, getAccountDetail, listAccounts, resendWelcomeEmail, resetSecondFactors, setBlocked, setTemporaryPassword } from './portal-accounts.service.ts'
 
 /**
  * Administrators: portal accounts from the registration form, welcome e-mail, temporary
- * password, second-factor reset, block and unblock. The account actions also serve staff accounts.
+ * password, second-factor reset, block and unblock (these also serve staff accounts), and ending an account.
  */
 export const portalAccountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, config }) => {
   const admin = (request: Parameters<typeof requireSession>[0]) => requireAdministrator(db, requireSession(request))
@@ -55,6 +55,11 @@ export const portalAccountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (ap
 
   app.post('/api/admin/accounts/:accountId/unblock', { schema: action }, async (request) => {
     await setBlocked(db, await admin(request), request.params.accountId, false, requestSource(request), clock())
+    return { status: 'ok' as const }
+  })
+
+  app.post('/api/admin/accounts/:accountId/end', { schema: action }, async (request) => {
+    await endPortalAccount(db, await admin(request), request.params.accountId, requestSource(request), clock())
     return { status: 'ok' as const }
   })
 }

@@ -14,6 +14,7 @@ import {
   type AdminAccountRow,
   countSecondFactors,
   deleteSecondFactors,
+  endAccountAndLinks,
   findAccountForAdmin,
   findAccounts,
   setAccountBlocked,
@@ -118,6 +119,21 @@ export async function setBlocked(db: Db, admin: StaffActor, accountId: string, b
     await setAccountBlocked(trx, accountId, blocked ? now : null, now)
     if (blocked) await endAccountSessions(trx, accountId, now)
     await logAccountChange(trx, admin, 'update', blocked ? 'account_blocked' : 'account_unblocked', accountId, source, now)
+  })
+}
+
+/** Ends a portal account: no login any more, its sessions and links end at once (each link logged against its client). */
+export async function endPortalAccount(db: Db, admin: StaffActor, accountId: string, source: RequestSource, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await targetAccount(trx, admin, accountId, now, { notOwn: true })
+    // Staff accounts are removed through their own route, which keeps the staff record's history.
+    if (row.kind !== 'portal') throw notFound('portal account')
+    const links = await endAccountAndLinks(trx, accountId, now)
+    await endAccountSessions(trx, accountId, now)
+    for (const link of links) {
+      await recordAccess(trx, administratorActor(admin), source, { action: 'update', outcome: 'success', clientId: link.client_id, dataKind: 'client_link', recordId: link.id }, now)
+    }
+    await logAccountChange(trx, admin, 'delete', 'account', accountId, source, now)
   })
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emailsTo, send } from '../second-factors/second-factors.test-support.ts'
+import { createClient, createLink } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, passwordStep, postJson } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
@@ -133,6 +134,21 @@ describe('account actions', () => {
     expect(detail.json().account.blockedAt).toBe(now.toISOString())
     expect((await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/unblock`, {})).statusCode).toBe(200)
     await passwordStep(t, account.login_name, account.password)
+  })
+
+  it('ends an account: its session is refused at once, its links end, it cannot log in again', async () => {
+    const account = await createAccount(t.db)
+    const client = await createClient(t.db)
+    const link = await createLink(t.db, account.id, client.id)
+    const login = await logIn(t, account)
+    expect((await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/reports`, headers: login.headers })).statusCode).toBe(200)
+    expect((await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/end`, {})).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/reports`, headers: login.headers })).statusCode).toBe(401)
+    const row = await t.db.selectFrom('client_link').select(['ended_at', 'end_reason']).where('id', '=', link.id).executeTakeFirstOrThrow()
+    expect(row).toEqual({ ended_at: now, end_reason: 'account_ended' })
+    expect((await postJson(t, '/api/session', { loginName: account.login_name, password: account.password })).json().error.code).toBe('invalid_credentials')
+    expect((await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/end`, {})).statusCode).toBe(404)
+    expect((await send(t, admin, 'POST', `/api/admin/accounts/${adminAccountId}/end`, {})).statusCode).toBe(409)
   })
 
   it('answers 404 for an unknown account and refuses a body on an action', async () => {

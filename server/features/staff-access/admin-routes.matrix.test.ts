@@ -31,7 +31,7 @@ beforeAll(async () => {
   logins.smsOnlyStaff = await logIn(t, await createStaffAccount(t.db, t.cipher, { administrator: true, totp: false }))
   const client = await createClient(t.db, { family_name: 'Matrix' })
   ids.client = client.id
-  for (const name of ['account', 'linkTarget', 'blocked']) ids[name] = (await createAccount(t.db)).id
+  for (const name of ['account', 'linkTarget', 'blocked', 'toEnd']) ids[name] = (await createAccount(t.db)).id
   await t.db.updateTable('account').set({ blocked_at: now }).where('id', '=', ids.blocked ?? '').execute()
   const link = await createLink(t.db, ids.account ?? '', client.id)
   ids.link = link.id
@@ -68,6 +68,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: () => `/api/admin/accounts/${ids.account}/second-factors/reset`, body: () => ({}), ok: 200 },
   { method: 'POST', url: () => `/api/admin/accounts/${ids.account}/block`, body: () => ({}), ok: 200 },
   { method: 'POST', url: () => `/api/admin/accounts/${ids.blocked}/unblock`, body: () => ({}), ok: 200 },
+  { method: 'POST', url: () => `/api/admin/accounts/${ids.toEnd}/end`, body: () => ({}), ok: 200 },
   { method: 'GET', url: () => '/api/admin/clients?search=matrix', ok: 200 },
   {
     method: 'POST',
