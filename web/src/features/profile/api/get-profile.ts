@@ -9,7 +9,11 @@ export function getProfile(signal?: AbortSignal): Promise<Profile> {
   return apiRequest('/api/profile', Profile, { signal })
 }
 
-/** Name, login name, e-mail, mobile number and second factors of the person logged in. */
+/**
+ * Name, login name, e-mail, mobile number and second factors of the person logged in.
+ * Fresh on every visit to the page, but not re-read on window focus: every request
+ * extends the session's idle time, and a forgotten open tab should still time out.
+ */
 export function useProfile() {
-  return useQuery({ queryKey: PROFILE_KEY, queryFn: ({ signal }) => getProfile(signal), staleTime: 0 })
+  return useQuery({ queryKey: PROFILE_KEY, queryFn: ({ signal }) => getProfile(signal), staleTime: 0, refetchOnWindowFocus: false })
 }

@@ -10,5 +10,5 @@ export function getSessions(signal?: AbortSignal): Promise<SessionList> {
 
 /** Where the person is logged in right now, newest first; this device is marked `current`. */
 export function useSessions() {
-  return useQuery({ queryKey: SESSIONS_KEY, queryFn: ({ signal }) => getSessions(signal), staleTime: 0 })
+  return useQuery({ queryKey: SESSIONS_KEY, queryFn: ({ signal }) => getSessions(signal), staleTime: 0, refetchOnWindowFocus: false })
 }
