@@ -1,5 +1,5 @@
 /**
- * The reports page ("Rapportages") under load: a bench account linked to the client with the
+ * The reports page ("Rapportages") and the home screen under load: a bench account linked to the client with the
  * most reports, logged in by a session made directly in the database (the login itself is
  * measured elsewhere). Prints autocannon figures and a p95 from sequential requests.
  */
@@ -18,12 +18,14 @@ export async function benchReports(base: string, databaseUrl: string, options: {
   const reader = await prepareReportsReader(databaseUrl)
   console.log(`\nreports page: ${reader.reportsInDatabase} reports in the database, ${reader.reportsOfClient} visible for the client read`)
   const pages = [
-    { name: 'reports, first page', query: '' },
-    { name: 'reports, text search (q=goed)', query: '?q=goed' },
-    { name: 'reports, one month (from/to)', query: '?from=2026-01-01&to=2026-01-31' },
+    { name: 'reports, first page', path: 'reports' },
+    { name: 'reports, text search (q=goed)', path: 'reports?q=goed' },
+    { name: 'reports, one month (from/to)', path: 'reports?from=2026-01-01&to=2026-01-31' },
+    // One request for every card of the home screen, for the same client.
+    { name: 'home screen (all cards)', path: 'home' },
   ]
   for (const page of pages) {
-    const url = `${base}/api/clients/${reader.clientId}/reports${page.query}`
+    const url = `${base}/api/clients/${reader.clientId}/${page.path}`
     const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers: { cookie: reader.cookie } })
     const p95 = await sequentialP95(url, reader.cookie, 200)
     console.log(
@@ -45,7 +47,7 @@ async function sequentialP95(url: string, cookie: string, count: number): Promis
     const start = performance.now()
     const res = await fetch(url, { headers: { cookie } })
     await res.arrayBuffer()
-    if (!res.ok) throw new Error(`the reports page answered ${res.status}`)
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`)
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
