@@ -59,3 +59,18 @@ export async function advanceStaffReadMarker(db: Db, input: { clientId: string; 
     }))
     .execute()
 }
+
+/** How a staff member signs in this client's conversation: "EVV-er" when they are that today, else their discipline. */
+export async function findStaffSignature(db: Db, clientId: string, staffMemberId: string, today: string): Promise<string> {
+  const row = await db
+    .selectFrom('staff_member')
+    .select((eb) => ['staff_member.discipline', eb.exists(eb.selectFrom('care_assignment').select(sql.lit(1).as('one'))
+      .where('care_assignment.staff_member_id', '=', staffMemberId)
+      .where('care_assignment.client_id', '=', clientId)
+      .where('care_assignment.role', '=', 'evv')
+      .where('care_assignment.valid_from', '<=', today)
+      .where((w) => w.or([w('care_assignment.valid_until', 'is', null), w('care_assignment.valid_until', '>=', today)]))).as('is_evv')])
+    .where('staff_member.id', '=', staffMemberId)
+    .executeTakeFirst()
+  return row?.is_evv ? 'EVV-er' : (row?.discipline ?? '')
+}

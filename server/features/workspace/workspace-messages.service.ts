@@ -9,7 +9,7 @@ import { notifyNewMessage } from '../messages/message-notification.ts'
 import { countUnreadForStaffMember, findMessageOfClient, insertMessage } from '../messages/message.repository.ts'
 import { cleanMessageBody } from '../messages/message.service.ts'
 import { decodePosition, encodePosition } from './workspace-cursor.ts'
-import { advanceStaffReadMarker, type ConversationRow, findConversationPage, findStaffReadUntil } from './workspace-messages.repository.ts'
+import { advanceStaffReadMarker, type ConversationRow, findConversationPage, findStaffReadUntil, findStaffSignature } from './workspace-messages.repository.ts'
 import { withClientOfCaregiver } from './workspace.service.ts'
 
 const DEFAULT_PAGE = 20
@@ -64,7 +64,8 @@ export async function replyAsStaff(
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
     // Answering means having read what came before: the writer's marker moves to their reply.
     await advanceStaffReadMarker(trx, { clientId: access.clientId, staffMemberId, messageId: stored.id }, now)
-    return { id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false, author: { kind: 'staff', name: access.staff.name, role: '', isMe: true } }
+    const role = await findStaffSignature(trx, access.clientId, staffMemberId, amsterdamDate(now))
+    return { id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false, author: { kind: 'staff', name: access.staff.name, role, isMe: true } }
   })
 }
 

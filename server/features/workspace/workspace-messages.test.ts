@@ -99,6 +99,7 @@ describe('a relative writes, the team answers', () => {
     tick()
     const reply = await postJson(t, `/api/workspace/clients/${ids.clientId}/messages`, { body: 'Ik bel u morgen.' }, evv.headers)
     expect(reply.statusCode).toBe(201)
+    expect(reply.json().author).toMatchObject({ kind: 'staff', role: 'EVV-er', isMe: true })
     expect((await emailsSince(before)).map((e) => e.recipient).sort()).toEqual([ids.daughterEmail, ids.sonEmail].sort())
     const list = (await conversation(colleague)).json()
     expect(list.items[0].author).toMatchObject({ kind: 'staff', role: 'EVV-er' })
