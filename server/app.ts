@@ -34,6 +34,7 @@ import { termsAdminRoutes } from './features/terms/terms-admin.routes.ts'
 import { staffAccountRoutes } from './features/staff-accounts/staff-accounts.routes.ts'
 import { accessLogSearchRoutes } from './features/access-log/access-log-search.routes.ts'
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
+import { fhirRoutes } from './features/fhir/fhir.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
 import { registerSecurity } from './http/security.ts'
@@ -104,6 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessLogSearchRoutes, deps)
   // The caregivers' half: their clients, inbox and each client's record.
   await app.register(workspaceRoutes, deps)
+  // The ECD's FHIR API: its own bearer tokens, body types and OperationOutcome errors.
+  await app.register(fhirRoutes, { ...deps, prefix: '/fhir' })
   if (config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)

@@ -57,6 +57,8 @@ const ERROR_STATUS = {
   already_enrolled: 409,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_media_type: 415,

@@ -42,6 +42,8 @@ export const ERROR_MESSAGES = {
   forbidden: { nl: 'U mag dit niet doen.', en: 'You are not allowed to do this.' },
   not_found: { nl: 'Dit hebben we niet gevonden.', en: 'We could not find this.' },
   conflict: { nl: 'Dit is intussen veranderd. Laad de pagina opnieuw.', en: 'This has changed in the meantime. Please reload the page.' },
+  precondition_failed: { nl: 'Dit is intussen veranderd door iemand anders. Haal de nieuwste versie op.', en: 'This was changed by someone else in the meantime. Fetch the latest version.' },
+  unprocessable: { nl: 'Deze gegevens passen niet bij de regels van het portaal.', en: 'This data does not fit the rules of the portal.' },
   payload_too_large: { nl: 'Dit is te groot om te versturen.', en: 'This is too large to send.' },
   unsupported_media_type: { nl: 'Dit soort gegevens kunnen we niet verwerken.', en: 'We cannot process this kind of data.' },
   rate_limited: { nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.', en: 'Too many attempts. Please wait a moment and try again.' },

@@ -6,6 +6,7 @@ import * as secondFactors from './migrations/2026-11-27T15-30-00_second-factors.
 import * as printsAndMessages from './migrations/2026-11-27T16-00-00_prints-and-messages.ts'
 import * as clientRecordSearch from './migrations/2026-11-27T16-30-00_client-record-search.ts'
 import * as workspace from './migrations/2026-11-27T17-30-00_workspace.ts'
+import * as integrationApi from './migrations/2026-11-27T18-00-00_integration-api.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T16-00-00_prints-and-messages': printsAndMessages,
   '2026-11-27T16-30-00_client-record-search': clientRecordSearch,
   '2026-11-27T17-30-00_workspace': workspace,
+  '2026-11-27T18-00-00_integration-api': integrationApi,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -9,6 +9,7 @@ import type {
   TeamTable,
 } from '../features/care-team/care-team.table.ts'
 import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
+import type { IntegrationAssertionTable, IntegrationClientTable, IntegrationTokenTable } from '../features/fhir/integration-client.table.ts'
 import type { ClientTable } from '../features/clients/client.table.ts'
 import type { ClientLinkTable, ConsentTable } from '../features/links/link.table.ts'
 import type { MessageReadMarkerTable, MessageTable } from '../features/messages/message.table.ts'
@@ -52,4 +53,7 @@ export interface Database {
   message: MessageTable
   message_read_marker: MessageReadMarkerTable
   report_version: ReportVersionTable
+  integration_client: IntegrationClientTable
+  integration_token: IntegrationTokenTable
+  integration_assertion: IntegrationAssertionTable
 }

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.ts'
+import { AppError } from '../errors.ts'
 import { sendError } from './error-handler.ts'
 
 /**
@@ -10,6 +11,17 @@ import { sendError } from './error-handler.ts'
  * before (Fastify CVE-2025-32442).
  */
 const STRICT_JSON = /^application\/json(; ?charset=utf-8)?$/i
+/** The FHIR API also takes FHIR's own JSON type, equally strict. */
+const STRICT_FHIR_JSON = /^application\/(fhir\+)?json(; ?charset=utf-8)?$/i
+/** OAuth's token request (and FHIR's POST _search) are form-encoded: only on routes that say `formBody`. */
+const STRICT_FORM = /^application\/x-www-form-urlencoded(; ?charset=utf-8)?$/i
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This /fhir route takes an application/x-www-form-urlencoded body. */
+    formBody?: boolean
+  }
+}
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   const length = headers['content-length']
@@ -44,13 +56,19 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   app.addHook('onRequest', async (request, reply) => {
     if (!hasBody(request.headers)) return
     const contentType = request.headers['content-type'] ?? ''
+    if (request.url === '/fhir' || request.url.startsWith('/fhir/') || request.url.startsWith('/fhir?')) {
+      // Thrown, so the FHIR error handler answers with an OperationOutcome.
+      const form = request.routeOptions.config.formBody === true && STRICT_FORM.test(contentType)
+      if (!form && !STRICT_FHIR_JSON.test(contentType)) throw new AppError('unsupported_media_type')
+      return
+    }
     if (!STRICT_JSON.test(contentType)) return sendError(request, reply, 'unsupported_media_type')
   })
 
   // API answers may hold record data: never cached by a browser or proxy.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
-    if (request.url.startsWith('/api/') || request.url.startsWith('/health/')) {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/health/') || request.url.startsWith('/fhir')) {
       reply.header('cache-control', 'no-store')
     }
   })

@@ -6,6 +6,9 @@ export interface TeamTable {
   name: string
   location: Generated<string>
   created_at: Generated<Date>
+  /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
+  version: Generated<number>
+  updated_at: Generated<Date>
 }
 
 export interface StaffMemberTable {
@@ -17,6 +20,9 @@ export interface StaffMemberTable {
   is_caregiver: Generated<boolean>
   is_administrator: Generated<boolean>
   created_at: Generated<Date>
+  /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
+  version: Generated<number>
+  updated_at: Generated<Date>
 }
 
 export interface TeamMembershipTable {
@@ -37,4 +43,7 @@ export interface CareAssignmentTable {
   /** 'YYYY-MM-DD' */
   valid_from: string
   valid_until: string | null
+  /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
+  version: Generated<number>
+  updated_at: Generated<Date>
 }

@@ -36,4 +36,6 @@ export interface ClientTable {
   bank_account_encrypted: Buffer | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
+  version: Generated<number>
 }

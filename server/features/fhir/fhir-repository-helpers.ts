@@ -1,0 +1,18 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { LastUpdated } from './fhir-resource-type.ts'
+
+/**
+ * `_lastUpdated` as SQL on a row's updated_at column: all comparisons must hold (gt and lt
+ * make a period). The operator comes from a fixed list, never from the request's text.
+ */
+export function lastUpdatedCondition(column: string, filters: LastUpdated[]): RawBuilder<boolean> {
+  if (filters.length === 0) return sql<boolean>`true`
+  return sql<boolean>`${sql.join(filters.map((f) => sql`${sql.ref(column)} ${sql.raw(f.op)} ${f.at}`), sql` and `)}`
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether an id can be a row's uuid: others are simply not found (PostgreSQL would refuse the cast). */
+export function isRowId(id: string): boolean {
+  return UUID.test(id)
+}

@@ -1,0 +1,61 @@
+import type { LastUpdated, SearchQuery } from './fhir-resource-type.ts'
+import { fhirBadRequest } from './fhir-errors.ts'
+
+export const BSN_SYSTEM = 'http://fhir.nl/fhir/NamingSystem/bsn'
+const DEFAULT_COUNT = 50
+const MAX_COUNT = 500
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// FHIR dateTime to at least the day; a missing zone is read as UTC.
+const INSTANT = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/
+const PREFIX: Record<string, LastUpdated['op']> = { gt: '>', ge: '>=', lt: '<', le: '<=' }
+
+type Raw = Record<string, string | string[] | undefined>
+
+const values = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+
+/**
+ * Reads the search parameters a type supports; any other parameter is refused (400), as a
+ * silently ignored filter would return more than the ECD asked for. `fromBody` is a POST
+ * `_search`, the only way a BSN may be sent (never in a URL).
+ */
+export function parseSearchQuery(raw: Raw, supported: readonly string[], fromBody: boolean): SearchQuery {
+  const query: SearchQuery = { lastUpdated: [], count: DEFAULT_COUNT }
+  for (const [name, value] of Object.entries(raw)) {
+    const list = values(value)
+    if (name === '_lastUpdated') {
+      query.lastUpdated = list.map(parseLastUpdated)
+    } else if (name === '_count') {
+      const count = Number(list[0])
+      if (list.length !== 1 || !Number.isInteger(count) || count < 1) throw fhirBadRequest('_count must be a positive whole number', '_count')
+      query.count = Math.min(count, MAX_COUNT)
+    } else if ((name === 'patient' || name === 'subject') && supported.includes('patient')) {
+      const id = single(list, name).replace(/^Patient\//, '')
+      if (!UUID.test(id)) throw fhirBadRequest('patient must be a Patient id', name)
+      query.patient = id
+    } else if (name === 'identifier' && supported.includes('identifier')) {
+      const [system, ...rest] = single(list, name).split('|')
+      if (!system || rest.length !== 1 || !rest[0]) throw fhirBadRequest('identifier must be <system>|<value>', name)
+      if (system === BSN_SYSTEM && !fromBody) throw fhirBadRequest('a BSN is never sent in a URL: use POST _search with a form body', name)
+      query.identifier = { system, value: rest[0] }
+    } else {
+      throw fhirBadRequest(`search parameter not supported: ${name.slice(0, 40)}`, name.slice(0, 40))
+    }
+  }
+  return query
+}
+
+function single(list: string[], name: string): string {
+  if (list.length !== 1) throw fhirBadRequest(`${name} may be given once`, name)
+  return list[0]!
+}
+
+function parseLastUpdated(value: string): LastUpdated {
+  const prefix = value.slice(0, 2)
+  const op = PREFIX[prefix]
+  const match = INSTANT.exec(op ? value.slice(2) : value)
+  if (!op || !match) throw fhirBadRequest('_lastUpdated needs gt, ge, lt or le and a date-time', '_lastUpdated')
+  const text = match[2] ? (match[5] ? value.slice(2) : `${value.slice(2)}Z`) : `${match[1]}T00:00:00Z`
+  const at = new Date(text)
+  if (Number.isNaN(at.getTime())) throw fhirBadRequest('_lastUpdated date-time not valid', '_lastUpdated')
+  return { op, at }
+}

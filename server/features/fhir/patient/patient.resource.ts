@@ -1,0 +1,61 @@
+import type { Patient } from '@medplum/fhirtypes'
+import { isDeepStrictEqual } from 'node:util'
+import { unprocessable } from '../fhir-errors.ts'
+import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import { BSN_SYSTEM } from '../fhir-search-params.ts'
+import { type ClientRow, clientRowToPatient, patientToColumns } from './patient.mapping.ts'
+import { findClientByEcdId, findClientById, insertClient, searchClients, updateClient } from './patient.repository.ts'
+
+// The BSN is not sent back: the ECD is its source, and what is never sent cannot leak.
+function stored(row: ClientRow, context: FhirContext): StoredResource<Patient> {
+  return { resource: clientRowToPatient(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.id }
+}
+
+/** Patient (nl-core-Patient) ⇄ client. */
+export const patientType: FhirResourceType<Patient> = {
+  resourceType: 'Patient',
+  dataKind: 'client_profile',
+  searchParams: ['identifier'],
+
+  async read(db, context, id) {
+    const row = await findClientById(db, id)
+    return row && stored(row, context)
+  },
+
+  async findByEcdId(db, context, ecdId) {
+    const row = await findClientByEcdId(db, ecdId)
+    return row && stored(row, context)
+  },
+
+  async search(db, context, query) {
+    const { identifier } = query
+    if (identifier && identifier.system !== BSN_SYSTEM && identifier.system !== context.caller.identifierSystem) return []
+    const rows = await searchClients(db, {
+      query,
+      ...(identifier?.system === BSN_SYSTEM ? { bsnLookup: context.cipher.lookupHash(identifier.value) } : {}),
+      ...(identifier && identifier.system !== BSN_SYSTEM ? { ecdId: identifier.value } : {}),
+    })
+    return rows.map((row) => stored(row, context))
+  },
+
+  async save(db, context, patient, ecdId, existing) {
+    if (!ecdId) throw unprocessable('Patient.identifier', `a Patient needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
+    const { bsn, ...columns } = patientToColumns(patient)
+    const bsnColumns = bsn === null ? {} : { bsn_lookup: context.cipher.lookupHash(bsn) }
+    if (existing) {
+      const current = (await findClientById(db, existing.id))!
+      const sameBsn = bsn === null || (current.bsn_lookup !== null && current.bsn_lookup.equals(context.cipher.lookupHash(bsn)))
+      const unchanged = sameBsn && current.ecd_id === ecdId && Object.entries(columns).every(([key, value]) => isDeepStrictEqual(current[key as keyof ClientRow], value))
+      if (unchanged) return { stored: stored(current, context), changed: false }
+      const row = await updateClient(db, existing.id, {
+        ...columns, ...bsnColumns, ...(bsn === null || sameBsn ? {} : { bsn_encrypted: context.cipher.encrypt(bsn) }), ecd_id: ecdId, updated_at: context.now,
+      })
+      return { stored: stored(row, context), changed: true }
+    }
+    const row = await insertClient(db, {
+      ...columns, ...bsnColumns, ...(bsn === null ? {} : { bsn_encrypted: context.cipher.encrypt(bsn) }),
+      ecd_id: ecdId, client_number: ecdId, created_at: context.now, updated_at: context.now,
+    })
+    return { stored: stored(row, context), changed: true }
+  },
+}
