@@ -4,6 +4,7 @@ import { createClient, createLink } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, passwordStep, postJson } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
+import { rememberSecret } from '../../test/log-capture.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 
 /** Administrators manage portal accounts: registration form, welcome e-mail, temporary password, second factors, blocking. */
@@ -55,7 +56,7 @@ describe('POST /api/admin/accounts', () => {
   it('gives a temporary password once instead of an e-mail; the person must change it at the first login', async () => {
     const res = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'kees.tijdelijk', email: 'kees@example.org', temporaryPassword: true })
     expect(res.statusCode, res.body).toBe(201)
-    const { temporaryPassword } = res.json()
+    const temporaryPassword = rememberSecret(res.json().temporaryPassword)
     expect(temporaryPassword).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3,}$/)
     expect(await emailsTo(t.db, 'kees@example.org')).toHaveLength(0)
     const account = await t.db.selectFrom('account').selectAll().where('login_name', '=', 'kees.tijdelijk').executeTakeFirstOrThrow()
@@ -100,7 +101,7 @@ describe('account actions', () => {
     const old = await logIn(t, account)
     const res = await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/temporary-password`, {})
     expect(res.statusCode, res.body).toBe(200)
-    const { temporaryPassword } = res.json()
+    const temporaryPassword = rememberSecret(res.json().temporaryPassword)
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: old.headers })).statusCode).toBe(401)
     const login = await logIn(t, { ...account, password: temporaryPassword })
     const session = await t.app.inject({ method: 'GET', url: '/api/session', headers: login.headers })
