@@ -163,6 +163,26 @@ describe('a new person, from the welcome e-mail to Home', () => {
   }, 240_000)
 })
 
+describe('the server decides about the password', () => {
+  it("shows the server's reasons when the rule could not be loaded in the browser", async () => {
+    const person = await createPerson(portal.db, { displayName: 'Greet Smit' })
+    const link = await welcomeLink(portal.db, portal.url, person, serverNow)
+    const page = await newPage()
+    // As on a connection that drops the large dictionary file: the page still works.
+    await page.route('**/assets/password-policy-*.js', (route) => route.abort())
+    await page.goto(link)
+    await page.getByRole('heading', { name: 'Wachtwoord aanmaken' }).waitFor()
+    await page.getByLabel('Nieuw wachtwoord').fill('te kort')
+    await page.getByLabel('Bevestig wachtwoord').fill('te kort')
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
+    await page.getByRole('alert').getByText('Dit wachtwoord kunnen we niet gebruiken.').waitFor()
+    const rule = page.getByRole('listitem').filter({ hasText: 'minstens 12 tekens' })
+    await expect.poll(() => rule.textContent()).toContain('nog niet in orde')
+    await expectAccessibleAtBothWidths(page, 'wachtwoord geweigerd door de server')
+    await page.close()
+  })
+})
+
 describe('the terms of use', () => {
   it('can be read without logging in, from the link at the bottom of every page', async () => {
     const page = await newPage()

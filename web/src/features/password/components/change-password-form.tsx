@@ -30,7 +30,7 @@ export function ChangePasswordForm({ person, onChanged }: ChangePasswordFormProp
   const currentRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
   const confirmRef = useRef<HTMLInputElement>(null)
-  const { problems, policy } = usePasswordProblems(values.password, person)
+  const { problems, policy, checking } = usePasswordProblems(values.password, person)
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
@@ -97,6 +97,7 @@ export function ChangePasswordForm({ person, onChanged }: ChangePasswordFormProp
         onChange={changeValues}
         errors={errors}
         problems={problems}
+        checking={checking}
         policy={policy}
         serverProblems={serverProblems}
         passwordRef={passwordRef}

@@ -11,6 +11,8 @@ type NewPasswordFieldsProps = {
   onChange: (values: NewPasswordValues) => void
   errors: NewPasswordErrors
   problems: readonly PasswordProblem[] | null
+  /** The rule is still loading (the default while `problems` is null). */
+  checking?: boolean
   policy: PasswordPolicy | undefined
   serverProblems: readonly string[]
   passwordRef: RefObject<HTMLInputElement | null>
@@ -18,7 +20,7 @@ type NewPasswordFieldsProps = {
 }
 
 /** "Nieuw wachtwoord" with its rules right below it, then "Bevestig wachtwoord". Paste is allowed. */
-export function NewPasswordFields({ values, onChange, errors, problems, policy, serverProblems, passwordRef, confirmRef }: NewPasswordFieldsProps) {
+export function NewPasswordFields({ values, onChange, errors, problems, checking, policy, serverProblems, passwordRef, confirmRef }: NewPasswordFieldsProps) {
   const t = useT()
   const rulesId = 'wachtwoord-eisen'
   return (
@@ -35,7 +37,7 @@ export function NewPasswordFields({ values, onChange, errors, problems, policy, 
         describedBy={rulesId}
         inputRef={passwordRef}
       />
-      <PasswordRequirements id={rulesId} password={values.password} problems={problems} policy={policy} serverProblems={serverProblems} />
+      <PasswordRequirements id={rulesId} password={values.password} problems={problems} checking={checking ?? problems === null} policy={policy} serverProblems={serverProblems} />
       <TextField
         id="bevestig-wachtwoord"
         type="password"

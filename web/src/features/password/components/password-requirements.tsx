@@ -11,6 +11,8 @@ type PasswordRequirementsProps = {
   id: string
   password: string
   problems: readonly PasswordProblem[] | null
+  /** The rule is still loading; when false with no problems known, the rules show without marks. */
+  checking: boolean
   policy: PasswordPolicy | undefined
   /** What the server said on the last submit; shown until the password changes. */
   serverProblems: readonly string[]
@@ -24,7 +26,7 @@ const ANNOUNCE_AFTER_MS = 1500
  * icon and a word, never by colour alone). Screen readers hear a short summary once the
  * typing pauses, not a message at every key.
  */
-export function PasswordRequirements({ id, password, problems, policy, serverProblems }: PasswordRequirementsProps) {
+export function PasswordRequirements({ id, password, problems, checking, policy, serverProblems }: PasswordRequirementsProps) {
   const t = useT()
   const minLength = String(policy?.minLength ?? 12)
   const maxLength = String(policy?.maxLength ?? 128)
@@ -36,7 +38,7 @@ export function PasswordRequirements({ id, password, problems, policy, serverPro
   const stateOf = (rule: PasswordProblem): RuleState => {
     if (password === '') return 'open'
     if (serverProblems.includes(rule)) return 'unmet'
-    if (problems === null) return 'checking'
+    if (problems === null) return checking ? 'checking' : 'open'
     // How easy it is to guess is only worked out once the password is long enough.
     if (rule === 'too_common' && !longEnough) return 'open'
     return problems.includes(rule) ? 'unmet' : 'met'

@@ -33,7 +33,7 @@ export function SetPasswordForm({ token, person, onLinkInvalid }: SetPasswordFor
   const passwordRef = useRef<HTMLInputElement>(null)
   const confirmRef = useRef<HTMLInputElement>(null)
   const doneRef = useRef<HTMLHeadingElement>(null)
-  const { problems, policy } = usePasswordProblems(values.password, { loginName: person.loginName, names: [person.displayName] })
+  const { problems, policy, checking } = usePasswordProblems(values.password, { loginName: person.loginName, names: [person.displayName] })
 
   useEffect(() => {
     if (save.isSuccess) doneRef.current?.focus()
@@ -97,6 +97,7 @@ export function SetPasswordForm({ token, person, onLinkInvalid }: SetPasswordFor
         onChange={change}
         errors={errors}
         problems={problems}
+        checking={checking}
         policy={policy}
         serverProblems={serverProblems}
         passwordRef={passwordRef}

@@ -15,9 +15,13 @@ function loadPasswordChecker(): Promise<PasswordChecker> {
   return loading
 }
 
-/** The checker once loaded; null while it loads (or when it could not be loaded: the server still decides). */
-export function usePasswordChecker(): PasswordChecker | null {
+/**
+ * The checker once loaded; null while it loads. `failed` when it could not be loaded (a bad
+ * connection): the page then works without live feedback, and the server still decides.
+ */
+export function usePasswordChecker(): { checker: PasswordChecker | null; failed: boolean } {
   const [checker, setChecker] = useState<PasswordChecker | null>(null)
+  const [failed, setFailed] = useState(false)
   useEffect(() => {
     let current = true
     loadPasswordChecker().then(
@@ -25,12 +29,14 @@ export function usePasswordChecker(): PasswordChecker | null {
         if (current) setChecker(() => loaded)
       },
       () => {
+        // The next page that needs it tries again.
         loading = undefined
+        if (current) setFailed(true)
       },
     )
     return () => {
       current = false
     }
   }, [])
-  return checker
+  return { checker, failed }
 }

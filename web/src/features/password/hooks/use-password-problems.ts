@@ -7,10 +7,14 @@ export type PasswordPerson = { loginName: string; names: string[] }
 
 /**
  * What the password still lacks, by the organisation's rule, while the person types.
- * `problems` is null until the rule and its dictionaries have loaded.
+ * `problems` is null until the rule and its dictionaries have loaded (`checking`), or
+ * for good when they could not be loaded.
  */
-export function usePasswordProblems(password: string, person: PasswordPerson | null): { problems: readonly PasswordProblem[] | null; policy: PasswordPolicy | undefined } {
-  const checker = usePasswordChecker()
+export function usePasswordProblems(
+  password: string,
+  person: PasswordPerson | null,
+): { problems: readonly PasswordProblem[] | null; policy: PasswordPolicy | undefined; checking: boolean } {
+  const { checker, failed } = usePasswordChecker()
   const { data: policy } = usePasswordPolicy()
   // The guess estimate takes a few milliseconds: typing stays smooth, the list follows.
   const typed = useDeferredValue(password)
@@ -20,5 +24,5 @@ export function usePasswordProblems(password: string, person: PasswordPerson | n
     if (!checker || !policy) return null
     return checker(typed, { minLength: policy.minLength, requireComposition: policy.requireComposition }, { loginName, names: names ? names.split('\n') : [] })
   }, [checker, policy, typed, loginName, names])
-  return { problems, policy }
+  return { problems, policy, checking: problems === null && !failed }
 }
