@@ -319,6 +319,13 @@ describe('the client record of a representative of two clients', () => {
     const stranger = await createClient(portal.db, { family_name: 'Onbekend' })
     await page.goto(`${portal.url}/client/${stranger.id}/home`)
     await page.getByRole('heading', { name: 'Pagina niet gevonden', level: 1 }).waitFor()
+
+    // Outside a record (Mijn profiel) the header names no client, and the menu leads back to the last one.
+    await page.getByRole('button', { name: 'Ans uit de Jordaan' }).click()
+    await page.getByRole('link', { name: 'Mijn profiel' }).click()
+    await page.getByRole('heading', { name: 'Mijn profiel', level: 1 }).waitFor()
+    expect(await page.getByRole('button', { name: /Dossier van/ }).count()).toBe(0)
+    expect(await menu.getByRole('link', { name: 'Rapportages' }).getAttribute('href')).toBe(`/client/${father.id}/rapportages`)
   })
 
   it('takes a person with one client straight to that client, in English too', async () => {

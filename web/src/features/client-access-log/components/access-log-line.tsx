@@ -25,7 +25,8 @@ export function AccessLogLine({ line }: { line: Line }) {
   const [language] = useLanguage()
   const first = formatTime(line.firstAt, language)
   const last = formatTime(line.lastAt, language)
-  const when = line.count > 1 ? t('accessLog.timesBetween', { first, last, count: String(line.count) }) : first
+  const count = String(line.count)
+  const when = line.count === 1 ? first : first === last ? t('accessLog.timesAt', { time: first, count }) : t('accessLog.timesBetween', { first, last, count })
   const data = DATA_KINDS.has(line.dataKind) ? t(`accessLog.data.${line.dataKind}` as MessageKey) : line.dataKind
   return (
     <tr>

@@ -85,6 +85,8 @@ export function AccessLogPage({ clientId }: { clientId: string }) {
   const lines = log.data?.pages.flatMap((page) => page.items) ?? []
   const days = new Map<string, Line[]>()
   for (const line of lines) days.set(line.date, [...(days.get(line.date) ?? []), line])
+  // Within a day, the most recent first, like the days themselves.
+  for (const dayLines of days.values()) dayLines.sort((a, b) => b.lastAt.localeCompare(a.lastAt))
 
   return (
     <div className="card">

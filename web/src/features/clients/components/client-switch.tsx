@@ -33,7 +33,7 @@ function switchTarget(client: LinkedClient, page: ClientPage): string {
 export function ClientSwitch() {
   const t = useT()
   const { pathname } = useLocation()
-  const { client, clients } = useCurrentClient()
+  const { client, clients, inRecord } = useCurrentClient()
   const panelId = useId()
   const [open, setOpen] = usePageDisclosure()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -57,7 +57,8 @@ export function ClientSwitch() {
     }
   }, [open, setOpen])
 
-  if (!client) return null
+  // Only on the record's own pages: elsewhere (Mijn profiel, the choice) no record is open.
+  if (!client || !inRecord) return null
   const label = (
     <span className="client-switch__label">
       <span className="client-switch__caption">{t('clients.recordOf')}</span> <span className="client-switch__name">{client.name}</span>
