@@ -77,8 +77,13 @@ describe('passkeys', () => {
     await page.getByRole('heading', { name: 'Mijn profiel', level: 1 }).waitFor()
     await page.getByText('U heeft nog geen passkey.').waitFor()
 
+    // A while later the login no longer counts as recent: the password first, then the device.
+    portal.setNow(new Date(portal.now().getTime() + 6 * 60_000))
     await page.getByRole('textbox', { name: 'Naam van de passkey' }).fill('Laptop thuis')
     await page.getByRole('button', { name: 'Passkey toevoegen' }).click()
+    await page.getByRole('heading', { name: 'Bevestig dat u het bent' }).waitFor()
+    await page.getByLabel('Uw wachtwoord').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Bevestigen' }).click()
     await page.getByText('De passkey is toegevoegd.').waitFor()
     const passkeys = page.getByRole('list', { name: 'Uw passkeys' })
     await passkeys.getByText('Laptop thuis').waitFor()
