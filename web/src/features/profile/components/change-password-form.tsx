@@ -33,7 +33,7 @@ export function ChangePasswordForm({ profile, onDone, onCancel }: ChangePassword
   const currentRef = useRef<HTMLInputElement>(null)
   const passwordRef = useRef<HTMLInputElement>(null)
   const confirmRef = useRef<HTMLInputElement>(null)
-  const { problems, policy } = usePasswordProblems(values.password, { loginName: profile.loginName, names: [profile.displayName] })
+  const { problems, policy, checking } = usePasswordProblems(values.password, { loginName: profile.loginName, names: [profile.displayName] })
 
   useEffect(() => currentRef.current?.focus(), [])
 
@@ -103,6 +103,7 @@ export function ChangePasswordForm({ profile, onDone, onCancel }: ChangePassword
         onChange={changeValues}
         errors={errors}
         problems={problems}
+        checking={checking}
         policy={policy}
         serverProblems={serverProblems}
         passwordRef={passwordRef}
