@@ -8,7 +8,7 @@ import { requestSource } from '../../http/request-source.ts'
 import { requireSession } from '../auth/authentication.ts'
 import { cancelAppointment, changeAppointment, createAppointment, listAppointments } from './appointment.service.ts'
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse }
 
 /** "Afspraken": all appointments, and the ones this account made itself: add, change, cancel. */
 export const appointmentRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {

@@ -2,9 +2,10 @@ import { cleanPlainText } from '../../../shared/plain-text.ts'
 import type { Appointment, AppointmentList, AppointmentRequest } from '../../../shared/schemas/appointments.ts'
 import { addDays, amsterdamDate, amsterdamInstant, amsterdamTime } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
-import { AppError, notFound, validationFailed } from '../../errors.ts'
+import { AppError, notFound, rateLimited, validationFailed } from '../../errors.ts'
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.ts'
 import type { RequestSource } from '../access-log/access-log.service.ts'
+import { consumeRateLimit } from '../auth/rate-limit.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
 import type { ClientAccess } from '../client-access/client-access.policy.ts'
 import { changeThroughLink } from '../client-access/client-access-write.ts'
@@ -14,6 +15,8 @@ import {
 } from './appointment.repository.ts'
 
 const DEFAULT_PAGE = 20
+/** Appointment changes (add, change, cancel) an account may make per hour. */
+const CHANGE_LIMIT_PER_HOUR = 60
 /** How far ahead a person may plan: far enough for a yearly check-up, not a typo's year 2206. */
 const MAX_DAYS_AHEAD = 2 * 366
 
@@ -77,6 +80,7 @@ export async function createAppointment(
   db: Db, session: ActiveSession, clientId: string, input: AppointmentRequest, source: RequestSource, now: Date,
 ): Promise<Appointment> {
   const columns = appointmentColumns(input, now)
+  await limitChanges(db, session, now)
   return changeThroughLink(db, session, clientId, { section: 'appointments', action: 'create', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await insertAppointment(trx, { ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: access.accountId, created_by_staff_id: null, cancelled_at: null, created_at: now, updated_at: now })
     return { result: appointmentRowToAppointment(row, access.accountId), recordId: row.id }
@@ -88,6 +92,7 @@ export async function changeAppointment(
   db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, input: AppointmentRequest, source: RequestSource, now: Date,
 ): Promise<Appointment> {
   const columns = appointmentColumns(input, now)
+  await limitChanges(db, session, now)
   return changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'update', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { ...columns, updated_at: now })
     if (!row) throw notFound('appointment')
@@ -99,9 +104,14 @@ export async function changeAppointment(
 export async function cancelAppointment(
   db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, source: RequestSource, now: Date,
 ): Promise<void> {
+  await limitChanges(db, session, now)
   await changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'delete', dataKind: 'appointment' }, source, now, async (trx, access) => {
     const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { cancelled_at: now, updated_at: now })
     if (!row) throw notFound('appointment')
     return { result: undefined, recordId: row.id }
   })
+}
+
+async function limitChanges(db: Db, session: ActiveSession, now: Date): Promise<void> {
+  if (!(await consumeRateLimit(db, `appointment:${session.accountId}`, CHANGE_LIMIT_PER_HOUR, 3600, now))) throw rateLimited('appointment changes per account')
 }

@@ -7,7 +7,7 @@ import { requestSource } from '../../http/request-source.ts'
 import { requireSession } from '../auth/authentication.ts'
 import { listMessages, markMessagesRead, sendMessage } from './message.service.ts'
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse }
 
 /** "Berichten": the conversation between the client's linked accounts and the care team. */
 export const messageRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, config }) => {

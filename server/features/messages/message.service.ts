@@ -2,9 +2,10 @@ import { cleanPlainText, plainTextLength } from '../../../shared/plain-text.ts'
 import { MESSAGE_MAX_LENGTH, type Message, type MessageList } from '../../../shared/schemas/messages.ts'
 import { amsterdamDate } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
-import { AppError, notFound } from '../../errors.ts'
+import { AppError, notFound, rateLimited } from '../../errors.ts'
 import { decodeCursor, encodeCursor } from '../../http/keyset-cursor.ts'
 import { type RequestSource, recordAccess } from '../access-log/access-log.service.ts'
+import { consumeRateLimit } from '../auth/rate-limit.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
 import type { ClientAccess } from '../client-access/client-access.policy.ts'
 import { changeThroughLink } from '../client-access/client-access-write.ts'
@@ -16,6 +17,8 @@ import {
 } from './message.repository.ts'
 
 const DEFAULT_PAGE = 20
+/** Messages an account may send per hour: plenty for a person, a wall for a script spamming the care team's inbox. */
+const SEND_LIMIT_PER_HOUR = 30
 
 /**
  * Messages from before the link's activation stay hidden, as reports do: the consent behind
@@ -74,6 +77,8 @@ export async function sendMessage(
   db: Db, session: ActiveSession, input: { clientId: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
 ): Promise<Message> {
   const body = cleanMessageBody(input.body)
+  // Counted outside the transaction, so a refused attempt still counts.
+  if (!(await consumeRateLimit(db, `message:${session.accountId}`, SEND_LIMIT_PER_HOUR, 3600, now))) throw rateLimited('messages per account')
   return changeThroughLink(db, session, input.clientId, { section: 'messages', action: 'create', dataKind: 'message' }, source, now, async (trx, access) => {
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: access.accountId, author_staff_id: null, body, created_at: now, ecd_id: null })
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { accountId: access.accountId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)

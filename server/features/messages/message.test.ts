@@ -168,6 +168,19 @@ describe('read markers and staff messages', () => {
   })
 })
 
+describe('rate limit', () => {
+  it('an account may send 30 messages an hour; the 31st answers 429 and is not stored', async () => {
+    const writer = await createAccount(t.db)
+    await createLink(t.db, writer.id, clientId)
+    const headers = (await logIn(t, writer)).headers
+    for (let n = 1; n <= 30; n++) expect((await postJson(t, url(), { body: `Bericht ${n}` }, headers)).statusCode).toBe(201)
+    const refused = await postJson(t, url(), { body: 'Nog een' }, headers)
+    expect(refused.statusCode).toBe(429)
+    expect(refused.json().error.code).toBe('rate_limited')
+    expect(await t.db.selectFrom('message').select('id').where('author_account_id', '=', writer.id).execute()).toHaveLength(30)
+  })
+})
+
 describe('exact keyset paging', () => {
   it('neither skips nor repeats messages whose times differ by microseconds, and marks them read exactly', async () => {
     const client = await createClient(t.db)
