@@ -11,7 +11,7 @@ export const enClientRecord = {
   'record.periodInvalid': 'The "up to" date is before the "from" date. Please choose another period.',
   'record.clearFilters': 'Show everything',
   'record.cancel': 'Cancel',
-  'record.relation.self': 'This is you',
+  'record.relation.self': 'The client',
   'record.relation.legal_representative': 'Legal representative',
   'record.relation.first_contact': 'First contact person',
   'record.relation.second_contact': 'Second contact person',
@@ -22,6 +22,7 @@ export const enClientRecord = {
   'clients.none': 'Your account is not linked to a client yet, so you do not see a record yet. Questions? Please contact the primary caregiver or the client administration.',
   'clients.choose': 'You may see the record of more than one client. Whose record would you like to see?',
   'clients.choiceList': 'Clients',
+  'clients.ownRecord': 'Your own record',
   'clients.recordOf': 'Record of',
   'clients.switchTo': 'Choose another client:',
 

@@ -13,7 +13,7 @@ export const nlClientRecord = {
   'record.periodInvalid': 'De datum "tot en met" ligt vóór de datum "vanaf". Kies een andere periode.',
   'record.clearFilters': 'Alles tonen',
   'record.cancel': 'Annuleren',
-  'record.relation.self': 'U bent het zelf',
+  'record.relation.self': 'Cliënt zelf',
   'record.relation.legal_representative': 'Wettelijk vertegenwoordiger',
   'record.relation.first_contact': 'Eerste contactpersoon',
   'record.relation.second_contact': 'Tweede contactpersoon',
@@ -24,6 +24,7 @@ export const nlClientRecord = {
   'clients.none': 'Uw account is nog niet gekoppeld aan een cliënt. Daarom ziet u nog geen dossier. Heeft u een vraag? Neem dan contact op met de EVV-er of de cliëntadministratie.',
   'clients.choose': 'U mag het dossier van meer dan één cliënt bekijken. Van wie wilt u het dossier bekijken?',
   'clients.choiceList': 'Cliënten',
+  'clients.ownRecord': 'Uw eigen dossier',
   'clients.recordOf': 'Dossier van',
   'clients.switchTo': 'Kies een andere cliënt:',
 

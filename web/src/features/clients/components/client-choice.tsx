@@ -14,7 +14,7 @@ export function ClientChoice({ clients }: { clients: LinkedClient[] }) {
           <Link to={clientPath(client.clientId)} className="client-choice__link">
             {client.name}
           </Link>
-          <span className="client-choice__relation">{t(`record.relation.${client.relation}`)}</span>
+          <span className="client-choice__relation">{client.relation === 'self' ? t('clients.ownRecord') : t(`record.relation.${client.relation}`)}</span>
         </li>
       ))}
     </ul>
