@@ -40,13 +40,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db)
 
   // FHIR versions (meta.versionId, ETag) of the rows the API maps: a counter the database bumps
-  // on every update, so changes made by the portal itself also make an old If-Match stale; an
-  // update that does not set updated_at itself gets the transaction's time (for _lastUpdated).
+  // on every update, so changes made by the portal itself also make an old If-Match stale.
+  // updated_at stays the writer's job: it comes from the application's (injectable) clock.
   await sql`
     create function bump_row_version() returns trigger language plpgsql as $$
     begin
       new.version := old.version + 1;
-      if new.updated_at = old.updated_at then new.updated_at := now(); end if;
       return new;
     end
     $$`.execute(db)
