@@ -45,6 +45,15 @@ export const SessionState = Type.Object({
     loginName: Type.String(),
     kind: Type.Union([Type.Literal('portal'), Type.Literal('staff')]),
   }),
+  /**
+   * Staff only (null for portal accounts): the roles held right now, which decide the
+   * workspace's menu, and whether this session, started with an SMS code, may only enrol an
+   * authenticator app or passkey. The API still checks every request itself.
+   */
+  staff: Type.Union([
+    Type.Object({ caregiver: Type.Boolean(), administrator: Type.Boolean(), secondFactorSetupRequired: Type.Boolean() }),
+    Type.Null(),
+  ]),
   /** Send in the X-CSRF-Token header with every state-changing request. */
   csrfToken: Type.String(),
   mustAcceptTerms: Type.Boolean(),

@@ -9,6 +9,7 @@ import { mustAcceptTerms } from '../terms/terms.service.ts'
 import { clearSessionCookie, requireSession, setSessionCookie } from './authentication.ts'
 import { requestSmsCode, verifyPasswordStep, verifySecondFactor } from './login.service.ts'
 import { endSessionByHash } from './session.repository.ts'
+import { staffRolesOfSession } from '../staff-access/staff-access.policy.ts'
 
 /** Every answer of the password step takes at least this long, so timing reveals nothing. */
 const PASSWORD_STEP_MIN_MS = 400
@@ -47,6 +48,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     const { sessionIdleMinutes } = await getSecuritySettings(db)
     return {
       account: { displayName: session.displayName, loginName: session.loginName, kind: session.kind },
+      staff: session.kind === 'staff' ? await staffRolesOfSession(db, session.tokenHash) : null,
       csrfToken: session.csrfToken,
       mustAcceptTerms: await mustAcceptTerms(db, session.accountId, clock()),
       mustChangePassword: session.mustChangePassword,

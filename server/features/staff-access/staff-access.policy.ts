@@ -54,3 +54,10 @@ export async function smsLoginAllowed(db: Db, account: { id: string; kind: 'port
   if (account.kind !== 'staff') return true
   return !(await hasStrongSecondFactor(db, account.id))
 }
+
+/** What the web app needs to choose a staff member's menu: their roles now, and whether only enrolment is open to this session. */
+export async function staffRolesOfSession(db: Db, tokenHash: Buffer) {
+  const row = await findStaffOfSession(db, tokenHash)
+  if (!row) return { caregiver: false, administrator: false, secondFactorSetupRequired: false }
+  return { caregiver: row.is_caregiver, administrator: row.is_administrator, secondFactorSetupRequired: !STRONG_FACTORS.has(row.second_factor) }
+}

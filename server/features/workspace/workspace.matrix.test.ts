@@ -66,6 +66,7 @@ interface RouteCase {
 
 const c = () => `/api/workspace/clients/${x.clientId}`
 const ROUTES: RouteCase[] = [
+  { name: 'client heading', ok: 200, request: () => ({ method: 'GET', url: c() }) },
   { name: 'reports', ok: 200, request: () => ({ method: 'GET', url: `${c()}/reports` }) },
   { name: 'reports as the portal shows them', ok: 200, request: () => ({ method: 'GET', url: `${c()}/reports?view=portal` }) },
   { name: 'write report', ok: 201, request: () => ({ method: 'POST', url: `${c()}/reports`, body: reportBody }) },

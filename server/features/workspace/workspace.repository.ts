@@ -92,3 +92,12 @@ export async function findCaseloadConversations(db: Db, staffMemberId: string, t
     .orderBy('last_message_at', 'desc')
     .execute()
 }
+
+/** One client's name, number and date of birth, for the heading of their record (the policy has already let the caller in). */
+export async function findClientHeading(db: Db, clientId: string) {
+  return db
+    .selectFrom('client')
+    .select(['client.id', 'client.gender', 'client.initials', 'client.given_name', 'client.name_prefix', 'client.family_name', 'client.client_number', 'client.date_of_birth'])
+    .where('client.id', '=', clientId)
+    .executeTakeFirstOrThrow()
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ClientIdParams } from '../../../shared/schemas/clients.ts'
 import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import { MarkMessagesReadRequest, MessageListQuery, SendMessageRequest, UnreadCount } from '../../../shared/schemas/messages.ts'
-import { Inbox, WorkspaceClientPage, WorkspaceClientQuery, WorkspaceMessage, WorkspaceMessageList } from '../../../shared/schemas/workspace.ts'
+import { Inbox, WorkspaceClient, WorkspaceClientPage, WorkspaceClientQuery, WorkspaceMessage, WorkspaceMessageList } from '../../../shared/schemas/workspace.ts'
 import { CareTeamDirectory, ReportParams, ReportRequest, ReportVersionList, WorkspaceReportPage, WorkspaceReportQuery } from '../../../shared/schemas/workspace-record.ts'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app.ts'
@@ -12,7 +12,7 @@ import { getDirectory } from './workspace-care-team.service.ts'
 import { listConversation, markReadAsStaff, replyAsStaff } from './workspace-messages.service.ts'
 import { workspaceRecordRoutes } from './workspace-record.routes.ts'
 import { correctReport, listReportVersions, listWorkspaceReports, writeReport } from './workspace-reports.service.ts'
-import { getInbox, listCaseload } from './workspace.service.ts'
+import { getCaseloadClient, getInbox, listCaseload } from './workspace.service.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
 const Created = Type.Object({ id: Type.String({ format: 'uuid' }) })
@@ -30,6 +30,9 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, d
 
   app.get('/api/workspace/clients', { schema: { querystring: WorkspaceClientQuery, response: { 200: WorkspaceClientPage, ...errors } } },
     async (request) => listCaseload(db, requireSession(request), request.query, requestSource(request), clock()))
+
+  app.get(base, { schema: { params: ClientIdParams, response: { 200: WorkspaceClient, ...errors } } },
+    async (request) => getCaseloadClient(db, requireSession(request), request.params.clientId, requestSource(request), clock()))
 
   app.get('/api/workspace/inbox', { schema: { response: { 200: Inbox, ...errors } } },
     async (request) => getInbox(db, requireSession(request), requestSource(request), clock()))

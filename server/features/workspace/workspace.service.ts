@@ -1,4 +1,4 @@
-import type { Inbox, WorkspaceClientPage, WorkspaceClientQuery } from '../../../shared/schemas/workspace.ts'
+import type { Inbox, WorkspaceClient, WorkspaceClientPage, WorkspaceClientQuery } from '../../../shared/schemas/workspace.ts'
 import { amsterdamDate } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
 import { AppError, badRequest } from '../../errors.ts'
@@ -8,7 +8,7 @@ import type { ActiveSession } from '../auth/session.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import { countUnreadForStaffMember } from '../messages/message.repository.ts'
 import { caregiverActor, type CaregiverAccess, requireCaregiver, requireClientOfCaregiver } from './workspace.policy.ts'
-import { findCaseloadConversations, searchCaseload } from './workspace.repository.ts'
+import { findCaseloadConversations, findClientHeading, searchCaseload } from './workspace.repository.ts'
 
 /** What one workspace request does with a client's record, for its access-log row. */
 export interface WorkspaceAct<T> {
@@ -122,4 +122,12 @@ function decodeClientCursor(cursor: string): { familyName: string; id: string } 
 /** The person's words are searched for literally: % and _ are not wildcards. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
+/** One client of the caregiver, for the heading of their record in the workspace (a reload or bookmark names the client too). */
+export async function getCaseloadClient(db: Db, session: ActiveSession, clientId: string, source: RequestSource, now: Date): Promise<WorkspaceClient> {
+  return withClientOfCaregiver(db, session, clientId, { action: 'read', dataKind: 'client_list', recordId: null }, source, now, async (trx, access) => {
+    const row = await findClientHeading(trx, access.clientId)
+    return { clientId: row.id, name: formalClientName(row), clientNumber: row.client_number, dateOfBirth: row.date_of_birth }
+  })
 }

@@ -1,3 +1,4 @@
+import type { SessionState } from '@shared/schemas/auth.ts'
 import { useSessionQuery } from '../api/get-session.ts'
 
 /** Who is using the portal in this browser, as the server sees it. */
@@ -14,6 +15,10 @@ export type Session =
       mustChangePassword: boolean
       mustAcceptTerms: boolean
       idleTimeoutSeconds: number
+      /** Staff see the workspace (/werkplek), portal accounts the client portal. */
+      kind: 'portal' | 'staff'
+      /** Staff only: roles now, and whether the session may only enrol an app or passkey. */
+      staff: SessionState['staff']
     }
 
 /** The session from GET /api/session; everything that depends on being logged in asks this hook. */
@@ -21,8 +26,11 @@ export function useSession(): Session {
   const query = useSessionQuery()
   if (query.data === null) return { status: 'anonymous' }
   if (query.data) {
-    const { account, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds } = query.data
-    return { status: 'authenticated', displayName: account.displayName, loginName: account.loginName, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds }
+    const { account, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds, staff } = query.data
+    return {
+      status: 'authenticated', displayName: account.displayName, loginName: account.loginName, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds,
+      kind: account.kind, staff,
+    }
   }
   if (query.isError) return { status: 'error', retry: () => void query.refetch() }
   return { status: 'loading' }
