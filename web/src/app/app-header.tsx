@@ -9,7 +9,8 @@ import './app-header.css'
 
 /**
  * The brand bar on every page: organisation, language switch, and (when logged in) the user
- * menu; in the portal also whose record this is, with the switch to another client.
+ * menu; in the portal also whose record this is, with the switch to another client (staff
+ * see whose record is open in the workspace's own client header instead).
  */
 export function AppHeader() {
   const session = useSession()
@@ -18,7 +19,7 @@ export function AppHeader() {
     <header className="app-header">
       <div className="app-header__inner">
         <OrganisationBrand />
-        {session.status === 'authenticated' && owedStep(session) === null ? <ClientSwitch /> : null}
+        {session.status === 'authenticated' && session.kind === 'portal' && owedStep(session) === null ? <ClientSwitch /> : null}
         <div className="app-header__tools">
           <LanguageSwitch />
           {session.status === 'authenticated' ? (

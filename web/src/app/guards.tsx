@@ -6,6 +6,7 @@ import { useT } from '@/i18n/use-t.ts'
 import { MAIN_ID } from './app-shell.tsx'
 import { PortalLayout } from './layouts/portal-layout.tsx'
 import { PublicLayout } from './layouts/public-layout.tsx'
+import { WorkspaceLayout } from './layouts/workspace-layout.tsx'
 
 /** Where a logged-in person must go first, before anything else; null when nothing is owed. */
 export function owedStep(session: Session): string | null {
@@ -54,8 +55,34 @@ export function RequirePortalAccess() {
   return <Outlet />
 }
 
-/** Pages anyone may read (terms, not found): with the portal menu for a logged-in person, without for others. */
+/** Pages anyone may read (terms, not found): with the portal or workspace menu for a logged-in person, without for others. */
 export function SessionAwareLayout() {
   const session = useSession()
-  return session.status === 'authenticated' && owedStep(session) === null ? <PortalLayout /> : <PublicLayout />
+  if (session.status !== 'authenticated' || owedStep(session) !== null) return <PublicLayout />
+  return session.kind === 'staff' ? <WorkspaceLayout /> : <PortalLayout />
+}
+
+/** The client portal is for portal accounts; staff who land on it (after login, say) go to their workspace. */
+export function PortalAccountsOnly() {
+  const session = useSession()
+  if (session.status === 'authenticated' && session.kind === 'staff') return <Navigate to="/werkplek" replace />
+  return <Outlet />
+}
+
+/**
+ * The workspace (/werkplek) is for staff; a portal account goes to the portal. A staff session
+ * started with an SMS code only may just set up an app or passkey, in Mijn profiel.
+ * Inside RequirePortalAccess, so the session is known and nothing is owed.
+ */
+export function RequireStaff() {
+  const session = useSession()
+  if (session.status !== 'authenticated' || session.kind !== 'staff') return <Navigate to="/home" replace />
+  if (session.staff?.secondFactorSetupRequired) return <Navigate to="/mijn-profiel" replace />
+  return <Outlet />
+}
+
+/** Mijn profiel, for everyone logged in: under the workspace menu for staff, the portal menu for others. */
+export function AccountLayout() {
+  const session = useSession()
+  return session.status === 'authenticated' && session.kind === 'staff' ? <WorkspaceLayout /> : <PortalLayout />
 }

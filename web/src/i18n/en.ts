@@ -1,4 +1,5 @@
 import { enClientRecord } from './en-client-record.ts'
+import { enWorkspace } from './en-workspace.ts'
 import type { MessageKey } from './nl.ts'
 
 /**
@@ -261,4 +262,5 @@ export const en = {
   'terms.notAccepting': 'If you do not agree, you cannot use the portal. You can log out with your name at the top right.',
   'terms.pending': 'One moment. We are saving your choice.',
   ...enClientRecord,
+  ...enWorkspace,
 } satisfies Record<MessageKey, string>

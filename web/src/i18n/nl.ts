@@ -1,4 +1,5 @@
 import { nlClientRecord } from './nl-client-record.ts'
+import { nlWorkspace } from './nl-workspace.ts'
 
 /**
  * The Dutch texts of the interface: Dutch is the first language, so this file is the
@@ -261,6 +262,7 @@ export const nl = {
   'terms.notAccepting': 'Gaat u niet akkoord? Dan kunt u het portaal niet gebruiken. U kunt uitloggen via uw naam rechtsboven.',
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
   ...nlClientRecord,
+  ...nlWorkspace,
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof nl
