@@ -7,6 +7,7 @@ import * as printsAndMessages from './migrations/2026-11-27T16-00-00_prints-and-
 import * as clientRecordSearch from './migrations/2026-11-27T16-30-00_client-record-search.ts'
 import * as workspace from './migrations/2026-11-27T17-30-00_workspace.ts'
 import * as integrationApi from './migrations/2026-11-27T18-00-00_integration-api.ts'
+import * as careTeam from './migrations/2026-11-27T18-10-00_care-team.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T16-30-00_client-record-search': clientRecordSearch,
   '2026-11-27T17-30-00_workspace': workspace,
   '2026-11-27T18-00-00_integration-api': integrationApi,
+  '2026-11-27T18-10-00_care-team': careTeam,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -4,6 +4,7 @@ import type { LoginAttemptTable, PasswordTokenTable, RateLimitTable } from '../f
 import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
 import type {
   CareAssignmentTable,
+  CareTeamTable,
   StaffMemberTable,
   TeamMembershipTable,
   TeamTable,
@@ -56,4 +57,5 @@ export interface Database {
   integration_client: IntegrationClientTable
   integration_token: IntegrationTokenTable
   integration_assertion: IntegrationAssertionTable
+  care_team: CareTeamTable
 }

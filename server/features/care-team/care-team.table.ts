@@ -43,7 +43,23 @@ export interface CareAssignmentTable {
   /** 'YYYY-MM-DD' */
   valid_from: string
   valid_until: string | null
+  /** The ECD's CareTeam this assignment came with (null when made in the portal). */
+  care_team_id: string | null
   /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
   version: Generated<number>
+  updated_at: Generated<Date>
+}
+
+/** A client's care team as the ECD sends it (FHIR CareTeam); its members are care assignments. */
+export interface CareTeamTable {
+  id: Generated<string>
+  ecd_id: string
+  client_id: string
+  name: Generated<string>
+  /** 'YYYY-MM-DD' */
+  valid_from: string
+  valid_until: string | null
+  version: Generated<number>
+  created_at: Generated<Date>
   updated_at: Generated<Date>
 }

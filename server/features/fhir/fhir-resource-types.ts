@@ -1,9 +1,18 @@
 import type { FhirResourceType } from './fhir-resource-type.ts'
 import { notFound } from '../../errors.ts'
 import { patientType } from './patient/patient.resource.ts'
+import { organizationType } from './organization/organization.resource.ts'
+import { practitionerType } from './practitioner/practitioner.resource.ts'
+import { careTeamType } from './care-team/care-team.resource.ts'
 
 /** Every resource type the API serves: add a new one here (and nowhere else) once it maps. */
-export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [patientType as FhirResourceType]
+export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
+  patientType as FhirResourceType,
+  // Who gives the care: teams, staff and each client's care team.
+  organizationType as FhirResourceType,
+  practitionerType as FhirResourceType,
+  careTeamType as FhirResourceType,
+]
 
 const byName = new Map(FHIR_RESOURCE_TYPES.map((type) => [type.resourceType as string, type]))
 

@@ -65,7 +65,7 @@ export function nlCorePatientExample(): Patient {
     maritalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M', display: 'Married' }] },
     multipleBirthBoolean: false,
     generalPractitioner: [{ reference: 'PractitionerRole/nl-core-HealthProfessional-PractitionerRole-01', type: 'PractitionerRole', display: 'Huisartsenpraktijk Blaricum' }],
-  } as Patient)
+  } as unknown as Patient)
 }
 
 /** The minimal Patient of the FHIR R4 specification's own example shape (no Dutch extensions). */

@@ -1,0 +1,38 @@
+import type { Organization } from '@medplum/fhirtypes'
+import { unprocessable } from '../fhir-errors.ts'
+import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import { type TeamRow, organizationToColumns, teamRowToOrganization } from './organization.mapping.ts'
+import { findTeamByEcdId, findTeamById, insertTeam, searchTeams, updateTeam } from './organization.repository.ts'
+
+function stored(row: TeamRow, context: FhirContext): StoredResource<Organization> {
+  return { resource: teamRowToOrganization(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: null }
+}
+
+/** Organization → team (the care teams staff work in and clients are assigned to). */
+export const organizationType: FhirResourceType<Organization> = {
+  resourceType: 'Organization',
+  dataKind: 'team',
+  searchParams: ['identifier'],
+  read: async (db, context, id) => {
+    const row = await findTeamById(db, id)
+    return row && stored(row, context)
+  },
+  findByEcdId: async (db, context, ecdId) => {
+    const row = await findTeamByEcdId(db, ecdId)
+    return row && stored(row, context)
+  },
+  search: async (db, context, query) => {
+    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
+    return (await searchTeams(db, query, query.identifier?.value)).map((row) => stored(row, context))
+  },
+  save: async (db, context, organization, ecdId, existing) => {
+    if (!ecdId) throw unprocessable('Organization.identifier', `an Organization needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
+    const columns = organizationToColumns(organization)
+    if (existing) {
+      const current = (await findTeamById(db, existing.id))!
+      if (current.name === columns.name && current.location === columns.location && current.ecd_id === ecdId) return { stored: stored(current, context), changed: false }
+      return { stored: stored(await updateTeam(db, existing.id, { ...columns, ecd_id: ecdId, updated_at: context.now }), context), changed: true }
+    }
+    return { stored: stored(await insertTeam(db, { ...columns, ecd_id: ecdId, created_at: context.now, updated_at: context.now }), context), changed: true }
+  },
+}
