@@ -14,4 +14,5 @@ export interface AppointmentTable {
   cancelled_at: Date | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  version: Generated<number>
 }

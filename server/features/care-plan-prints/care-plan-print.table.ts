@@ -15,4 +15,6 @@ export interface CarePlanPrintTable {
   signature_sheet_size: number | null
   uploaded_by_staff_id: string | null
   created_at: Generated<Date>
+  updated_at: Generated<Date>
+  version: Generated<number>
 }

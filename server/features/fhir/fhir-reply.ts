@@ -9,8 +9,8 @@ import { etagOf } from './fhir-versions.ts'
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
 
 /** The context of an authenticated FHIR request. */
-export function fhirContext(request: FastifyRequest, { cipher, clock }: Pick<AppDeps, 'cipher' | 'clock'>): FhirContext {
-  return { caller: requireCaller(request), cipher, source: requestSource(request), now: clock() }
+export function fhirContext(request: FastifyRequest, { cipher, clock, config }: Pick<AppDeps, 'cipher' | 'clock' | 'config'>): FhirContext {
+  return { caller: requireCaller(request), cipher, source: requestSource(request), now: clock(), portalBaseUrl: config.publicBaseUrl }
 }
 
 /** One resource with its version headers. The mapping built it from named columns: that is the allow-list. */

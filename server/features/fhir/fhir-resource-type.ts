@@ -19,6 +19,8 @@ export interface FhirContext {
   cipher: FieldCipher
   source: RequestSource
   now: Date
+  /** The portal's public address: its own extensions live under it, and links in e-mails point to it. */
+  portalBaseUrl: URL
 }
 
 export function integrationActor(caller: IntegrationCaller): Actor {

@@ -4,6 +4,12 @@ import { patientType } from './patient/patient.resource.ts'
 import { organizationType } from './organization/organization.resource.ts'
 import { practitionerType } from './practitioner/practitioner.resource.ts'
 import { careTeamType } from './care-team/care-team.resource.ts'
+import { appointmentType } from './appointment/appointment.resource.ts'
+import { auditEventType } from './audit-event/audit-event.resource.ts'
+import { communicationType } from './communication/communication.resource.ts'
+import { consentType } from './consent/consent.resource.ts'
+import { documentReferenceType } from './document-reference/document-reference.resource.ts'
+import { reportType } from './report/report.resource.ts'
 
 /** Every resource type the API serves: add a new one here (and nowhere else) once it maps. */
 export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
@@ -12,6 +18,13 @@ export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
   organizationType as FhirResourceType,
   practitionerType as FhirResourceType,
   careTeamType as FhirResourceType,
+  // The record (reports, prints, appointments, messages, consents, access log).
+  reportType as FhirResourceType,
+  documentReferenceType as FhirResourceType,
+  appointmentType as FhirResourceType,
+  communicationType as FhirResourceType,
+  consentType as FhirResourceType,
+  auditEventType as FhirResourceType,
 ]
 
 const byName = new Map(FHIR_RESOURCE_TYPES.map((type) => [type.resourceType as string, type]))

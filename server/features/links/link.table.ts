@@ -14,6 +14,8 @@ export interface ConsentTable {
   recorded_by: string | null
   recorded_at: Generated<Date>
   withdrawn_at: Date | null
+  updated_at: Generated<Date>
+  version: Generated<number>
 }
 
 export interface ClientLinkTable {

@@ -9,6 +9,8 @@ export interface MessageTable {
   author_staff_id: string | null
   body: string
   created_at: Generated<Date>
+  updated_at: Generated<Date>
+  version: Generated<number>
 }
 
 /** Per reader and client: messages created up to read_until are read. Exactly one reader is set. */

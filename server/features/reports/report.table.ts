@@ -13,4 +13,5 @@ export interface ReportTable {
   visible_in_portal: Generated<boolean>
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  version: Generated<number>
 }
