@@ -1,5 +1,6 @@
-import { Navigate, Outlet, useLocation } from 'react-router'
+import { Link, Navigate, Outlet, useLocation } from 'react-router'
 import { Button } from '@/components/ui/button.tsx'
+import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { type Session, useSession } from '@/features/auth/hooks/use-session.ts'
 import { type LoginPageState, lastLogoutReason } from '@/features/auth/hooks/use-logout.ts'
 import { useT } from '@/i18n/use-t.ts'
@@ -85,4 +86,30 @@ export function RequireStaff() {
 export function AccountLayout() {
   const session = useSession()
   return session.status === 'authenticated' && session.kind === 'staff' ? <WorkspaceLayout /> : <PortalLayout />
+}
+
+/**
+ * The administrators' pages: only for staff with the administrator role now. The server
+ * refuses every /api/admin request of anyone else anyway; this only spares them a page of
+ * errors. A session started with an SMS code must first enrol an app or passkey.
+ */
+export function RequireAdministrator() {
+  const t = useT()
+  const session = useSession()
+  if (session.status !== 'authenticated') return <Outlet />
+  const staff = session.kind === 'staff' ? session.staff : null
+  if (staff?.administrator && !staff.secondFactorSetupRequired) return <Outlet />
+  return (
+    <main id={MAIN_ID} tabIndex={-1} className="page">
+      <div className="card card--narrow">
+        <PageHeading>{t('admin.notAllowed.title')}</PageHeading>
+        <p>{staff?.administrator ? t('admin.setupRequired') : t('admin.notAllowed.body')}</p>
+        {staff?.administrator ? (
+          <p>
+            <Link to="/mijn-profiel">{t('admin.toProfile')}</Link>
+          </p>
+        ) : null}
+      </div>
+    </main>
+  )
 }

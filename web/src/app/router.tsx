@@ -1,4 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router'
+import { AccountPage } from '@/features/admin/accounts/components/account-page.tsx'
+import { AccountsPage } from '@/features/admin/accounts/components/accounts-page.tsx'
+import { NewAccountPage } from '@/features/admin/accounts/components/new-account-page.tsx'
+import { AccessLogSearchPage } from '@/features/admin/access-log/components/access-log-search-page.tsx'
+import { ADMIN_PAGES } from '@/features/admin/admin-paths.ts'
+import { NewsAdminPage } from '@/features/admin/news/components/news-page.tsx'
+import { OrganisationPage } from '@/features/admin/organisation/components/organisation-page.tsx'
+import { StaffPage } from '@/features/admin/staff/components/staff-page.tsx'
+import { TermsAdminPage } from '@/features/admin/terms/components/terms-admin-page.tsx'
 import { AccessLogPage } from '@/features/client-access-log/components/access-log-page.tsx'
 import { AppointmentsPage } from '@/features/appointments/components/appointments-page.tsx'
 import { NewAppointmentPage } from '@/features/appointments/components/new-appointment-page.tsx'
@@ -17,11 +26,13 @@ import { ConversationPage } from '@/features/workspace/messages/components/conve
 import { WorkspaceReportsPage } from '@/features/workspace/reports/components/reports-page.tsx'
 import { WorkspaceSubscriptionsPage } from '@/features/workspace/subscriptions/components/subscriptions-page.tsx'
 import { AppShell } from './app-shell.tsx'
-import { AccountLayout, PortalAccountsOnly, RequirePortalAccess, RequireSession, RequireStaff, SessionAwareLayout } from './guards.tsx'
+import { AccountLayout, PortalAccountsOnly, RequireAdministrator, RequirePortalAccess, RequireSession, RequireStaff, SessionAwareLayout } from './guards.tsx'
+import { AdminLayout } from './layouts/admin-layout.tsx'
 import { PortalLayout } from './layouts/portal-layout.tsx'
 import { WorkspaceLayout } from './layouts/workspace-layout.tsx'
 import { PublicLayout } from './layouts/public-layout.tsx'
 import { AcceptTermsPage } from './routes/accept-terms-page.tsx'
+import { AdminPage } from './routes/admin-page.tsx'
 import { ClientRecordRoute } from './routes/client-record-route.tsx'
 import { ChangePasswordPage } from './routes/change-password-page.tsx'
 import { ForgotPasswordPage } from './routes/forgot-password-page.tsx'
@@ -43,6 +54,8 @@ import { WorkspaceClientsRoute, WorkspaceInboxRoute, WorkspaceStart } from './ro
  * - the staff workspace under /werkplek, with its own menu; a client's record there under
  *   /werkplek/clienten/:clientId/... (features/workspace/workspace-paths.ts). Staff who open a
  *   portal page go to the workspace, portal accounts who open the workspace go to the portal.
+ * - /beheer: the administrators' pages under their own menu (features/admin/admin-paths.ts),
+ *   for staff with the administrator role; reached from the workspace menu's "Beheer".
  */
 export function AppRoutes() {
   return (
@@ -106,6 +119,21 @@ export function AppRoutes() {
                 <Route path="wie-heeft-mijn-dossier-ingezien" element={<ClientRecordRoute title="menu.accessLog">{(c) => <AccessLogPage clientId={c.clientId} />}</ClientRecordRoute>} />
                 <Route path="gegevens-downloaden" element={<ClientRecordRoute title="menu.recordCopy">{(c) => <RecordCopyPage clientId={c.clientId} />}</ClientRecordRoute>} />
               </Route>
+            </Route>
+          </Route>
+        </Route>
+        <Route element={<RequirePortalAccess />}>
+          <Route element={<RequireAdministrator />}>
+            <Route path="beheer" element={<AdminLayout />}>
+              <Route index element={<Navigate to={ADMIN_PAGES.accounts} replace />} />
+              <Route path="portaalaccounts" element={<AdminPage title="admin.menu.accounts"><AccountsPage /></AdminPage>} />
+              <Route path="portaalaccounts/nieuw" element={<AdminPage title="admin.newAccount.title"><NewAccountPage /></AdminPage>} />
+              <Route path="portaalaccounts/:accountId" element={<AdminPage title="admin.menu.accounts"><AccountPage /></AdminPage>} />
+              <Route path="nieuws" element={<AdminPage title="admin.menu.news"><NewsAdminPage /></AdminPage>} />
+              <Route path="gebruikersvoorwaarden" element={<AdminPage title="admin.menu.terms"><TermsAdminPage /></AdminPage>} />
+              <Route path="organisatie" element={<AdminPage title="admin.menu.organisation"><OrganisationPage /></AdminPage>} />
+              <Route path="medewerkers" element={<AdminPage title="admin.menu.staff"><StaffPage /></AdminPage>} />
+              <Route path="toegangslog" element={<AdminPage title="admin.menu.accessLog"><AccessLogSearchPage /></AdminPage>} />
             </Route>
           </Route>
         </Route>

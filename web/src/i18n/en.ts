@@ -1,3 +1,4 @@
+import { enAdmin } from './en-admin.ts'
 import { enClientRecord } from './en-client-record.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { MessageKey } from './nl.ts'
@@ -263,4 +264,5 @@ export const en = {
   'terms.pending': 'One moment. We are saving your choice.',
   ...enClientRecord,
   ...enWorkspace,
+  ...enAdmin,
 } satisfies Record<MessageKey, string>

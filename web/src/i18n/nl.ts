@@ -1,3 +1,4 @@
+import { nlAdmin } from './nl-admin.ts'
 import { nlClientRecord } from './nl-client-record.ts'
 import { nlWorkspace } from './nl-workspace.ts'
 
@@ -263,6 +264,7 @@ export const nl = {
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
   ...nlClientRecord,
   ...nlWorkspace,
+  ...nlAdmin,
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof nl

@@ -1,0 +1,57 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { Actions } from '@/components/ui/actions.tsx'
+import { Button } from '@/components/ui/button.tsx'
+import { useT } from '@/i18n/use-t.ts'
+
+/**
+ * A button for a step that cannot be undone lightly (block, end, remove): it first opens an
+ * inline question with "Ja, doorgaan" and "Annuleren", focus moving to the question. Not a
+ * modal, so nothing traps focus and the page stays readable around it.
+ */
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  pending,
+  onConfirm,
+  children,
+}: {
+  label: string
+  question: string
+  confirmLabel?: string
+  pending?: boolean
+  onConfirm: () => void
+  /** More fields in the question, e.g. the reason for ending a link. */
+  children?: ReactNode
+}) {
+  const t = useT()
+  const [open, setOpen] = useState(false)
+  const questionId = useId()
+  const questionRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (open) questionRef.current?.focus()
+  }, [open])
+
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+    )
+  return (
+    <div className="admin-confirm" role="group" aria-labelledby={questionId}>
+      <p id={questionId} ref={questionRef} tabIndex={-1}>
+        {question}
+      </p>
+      {children}
+      <Actions>
+        <Button aria-disabled={pending} onClick={() => !pending && onConfirm()}>
+          {confirmLabel ?? t('admin.account.confirm')}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t('admin.cancel')}
+        </Button>
+      </Actions>
+    </div>
+  )
+}
