@@ -1,4 +1,4 @@
-import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes'
+import type { Bundle, BundleEntry, Identifier, Resource } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { nlCorePatientExample } from './examples/nl-core-patient.example.ts'
@@ -12,10 +12,10 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const put = (fullUrl: string, resource: Resource & { identifier?: { system?: string; value?: string }[] }): BundleEntry => ({
+const put = (fullUrl: string, resource: Resource): BundleEntry => ({
   fullUrl,
   resource,
-  request: { method: 'PUT', url: `${resource.resourceType}?identifier=${encodeURIComponent(`${ECD_SYSTEM}|${resource.identifier![0]!.value}`)}` },
+  request: { method: 'PUT', url: `${resource.resourceType}?identifier=${encodeURIComponent(`${ECD_SYSTEM}|${(resource as { identifier: Identifier[] }).identifier[0]!.value}`)}` },
 })
 
 /** A new client with their team, EVV-er and care team, the care team first: references decide the order. */
