@@ -48,9 +48,15 @@ function roleOf(participant: Participant): CareAssignmentRole {
   return 'practitioner'
 }
 
+/** One order for a team's members, whatever order they were sent or stored in: to compare, and to answer. */
+export function canonicalOrder<T extends AssignmentColumns>(assignments: T[]): T[] {
+  const key = (a: AssignmentColumns) => [a.role, a.staff_member_id ?? '', a.team_id ?? '', a.valid_from, a.valid_until ?? '', a.discipline].join('|')
+  return [...assignments].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0))
+}
+
 /** Care team row and its assignments → CareTeam (nl-core-CareTeam). */
 export function careTeamRowToFhir(row: CareTeamRow, assignments: AssignmentColumns[], identifierSystem: string): CareTeam {
-  const participant: CareTeamParticipant[] = assignments.map((a) => ({
+  const participant: CareTeamParticipant[] = canonicalOrder(assignments).map((a) => ({
     role: [{ coding: [{ system: CARE_ROLE_SYSTEM, code: a.role }], ...(a.discipline ? { text: a.discipline } : {}) }],
     member: { reference: a.staff_member_id ? `Practitioner/${a.staff_member_id}` : `Organization/${a.team_id}` },
     period: { start: a.valid_from, ...(a.valid_until ? { end: a.valid_until } : {}) },

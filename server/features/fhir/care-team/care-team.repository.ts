@@ -29,14 +29,13 @@ export async function searchCareTeams(db: Db, query: SearchQuery, ecdId: string 
   return select.orderBy('updated_at').orderBy('id').limit(query.count).execute()
 }
 
-/** The members of care teams, in a stable order (for comparing and for the answer). */
+/** The members of care teams (in no particular order: see canonicalOrder). */
 export async function findAssignmentsOfCareTeams(db: Db, careTeamIds: string[]) {
   if (careTeamIds.length === 0) return []
   return db
     .selectFrom('care_assignment')
     .select(['care_team_id', 'staff_member_id', 'team_id', 'role', 'discipline', 'valid_from', 'valid_until'])
     .where('care_team_id', 'in', careTeamIds)
-    .orderBy('id')
     .execute()
 }
 

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import type { Db } from '../../../db/database.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
-import { careTeamRowToFhir, type CareTeamRow, careTeamToColumns, type Participant, participantToAssignment } from './care-team.mapping.ts'
+import { canonicalOrder, careTeamRowToFhir, type CareTeamRow, careTeamToColumns, type Participant, participantToAssignment } from './care-team.mapping.ts'
 import {
   type AssignmentColumns, clientExists, findAssignmentsOfCareTeams, findCareTeamByEcdId, findCareTeamById, findMemberId,
   insertCareTeam, replaceAssignments, searchCareTeams, updateCareTeam,
@@ -72,7 +72,7 @@ export const careTeamType: FhirResourceType<CareTeam> = {
       const current = (await findCareTeamById(db, existing.id))!
       const currentAssignments = (await findAssignmentsOfCareTeams(db, [existing.id])).map(({ care_team_id: _, ...a }) => a)
       const unchanged = current.client_id === clientId && current.name === columns.name && current.valid_from === columns.valid_from &&
-        current.valid_until === columns.valid_until && isDeepStrictEqual(currentAssignments, assignments)
+        current.valid_until === columns.valid_until && isDeepStrictEqual(canonicalOrder(currentAssignments), canonicalOrder(assignments))
       if (unchanged) return { stored: existing, changed: false }
       const row = await updateCareTeam(db, existing.id, { ...columns, client_id: clientId, ecd_id: ecdId, updated_at: context.now })
       await replaceAssignments(db, row, assignments, context.now)
