@@ -1,0 +1,52 @@
+import type { AuditEvent, Bundle, Consent } from '@medplum/fhirtypes'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient, createLink, createReport } from '../../../test/client-record-factories.ts'
+import { createAccount, createOrganisation } from '../../../test/factories.ts'
+import { type LoggedIn, logIn } from '../../../test/login-helper.ts'
+import { createTestApp, type TestApp } from '../../../test/test-app.ts'
+import { fhirCaller } from '../fhir.test-support.ts'
+
+let t: TestApp
+let caller: Awaited<ReturnType<typeof fhirCaller>>
+let login: LoggedIn
+let clientId: string
+let accountId: string
+beforeAll(async () => {
+  t = await createTestApp({ now: new Date('2026-11-27T09:00:00Z') })
+  await createOrganisation(t.db)
+  caller = await fhirCaller(t)
+  const account = await createAccount(t.db, { display_name: 'Anna de Vries' })
+  accountId = account.id
+  clientId = (await createClient(t.db)).id
+  await createLink(t.db, account.id, clientId, { relation: 'legal_representative' })
+  await createReport(t.db, clientId, { reported_at: new Date('2026-11-20T08:00:00Z'), body: 'Rustige nacht.' })
+  login = await logIn(t, account)
+})
+afterAll(() => t.close())
+
+describe('read-only: the access log as AuditEvent, consents as Consent', () => {
+  it("a portal reader's look at the reports is an AuditEvent about the client: who, role, action, data, outcome, source", async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/reports`, headers: login.headers })).statusCode).toBe(200)
+    const res = await t.app.inject({ method: 'GET', url: `/fhir/AuditEvent?patient=${clientId}`, headers: caller.headers })
+    expect(res.statusCode).toBe(200)
+    const events = (res.json<Bundle>().entry ?? []).map((e) => e.resource as AuditEvent)
+    const reading = events.find((e) => e.subtype?.[0]?.code === 'report')
+    expect(reading).toMatchObject({
+      action: 'R', outcome: '0', agent: [{ who: { display: 'Anna de Vries', identifier: { value: accountId } }, requestor: true }],
+      entity: [{ what: { reference: `Patient/${clientId}` } }, { name: 'report' }], source: { observer: { display: 'Cliëntportaal' } },
+    })
+    const one = await t.app.inject({ method: 'GET', url: `/fhir/AuditEvent/${reading!.id}`, headers: caller.headers })
+    expect(one.json()).toMatchObject({ id: reading!.id, action: 'R' })
+  })
+
+  it('the consent behind the link is read as Consent; writing Consent or AuditEvent is refused', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/fhir/Consent?patient=${clientId}`, headers: caller.headers })
+    const consents = (res.json<Bundle>().entry ?? []).map((e) => e.resource as Consent)
+    expect(consents).toHaveLength(1)
+    expect(consents[0]).toMatchObject({ status: 'active', patient: { reference: `Patient/${clientId}` }, dateTime: '2026-01-05' })
+    const write = await t.app.inject({ method: 'POST', url: '/fhir/Consent', headers: caller.headers, payload: { ...consents[0], id: undefined, meta: undefined } })
+    expect(write.statusCode).toBe(501)
+    expect(write.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-supported' }] })
+    expect(await t.db.selectFrom('consent').select('id').where('client_id', '=', clientId).execute()).toHaveLength(1)
+  })
+})
