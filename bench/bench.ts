@@ -11,6 +11,7 @@ import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
 import { hashPassword } from '../server/features/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
+import { benchFhirImport } from './fhir-import-bench.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 // BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       )
     }
     await benchReports(`http://127.0.0.1:${port}`, databaseUrl, { connections, seconds }, pad)
+    await benchFhirImport(`http://127.0.0.1:${port}`, databaseUrl)
     await benchLogins(port)
   } finally {
     server.kill('SIGTERM')
