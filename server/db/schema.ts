@@ -5,6 +5,7 @@ import type { AppointmentTable } from '../features/appointments/appointment.tabl
 import type {
   CareAssignmentTable,
   CareTeamTable,
+  PractitionerRoleTable,
   StaffMemberTable,
   TeamMembershipTable,
   TeamTable,
@@ -58,4 +59,5 @@ export interface Database {
   integration_token: IntegrationTokenTable
   integration_assertion: IntegrationAssertionTable
   care_team: CareTeamTable
+  practitioner_role: PractitionerRoleTable
 }

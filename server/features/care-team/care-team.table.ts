@@ -63,3 +63,19 @@ export interface CareTeamTable {
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
+
+/** A staff member's role in a team as the ECD sends it (FHIR PractitionerRole); while active, a team membership. */
+export interface PractitionerRoleTable {
+  id: Generated<string>
+  ecd_id: string
+  staff_member_id: string
+  team_id: string
+  role: Generated<string>
+  active: Generated<boolean>
+  /** 'YYYY-MM-DD' */
+  valid_from: string | null
+  valid_until: string | null
+  version: Generated<number>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}

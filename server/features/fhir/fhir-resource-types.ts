@@ -4,6 +4,7 @@ import { patientType } from './patient/patient.resource.ts'
 import { organizationType } from './organization/organization.resource.ts'
 import { practitionerType } from './practitioner/practitioner.resource.ts'
 import { careTeamType } from './care-team/care-team.resource.ts'
+import { practitionerRoleType } from './practitioner-role/practitioner-role.resource.ts'
 import { appointmentType } from './appointment/appointment.resource.ts'
 import { auditEventType } from './audit-event/audit-event.resource.ts'
 import { communicationType } from './communication/communication.resource.ts'
@@ -17,6 +18,7 @@ export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
   // Who gives the care: teams, staff and each client's care team.
   organizationType as FhirResourceType,
   practitionerType as FhirResourceType,
+  practitionerRoleType as FhirResourceType,
   careTeamType as FhirResourceType,
   // The record (reports, prints, appointments, messages, consents, access log).
   reportType as FhirResourceType,
