@@ -1,4 +1,4 @@
-import type { Bundle, BundleEntry, Observation } from '@medplum/fhirtypes'
+import type { Bundle, BundleEntry, Observation, Resource } from '@medplum/fhirtypes'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLink, createStaffMember } from '../../../test/client-record-factories.ts'
@@ -26,25 +26,37 @@ afterAll(() => t.close())
 const conditional = (type: string, ecdId: string) => `${type}?identifier=${encodeURIComponent(`${ECD_SYSTEM}|${ecdId}`)}`
 
 /** A report as the ECD sends it: the published progress note with the ECD's identifier, about `subject`. */
-function report(ecdId: string, subject: string, minute = 0): Observation {
+function report(ecdId: string, subject: string, minute = 0, author = `Practitioner/${authorId}`): Observation {
   const observation = progressNoteExample(BASE)
   observation.identifier = [{ system: ECD_SYSTEM, value: ecdId }]
   observation.subject = { reference: subject }
-  observation.performer = [{ reference: `Practitioner/${authorId}` }]
+  observation.performer = [{ reference: author }]
   observation.effectiveDateTime = new Date(Date.UTC(2026, 9, 2, 8) + minute * 60_000).toISOString()
   observation.valueString = `Rapportage ${ecdId}: rustig geslapen, goed gegeten.`
   return observation
 }
 
-/** A new client (nl-core-Patient) and their reports in one transaction Bundle. */
+const PRACTITIONER_URL = 'urn:uuid:7c1d0000-0000-4000-8000-000000000002'
+const TEAM_URL = 'urn:uuid:7c1d0000-0000-4000-8000-000000000003'
+const entry = (fullUrl: string, resource: Resource, ecdId: string): BundleEntry => ({ fullUrl, resource, request: { method: 'PUT', url: conditional(resource.resourceType, ecdId) } })
+
+/** A new client (nl-core-Patient), their care team (EVV-er and team) and their reports, written by the EVV-er, in one transaction Bundle. */
 function admission(suffix: string, count: number): Bundle {
   const patient = nlCorePatientExample()
   delete patient.id
   patient.identifier = [{ system: ECD_SYSTEM, value: `P-${suffix}` }]
-  const entries: BundleEntry[] = [{ fullUrl: PATIENT_URL, resource: patient, request: { method: 'PUT', url: conditional('Patient', `P-${suffix}`) } }]
+  const entries: BundleEntry[] = [
+    entry(PATIENT_URL, patient, `P-${suffix}`),
+    entry(PRACTITIONER_URL, { resourceType: 'Practitioner', identifier: [{ system: ECD_SYSTEM, value: `PR-${suffix}` }], name: [{ use: 'official', family: 'Smit', given: ['Jan'] }], qualification: [{ code: { text: 'Verpleegkundige' } }] }, `PR-${suffix}`),
+    entry(TEAM_URL, { resourceType: 'Organization', identifier: [{ system: ECD_SYSTEM, value: `T-${suffix}` }], name: `Team Noord ${suffix}` }, `T-${suffix}`),
+    entry(`urn:uuid:${randomUUID()}`, {
+      resourceType: 'CareTeam', identifier: [{ system: ECD_SYSTEM, value: `CT-${suffix}` }], status: 'active', subject: { reference: PATIENT_URL }, period: { start: '2026-10-01' },
+      participant: [{ role: [{ text: 'EVV' }], member: { reference: PRACTITIONER_URL } }, { member: { reference: TEAM_URL } }],
+    }, `CT-${suffix}`),
+  ]
   for (let i = 0; i < count; i++) {
     const ecdId = `R-${suffix}-${i}`
-    entries.push({ fullUrl: `urn:uuid:${randomUUID()}`, resource: report(ecdId, PATIENT_URL, i), request: { method: 'PUT', url: conditional('Observation', ecdId) } })
+    entries.push(entry(`urn:uuid:${randomUUID()}`, report(ecdId, PATIENT_URL, i, PRACTITIONER_URL), ecdId))
   }
   return { resourceType: 'Bundle', type: 'transaction', entry: entries }
 }
@@ -58,10 +70,14 @@ describe('a new client with 1,000 reports in one transaction Bundle', () => {
     expect(first.statusCode, first.body.slice(0, 500)).toBe(200)
     const answer = first.json<Bundle>()
     expect(answer.type).toBe('transaction-response')
-    expect(answer.entry).toHaveLength(REPORTS + 1)
+    expect(answer.entry).toHaveLength(REPORTS + 4)
     expect(answer.entry!.every((e) => e.response?.status === '201 Created')).toBe(true)
     const client = await t.db.selectFrom('client').select('id').where('ecd_id', '=', 'P-A').executeTakeFirstOrThrow()
     expect(await reportCount()).toBe(REPORTS)
+    // The reports' writer is the EVV-er the same Bundle made, on the client's care team.
+    const author = await t.db.selectFrom('report').innerJoin('staff_member', 'staff_member.id', 'report.author_staff_id').select('staff_member.ecd_id').distinct().execute()
+    expect(author).toEqual([{ ecd_id: 'PR-A' }])
+    expect(await t.db.selectFrom('care_assignment').select('role').where('client_id', '=', client.id).orderBy('role').execute()).toEqual([{ role: 'evv' }, { role: 'team' }])
 
     // An administrator links an account with a consent from before the reports (October 1st).
     const account = await createAccount(t.db)
