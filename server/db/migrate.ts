@@ -9,6 +9,7 @@ import * as workspace from './migrations/2026-11-27T17-30-00_workspace.ts'
 import * as integrationApi from './migrations/2026-11-27T18-00-00_integration-api.ts'
 import * as careTeam from './migrations/2026-11-27T18-10-00_care-team.ts'
 import * as practitionerRole from './migrations/2026-11-27T18-20-00_practitioner-role.ts'
+import * as contactPerson from './migrations/2026-11-27T18-30-00_contact-person.ts'
 import * as fhirRecord from './migrations/2026-11-27T19-00-00_fhir-record.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T18-00-00_integration-api': integrationApi,
   '2026-11-27T18-10-00_care-team': careTeam,
   '2026-11-27T18-20-00_practitioner-role': practitionerRole,
+  '2026-11-27T18-30-00_contact-person': contactPerson,
   '2026-11-27T19-00-00_fhir-record': fhirRecord,
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '../features/care-team/care-team.table.ts'
 import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
 import type { IntegrationAssertionTable, IntegrationClientTable, IntegrationTokenTable } from '../features/fhir/integration-client.table.ts'
+import type { ContactPersonTable } from '../features/clients/contact-person.table.ts'
 import type { ClientTable } from '../features/clients/client.table.ts'
 import type { ClientLinkTable, ConsentTable } from '../features/links/link.table.ts'
 import type { MessageReadMarkerTable, MessageTable } from '../features/messages/message.table.ts'
@@ -60,4 +61,5 @@ export interface Database {
   integration_assertion: IntegrationAssertionTable
   care_team: CareTeamTable
   practitioner_role: PractitionerRoleTable
+  contact_person: ContactPersonTable
 }

@@ -5,6 +5,7 @@ import { organizationType } from './organization/organization.resource.ts'
 import { practitionerType } from './practitioner/practitioner.resource.ts'
 import { careTeamType } from './care-team/care-team.resource.ts'
 import { practitionerRoleType } from './practitioner-role/practitioner-role.resource.ts'
+import { relatedPersonType } from './related-person/related-person.resource.ts'
 import { appointmentType } from './appointment/appointment.resource.ts'
 import { auditEventType } from './audit-event/audit-event.resource.ts'
 import { communicationType } from './communication/communication.resource.ts'
@@ -20,6 +21,7 @@ export const FHIR_RESOURCE_TYPES: readonly FhirResourceType[] = [
   practitionerType as FhirResourceType,
   practitionerRoleType as FhirResourceType,
   careTeamType as FhirResourceType,
+  relatedPersonType as FhirResourceType,
   // The record (reports, prints, appointments, messages, consents, access log).
   reportType as FhirResourceType,
   documentReferenceType as FhirResourceType,

@@ -1,0 +1,41 @@
+import type { RelatedPerson } from '@medplum/fhirtypes'
+import { clientExists } from '../care-team/care-team.repository.ts'
+import { unprocessable } from '../fhir-errors.ts'
+import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import { type ContactPersonRow, contactPersonRowToRelatedPerson, relatedPersonToColumns } from './related-person.mapping.ts'
+import { findContactPersonByEcdId, findContactPersonById, insertContactPerson, searchContactPersons, updateContactPerson } from './related-person.repository.ts'
+
+function stored(row: ContactPersonRow, context: FhirContext): StoredResource<RelatedPerson> {
+  return { resource: contactPersonRowToRelatedPerson(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
+}
+
+/** RelatedPerson (nl-core-ContactPerson) → a client's contact person; never a portal account. */
+export const relatedPersonType: FhirResourceType<RelatedPerson> = {
+  resourceType: 'RelatedPerson',
+  dataKind: 'contact_person',
+  searchParams: ['patient', 'identifier'],
+  read: async (db, context, id) => {
+    const row = await findContactPersonById(db, id)
+    return row && stored(row, context)
+  },
+  findByEcdId: async (db, context, ecdId) => {
+    const row = await findContactPersonByEcdId(db, ecdId)
+    return row && stored(row, context)
+  },
+  search: async (db, context, query) => {
+    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
+    return (await searchContactPersons(db, query, query.identifier?.value)).map((row) => stored(row, context))
+  },
+  save: async (db, context, person, ecdId, existing) => {
+    if (!ecdId) throw unprocessable('RelatedPerson.identifier', `a RelatedPerson needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
+    const clientId = /^Patient\/([0-9a-f-]{36})$/i.exec(person.patient?.reference ?? '')?.[1]?.toLowerCase()
+    if (!clientId || !(await clientExists(db, clientId))) throw unprocessable('RelatedPerson.patient', 'must refer to a known client as Patient/<id> (send the Patient first, or in the same transaction)')
+    const columns = { ...relatedPersonToColumns(person), client_id: clientId }
+    if (existing) {
+      const current = (await findContactPersonById(db, existing.id))!
+      if ((Object.keys(columns) as (keyof typeof columns)[]).every((key) => current[key] === columns[key])) return { stored: stored(current, context), changed: false }
+      return { stored: stored(await updateContactPerson(db, existing.id, { ...columns, ecd_id: ecdId, updated_at: context.now }), context), changed: true }
+    }
+    return { stored: stored(await insertContactPerson(db, { ...columns, ecd_id: ecdId, created_at: context.now, updated_at: context.now }), context), changed: true }
+  },
+}
