@@ -149,6 +149,22 @@ describe('bearer tokens', () => {
   })
 })
 
+describe('body types under /fhir', () => {
+  it('takes a form body only on the routes made for it, and FHIR JSON only in UTF-8', async () => {
+    const client = await createSecretClient(t)
+    const token = await tokenFor(t, client)
+    const send = (url: string, type: string, payload: string) => t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload })
+    expect((await send('/fhir/Patient', FORM, 'resourceType=Patient')).statusCode).toBe(415)
+    expect((await send('/fhir', FORM, 'resourceType=Bundle')).statusCode).toBe(415)
+    expect((await send('/fhir/Patient/_search', FORM, '_count=1')).statusCode).toBe(200)
+    for (const type of ['application/fhir+json; charset=utf-16', 'application/fhir+json;charset=utf-8;x=1', 'application/fhir+xml', 'application/fhir+json\t']) {
+      const res = await send('/fhir/Patient', type, '{"resourceType":"Patient"}')
+      expect(res.statusCode, type).toBe(415)
+      expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome' })
+    }
+  })
+})
+
 describe('CapabilityStatement', () => {
   it('is public and names the token endpoint and the resources', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/fhir/metadata' })
