@@ -46,6 +46,12 @@ describe('care-plan prints as DocumentReference', () => {
     const document = read.json<DocumentReference>()
     expect(document).toMatchObject({ docStatus: 'final', subject: { reference: `Patient/${clientId}` } })
     expect(document.content.map((c) => Buffer.from(c.attachment.data!, 'base64').equals(TINY_PDF))).toEqual([true, true])
+    // A search lists the prints without their bytes (marked SUBSETTED); the ECD reads the one it wants.
+    const search = await t.app.inject({ method: 'GET', url: `/fhir/DocumentReference?patient=${clientId}`, headers: caller.headers })
+    const listed = search.json<{ entry: { resource: DocumentReference }[] }>().entry.map((e) => e.resource)
+    expect(listed).toHaveLength(1)
+    expect(listed[0]!.meta?.tag).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' }])
+    expect(listed[0]!.content.map((c) => [c.attachment.data, c.attachment.size])).toEqual([[undefined, TINY_PDF.length], [undefined, TINY_PDF.length]])
   })
 
   it('data that is not really a PDF is 422 and stores nothing', async () => {

@@ -35,5 +35,9 @@ describe('care-plan print → DocumentReference', () => {
     validateFhirResource(document)
     expect(document).toMatchObject({ docStatus: 'final', identifier: [{ system: 'urn:oid:1.2.3', value: 'D-1' }], context: { period: { start: '2004-12-23' } } })
     expect(documentToPrint(document).columns).toEqual(columns)
+    const { print_pdf: _print, signature_sheet_pdf: _sheet, ...summary } = row
+    const listed = printToDocument(summary, 'urn:oid:1.2.3')
+    validateFhirResource(listed)
+    expect(listed.content.every((c) => c.attachment.data === undefined && c.attachment.size === TINY_PDF.length)).toBe(true)
   })
 })

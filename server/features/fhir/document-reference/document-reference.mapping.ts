@@ -47,16 +47,24 @@ export function documentToPrint(document: DocumentReference): PrintInput {
   }
 }
 
-/** Care-plan print → DocumentReference, with the PDFs inline. */
-export function printToDocument(row: PrintRow, identifierSystem: string): DocumentReference {
-  const content: DocumentReferenceContent[] = [{ attachment: { contentType: 'application/pdf', data: row.print_pdf.toString('base64'), size: row.print_size, title: PRINT_TITLE } }]
-  if (row.signature_sheet_pdf) {
-    content.push({ attachment: { contentType: 'application/pdf', data: row.signature_sheet_pdf.toString('base64'), size: row.signature_sheet_size ?? row.signature_sheet_pdf.length, title: SHEET_TITLE, ...(row.signed_on ? { creation: row.signed_on } : {}) } })
+/** A print without its PDF bytes: what a search reads (up to 500 prints of up to 20 MB each would not fit). */
+export type PrintSummaryRow = Omit<PrintRow, 'print_pdf' | 'signature_sheet_pdf'> & Partial<Pick<PrintRow, 'print_pdf' | 'signature_sheet_pdf'>>
+
+/** FHIR's mark for a resource with elements left out, as `_summary` answers carry. */
+const SUBSETTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' } as const
+
+/** Care-plan print → DocumentReference: the PDFs inline when the row has them (a read), else only their size (a search, marked SUBSETTED). */
+export function printToDocument(row: PrintSummaryRow, identifierSystem: string): DocumentReference {
+  const withData = row.print_pdf !== undefined
+  const content: DocumentReferenceContent[] = [{ attachment: { contentType: 'application/pdf', ...(row.print_pdf ? { data: row.print_pdf.toString('base64') } : {}), size: row.print_size, title: PRINT_TITLE } }]
+  if (row.signature_sheet_size !== null) {
+    const data = row.signature_sheet_pdf ? { data: row.signature_sheet_pdf.toString('base64') } : {}
+    content.push({ attachment: { contentType: 'application/pdf', ...data, size: row.signature_sheet_size, title: SHEET_TITLE, ...(row.signed_on ? { creation: row.signed_on } : {}) } })
   }
   return {
     resourceType: 'DocumentReference',
     id: row.id,
-    meta: { versionId: String(row.version), lastUpdated: row.updated_at.toISOString() },
+    meta: { versionId: String(row.version), lastUpdated: row.updated_at.toISOString(), ...(withData ? {} : { tag: [{ ...SUBSETTED }] }) },
     ...(row.ecd_id ? { identifier: [{ system: identifierSystem, value: row.ecd_id }] } : {}),
     status: 'current',
     docStatus: row.signed_on ? 'final' : 'preliminary',

@@ -2,10 +2,10 @@ import type { DocumentReference } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
 import { requireClient } from '../fhir-references.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
-import { documentToPrint, type PrintRow, printToDocument } from './document-reference.mapping.ts'
+import { documentToPrint, type PrintRow, type PrintSummaryRow, printToDocument } from './document-reference.mapping.ts'
 import { findPrintByEcdId, findPrintById, insertEcdPrint, searchPrints, updateEcdPrint } from './document-reference.repository.ts'
 
-function stored(row: PrintRow, context: FhirContext): StoredResource<DocumentReference> {
+function stored(row: PrintSummaryRow, context: FhirContext): StoredResource<DocumentReference> {
   return { resource: printToDocument(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
 }
 
