@@ -39,14 +39,34 @@ describe('read-only: the access log as AuditEvent, consents as Consent', () => {
     expect(one.json()).toMatchObject({ id: reading!.id, action: 'R' })
   })
 
-  it('the consent behind the link is read as Consent; writing Consent or AuditEvent is refused', async () => {
+  it('the consent behind the link is read as Consent; the ECD may withdraw it, which closes the link at once, but not make or restore one', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/fhir/Consent?patient=${clientId}`, headers: caller.headers })
     const consents = (res.json<Bundle>().entry ?? []).map((e) => e.resource as Consent)
     expect(consents).toHaveLength(1)
-    expect(consents[0]).toMatchObject({ status: 'active', patient: { reference: `Patient/${clientId}` }, dateTime: '2026-01-05' })
-    const write = await t.app.inject({ method: 'POST', url: '/fhir/Consent', headers: caller.headers, payload: { ...consents[0], id: undefined, meta: undefined } })
-    expect(write.statusCode).toBe(501)
-    expect(write.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-supported' }] })
+    const consent = consents[0]!
+    expect(consent).toMatchObject({ status: 'active', patient: { reference: `Patient/${clientId}` }, dateTime: '2026-01-05' })
+    const body = { ...consent, meta: undefined }
+
+    const create = await t.app.inject({ method: 'POST', url: '/fhir/Consent', headers: caller.headers, payload: { ...body, id: undefined } })
+    expect(create.statusCode).toBe(422)
     expect(await t.db.selectFrom('consent').select('id').where('client_id', '=', clientId).execute()).toHaveLength(1)
+
+    const put = (status: Consent['status'], ifMatch: string) =>
+      t.app.inject({ method: 'PUT', url: `/fhir/Consent/${consent.id}`, headers: { ...caller.headers, 'if-match': ifMatch }, payload: { ...body, status } })
+    const withdrawn = await put('inactive', 'W/"1"')
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200)
+    expect(withdrawn.headers.etag).toBe('W/"2"')
+    expect((await put('inactive', 'W/"2"')).headers.etag).toBe('W/"2"')
+    expect((await put('active', 'W/"2"')).statusCode).toBe(422)
+    expect((await t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/reports`, headers: login.headers })).statusCode).toBe(404)
+  })
+
+  it('the access log cannot be written: 501, nothing stored', async () => {
+    const event = { resourceType: 'AuditEvent', type: { code: 'rest' }, recorded: '2026-11-27T09:00:00Z', agent: [{ requestor: true, who: { display: 'x' } }], source: { observer: { display: 'x' } }, entity: [{ name: 'smuggled' }] }
+    const res = await t.app.inject({ method: 'POST', url: '/fhir/AuditEvent', headers: caller.headers, payload: event })
+    expect(res.statusCode).toBe(501)
+    expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-supported' }] })
+    const smuggled = await t.db.selectFrom('access_log').select('id').where('data_kind', '=', 'smuggled').execute()
+    expect(smuggled).toHaveLength(0)
   })
 })

@@ -16,3 +16,9 @@ export async function searchConsents(db: Db, query: SearchQuery) {
   if (query.patient !== undefined) select = select.where('client_id', '=', query.patient)
   return select.orderBy('updated_at').orderBy('id').limit(query.count).execute()
 }
+
+/** The ECD's withdrawal: from now on no link on this consent opens the record. */
+export async function withdrawConsentNow(db: Db, id: string, now: Date) {
+  await db.updateTable('consent').set({ withdrawn_at: now, updated_at: now }).where('id', '=', id).where('withdrawn_at', 'is', null).execute()
+  return (await findConsentById(db, id))!
+}
