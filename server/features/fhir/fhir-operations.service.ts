@@ -40,6 +40,10 @@ export async function searchResources(db: Db, context: FhirContext, type: FhirRe
   return db.transaction().execute(async (trx) => {
     const found = await type.search(trx, context, query)
     for (const stored of found) await logAccess(trx, context, type, 'read', stored)
+    // A search that found nothing is still a look into the record: one row says so.
+    if (found.length === 0) {
+      await recordAccess(trx, integrationActor(context.caller), context.source, { action: 'read', outcome: 'success', clientId: query.patient ?? null, dataKind: type.dataKind }, context.now)
+    }
     return found
   })
 }

@@ -144,6 +144,10 @@ describe('read and search', () => {
     expect(await ids('_lastUpdated=gt2026-11-27T10:30:00Z')).toEqual(['P-701'])
     expect(await ids('_lastUpdated=ge2026-11-27T10:00:00Z&_lastUpdated=le2026-11-27T10:59:59Z')).toEqual(['P-700'])
     expect(await ids(`identifier=${encodeURIComponent(`${ECD_SYSTEM}|P-701`)}`)).toEqual(['P-701'])
+    expect(await ids('_lastUpdated=gt2026-11-28T00:00:00Z')).toEqual([])
+    // Even a search that finds nothing is in the access log.
+    const empty = await t.db.selectFrom('access_log').select(['action', 'client_id', 'record_id']).where('actor_id', '=', caller.clientId).where('record_id', 'is', null).execute()
+    expect(empty).toEqual([{ action: 'read', client_id: null, record_id: null }])
     expect((await search('_lastUpdated=2026-11-27')).statusCode).toBe(400)
     expect((await search('name=Giessen')).statusCode).toBe(400)
   })
