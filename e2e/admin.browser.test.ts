@@ -1,0 +1,299 @@
+import { readFile } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tinyPdf } from '../server/test/care-record-factories.ts'
+import { createClient, createTeam } from '../server/test/client-record-factories.ts'
+import { createOrganisation, TEST_PASSWORD } from '../server/test/factories.ts'
+import { createStaffAccount } from '../server/test/staff-factories.ts'
+import { acceptCurrentTerms, publishTerms, type TestPerson } from './support/accounts.ts'
+import { launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
+import { type PortalServer, startPortal } from './support/portal-server.ts'
+import { logInStaffWithApp } from './support/staff-log-in.ts'
+
+/**
+ * An administrator at work (issue 5, item 3), through the same login as everyone with an
+ * authenticator-app code: turns a paper registration and consent form into a portal account
+ * linked to a client, sends the welcome e-mail again, gives a temporary password, blocks and
+ * unblocks, ends the link; publishes news that the login page then shows; tries a colour that
+ * is too light for text; searches the access log and downloads it as CSV. axe checks every
+ * screen at 360 px and 1280 px.
+ */
+
+let portal: PortalServer
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let page: Page
+let admin: Awaited<ReturnType<typeof createStaffAccount>>
+let client: { id: string; client_number: string }
+let accountId = ''
+
+const DAUGHTER = { name: 'Sanne Bakker', email: 'sanne.bakker@example.org', phone: '06 12345678', loginName: 'sanne.bakker' }
+
+beforeAll(async () => {
+  portal = await startPortal()
+  const db = portal.db
+  await createOrganisation(db, { name: 'Zorggroep De Linde', primary_color: '#1f4e79', accent_color: '#ffcc00' })
+  await publishTerms(db, portal.now())
+  admin = await createStaffAccount(db, portal.cipher, { caregiver: false, administrator: true, name: 'Bea Beheer' })
+  await acceptCurrentTerms(db, { id: admin.id } as TestPerson, portal.now())
+  client = await createClient(db, { gender: 'female', initials: 'G.', given_name: 'Grietje', name_prefix: '', family_name: 'Bakker', date_of_birth: '1938-05-04', legal_capacity: 'wilsbekwaam' })
+  await createTeam(db, { name: 'Team Linde', location: 'De Linde' })
+  browser = await launchBrowser()
+  page = await browser.context.newPage()
+  await page.setViewportSize(VIEWPORTS.desktop)
+  await logInStaffWithApp(page, portal, admin, TEST_PASSWORD)
+})
+afterAll(async () => {
+  await browser?.close()
+  await portal?.close()
+  console.error(`axe (administrators): ${axeScans.length} scans without violations\n  ${axeScans.join('\n  ')}`)
+})
+
+async function emailsTo(address: string): Promise<{ subject: string; body_text: string }[]> {
+  return portal.db.selectFrom('outbox_message').select(['subject', 'body_text']).where('channel', '=', 'email').where('recipient', '=', address).execute()
+}
+
+describe('Portaalaccounts', () => {
+  it('an administrator lands on the accounts and creates one from the registration form, with clear field errors', async () => {
+    await page.getByRole('heading', { name: 'Portaalaccounts', level: 1 }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/beheer/portaalaccounts')
+    await page.getByText('Er zijn nog geen portaalaccounts.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Portaalaccounts, empty')
+
+    await page.getByRole('link', { name: 'Nieuw account' }).click()
+    await page.getByRole('heading', { name: 'Nieuw account', level: 1 }).waitFor()
+    // Sent empty: each field says what is missing, and focus goes to the first.
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill('sanne.bakker@')
+    await page.getByRole('button', { name: 'Account aanmaken' }).click()
+    await page.getByText('Vul de naam in.').waitFor()
+    await page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.').waitFor()
+    await page.getByText('Vul een geldig mobiel nummer in, zoals 06 12345678.').waitFor()
+    await page.getByText('Vul een gebruikersnaam in van minstens 3 tekens.').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('account-naam')
+    await expectAccessibleAtBothWidths(page, 'Nieuw account with field errors')
+
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(DAUGHTER.name)
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(DAUGHTER.email)
+    await page.getByRole('textbox', { name: 'Mobiel nummer' }).fill(DAUGHTER.phone)
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill(DAUGHTER.loginName)
+    await page.getByRole('button', { name: 'Account aanmaken' }).click()
+    await page.getByRole('heading', { name: DAUGHTER.name, level: 1 }).waitFor()
+    await page.getByText(`Het account ${DAUGHTER.loginName} is aangemaakt.`, { exact: false }).waitFor()
+    accountId = new URL(page.url()).pathname.split('/').pop() ?? ''
+
+    // The welcome e-mail is queued in the outbox, with its personal password link.
+    const mails = await emailsTo(DAUGHTER.email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.body_text).toMatch(/\/wachtwoord-instellen#/)
+    await expectAccessibleAtBothWidths(page, 'the new account')
+  })
+
+  it('links the account to a client with relation, permissions and consent with its scanned PDF form', async () => {
+    const form = page.getByRole('region', { name: 'Koppeling toevoegen' })
+    // Nothing filled in: every part of the consent says what is missing.
+    await form.getByRole('button', { name: 'Koppeling opslaan' }).click()
+    await form.getByText('Kies een cliënt.').waitFor()
+    await form.getByText('Kies minstens één onderdeel.').waitFor()
+    await form.getByText('Vul de naam in van wie toestemming gaf.').waitFor()
+    await form.getByText('Kies het ingescande toestemmingsformulier.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Koppeling toevoegen with errors')
+
+    await form.getByRole('searchbox', { name: 'Zoek de cliënt op naam of cliëntnummer' }).fill('Bakker')
+    await form.getByRole('radio', { name: /Bakker, cliëntnummer/ }).check()
+    await form.getByText(/Gekozen: mw\. G\. Bakker/).waitFor()
+    await form.getByRole('combobox', { name: 'Relatie tot de cliënt' }).selectOption({ label: 'Eerste contactpersoon' })
+    for (const section of ['Rapportages', 'Afspraken', 'Berichten']) await form.getByRole('checkbox', { name: section }).check()
+    await form.getByRole('radio', { name: 'De cliënt zelf' }).check()
+    await form.getByRole('textbox', { name: 'Naam van wie toestemming gaf' }).fill('G. Bakker')
+    await form.getByLabel('Datum van de toestemming').fill(new Date(portal.now().getTime() - 86_400_000).toISOString().slice(0, 10))
+    await form.getByRole('textbox', { name: 'Reikwijdte van de toestemming' }).fill('Inzage in rapportages, afspraken en berichten.')
+
+    // An image named .pdf is refused in the browser, before anything is sent.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+    await form.getByLabel('Ingescand toestemmingsformulier (PDF)').setInputFiles({ name: 'toestemming.pdf', mimeType: 'application/pdf', buffer: png })
+    await form.getByRole('button', { name: 'Koppeling opslaan' }).click()
+    await form.getByText('Dit bestand is geen PDF. Kies een PDF-bestand.').waitFor()
+
+    await form.getByLabel('Ingescand toestemmingsformulier (PDF)').setInputFiles({ name: 'toestemming.pdf', mimeType: 'application/pdf', buffer: tinyPdf('toestemming') })
+    await form.getByRole('button', { name: 'Koppeling opslaan' }).click()
+    await page.getByText('De koppeling met mw. G. Bakker is gemaakt.').waitFor()
+    const links = page.getByRole('list', { name: 'Koppelingen' })
+    await links.getByRole('heading', { name: `mw. G. Bakker (cliëntnummer ${client.client_number})` }).waitFor()
+    await links.getByText('Rapportages, Afspraken, Berichten').waitFor()
+    await links.getByRole('link', { name: 'Toestemmingsformulier (PDF)' }).waitFor()
+
+    const link = await portal.db.selectFrom('client_link').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    expect(link).toMatchObject({ client_id: client.id, relation: 'first_contact', ended_at: null })
+    await expectAccessibleAtBothWidths(page, 'the account with its link')
+  })
+
+  it('sends the welcome e-mail again, shows a temporary password once, blocks and unblocks', async () => {
+    await page.getByRole('button', { name: 'Welkomstmail opnieuw sturen' }).click()
+    await page.getByText('De welkomstmail staat klaar om te versturen. De link erin is 72 uur geldig.').waitFor()
+    expect(await emailsTo(DAUGHTER.email)).toHaveLength(2)
+
+    await page.getByRole('button', { name: 'Tijdelijk wachtwoord instellen' }).click()
+    const secret = page.locator('.admin-secret')
+    await secret.waitFor()
+    const password = (await secret.textContent()) ?? ''
+    expect(password.length).toBeGreaterThanOrEqual(10)
+    await page.getByText('U ziet dit wachtwoord maar één keer.', { exact: false }).waitFor()
+    const row = await portal.db.selectFrom('account').select(['password_is_temporary']).where('id', '=', accountId).executeTakeFirstOrThrow()
+    expect(row.password_is_temporary).toBe(true)
+    await expectAccessibleAtBothWidths(page, 'the temporary password')
+    // Shown once: after a reload it is gone.
+    await page.reload()
+    await page.getByRole('heading', { name: DAUGHTER.name, level: 1 }).waitFor()
+    expect(await page.locator('.admin-secret').count()).toBe(0)
+
+    await page.getByRole('button', { name: 'Blokkeren' }).click()
+    await page.getByText('Na blokkeren kan de persoon niet meer inloggen.', { exact: false }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'the block confirmation')
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
+    await page.getByText('Het account is geblokkeerd.').waitFor()
+    await page.getByText(/Geblokkeerd sinds/).waitFor()
+    expect((await portal.db.selectFrom('account').select('blocked_at').where('id', '=', accountId).executeTakeFirstOrThrow()).blocked_at).not.toBeNull()
+
+    await page.getByRole('button', { name: 'Deblokkeren' }).click()
+    await page.getByText('Het account is niet meer geblokkeerd.').waitFor()
+    expect((await portal.db.selectFrom('account').select('blocked_at').where('id', '=', accountId).executeTakeFirstOrThrow()).blocked_at).toBeNull()
+  })
+
+  it('ends the link after a confirmation with the reason', async () => {
+    const links = page.getByRole('list', { name: 'Koppelingen' })
+    await links.getByRole('button', { name: 'Koppeling beëindigen' }).click()
+    await links.getByText('Na beëindigen ziet dit account de gegevens van mw. G. Bakker niet meer', { exact: false }).waitFor()
+    await links.getByRole('combobox', { name: 'Waarom stopt de koppeling?' }).selectOption('consent_withdrawn')
+    await expectAccessibleAtBothWidths(page, 'the end-link confirmation')
+    await links.getByRole('button', { name: 'Ja, koppeling beëindigen' }).click()
+    await page.getByText('De koppeling met mw. G. Bakker is beëindigd.').waitFor()
+    await links.getByText(/De toestemming is ingetrokken/).waitFor()
+    const link = await portal.db.selectFrom('client_link').select(['ended_at']).where('account_id', '=', accountId).executeTakeFirstOrThrow()
+    expect(link.ended_at).not.toBeNull()
+  })
+
+  it('finds the account in the list by name', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Portaalaccounts' }).click()
+    await page.getByRole('searchbox', { name: 'Naam, gebruikersnaam of e-mail' }).fill('Bakker')
+    await page.getByRole('button', { name: 'Zoeken' }).click()
+    await page.getByText('1 accounts gevonden.').waitFor()
+    await page.getByRole('list', { name: 'Portaalaccounts' }).getByRole('link', { name: DAUGHTER.name }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Portaalaccounts, searched')
+  })
+})
+
+describe('Nieuws, Gebruikersvoorwaarden, Organisatie, Medewerkers', () => {
+  it('publishes news that then shows beside the login form', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Nieuws' }).click()
+    await page.getByRole('heading', { name: 'Nieuws', level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Nieuwe melding' }).click()
+    await page.getByRole('button', { name: 'Melding opslaan' }).click()
+    await page.getByText('Vul een titel in.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Nieuwe melding with errors')
+    await page.getByRole('textbox', { name: 'Titel' }).fill('Onderhoud zaterdag')
+    await page.getByRole('textbox', { name: 'Tekst' }).fill('Zaterdag is het portaal van 8:00 tot 10:00 uur niet bereikbaar.')
+    await page.getByRole('button', { name: 'Melding opslaan' }).click()
+    await page.getByText('De melding is opgeslagen.').waitFor()
+    const item = page.getByRole('list', { name: 'Meldingen' }).getByRole('listitem').filter({ hasText: 'Onderhoud zaterdag' })
+    await item.getByText('Zichtbaar', { exact: true }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Nieuws with one item')
+  })
+
+  it('shows the terms versions and warns that a new one must be accepted by everyone', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Gebruikersvoorwaarden' }).click()
+    await page.getByRole('heading', { name: 'Versie 1' }).waitFor()
+    await page.getByText('Let op: na publiceren moet iedereen opnieuw akkoord gaan', { exact: false }).waitFor()
+    await page.getByRole('textbox', { name: 'Tekst van de nieuwe versie' }).fill('Nieuwe gebruikersvoorwaarden, versie 2, met een langere tekst.')
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click()
+    await page.getByText('Zet eerst een vinkje om te bevestigen dat iedereen opnieuw akkoord moet gaan.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Gebruikersvoorwaarden with the warning')
+  })
+
+  it('refuses a colour too light for text with a clear message, and saves a readable one', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Organisatie' }).click()
+    const code = page.getByRole('textbox', { name: 'Hoofdkleur (kleurcode)' })
+    await code.waitFor()
+    await page.getByText(/Goed leesbaar: contrast 8,6 : 1 met witte tekst/).first().waitFor()
+    await expectAccessibleAtBothWidths(page, 'Organisatie')
+
+    await code.fill('#7a7a7a')
+    // Live, while typing.
+    await page.getByText('Niet goed leesbaar: contrast maar 4,2 : 1 (minstens 4,5 : 1 nodig). Kies een donkerdere of lichtere kleur.').waitFor()
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
+    await page.getByText('Niet goed leesbaar: contrast maar 4,2 : 1', { exact: false }).first().waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('organisatie-hoofdkleur')
+    await expectAccessibleAtBothWidths(page, 'Organisatie with a refused colour')
+    expect((await portal.db.selectFrom('organisation').select('primary_color').executeTakeFirstOrThrow()).primary_color).toBe('#1f4e79')
+
+    // The server refuses it too, for anyone who skips the page.
+    const refused = await page.evaluate(async () => {
+      const session = await (await fetch('/api/session')).json()
+      const settings = await (await fetch('/api/admin/organisation')).json()
+      delete settings.logoUrl
+      const res = await fetch('/api/admin/organisation', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken, 'accept-language': 'nl' },
+        body: JSON.stringify({ ...settings, primaryColor: '#7a7a7a' }),
+      })
+      return { status: res.status, body: await res.json() }
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.code).toBe('contrast_too_low')
+
+    await code.fill('#2e7d32')
+    await page.getByText(/Goed leesbaar: contrast 5,1 : 1 met witte tekst/).waitFor()
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor()
+    expect((await portal.db.selectFrom('organisation').select('primary_color').executeTakeFirstOrThrow()).primary_color).toBe('#2e7d32')
+  })
+
+  it('lists staff with roles and teams and opens the form for a new one', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Medewerkers' }).click()
+    await page.getByRole('list', { name: 'Medewerkers' }).getByRole('heading', { name: 'Bea Beheer' }).waitFor()
+    await page.getByText(/Rollen: Functioneel beheerder\./).waitFor()
+    await page.getByRole('button', { name: 'Nieuwe medewerker' }).click()
+    await page.getByRole('checkbox', { name: 'Team Linde (De Linde)' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Medewerkers with the new-staff form')
+  })
+})
+
+describe('Toegangslog', () => {
+  it('searches by client and action, and downloads the same search as CSV', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Toegangslog' }).click()
+    await page.getByRole('heading', { name: 'Toegangslog', level: 1 }).waitFor()
+    const search = page.getByRole('search', { name: 'Toegangslog doorzoeken' })
+    await search.getByRole('searchbox', { name: 'Zoek de cliënt op naam of cliëntnummer' }).fill('Bakker')
+    await search.getByRole('radio', { name: /Bakker, cliëntnummer/ }).check()
+    await search.getByRole('button', { name: 'Zoeken' }).click()
+    const results = page.getByRole('list', { name: 'Regels uit de toegangslog' })
+    await results.getByRole('listitem').first().waitFor()
+    await results.getByText(/Bea Beheer/).first().waitFor()
+    await expectAccessibleAtBothWidths(page, 'Toegangslog with results')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren als CSV' }).click()])
+    const path = await download.path()
+    const csv = await readFile(path, 'utf8')
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const lines = csv.trim().split(/\r?\n/)
+    expect(lines.length).toBeGreaterThan(1)
+    expect(csv).toContain(client.id)
+    expect(csv).toContain('Bea Beheer')
+
+    // Narrowed to one action: only "create" lines (the link was made).
+    await search.getByRole('combobox', { name: 'Handeling' }).selectOption({ label: 'Toegevoegd' })
+    await search.getByRole('button', { name: 'Zoeken' }).click()
+    await results.getByText(/Toegevoegd/).first().waitFor()
+    const texts = await results.getByRole('listitem').allTextContents()
+    expect(texts.length).toBeGreaterThan(0)
+    for (const text of texts) expect(text).toContain('Toegevoegd')
+  })
+})
+
+describe('the login page', () => {
+  it('shows the news the administrator published (last: it ends the session in this browser)', async () => {
+    await page.context().clearCookies()
+    await page.goto(`${portal.url}/inloggen`)
+    await page.getByText('Zaterdag is het portaal van 8:00 tot 10:00 uur niet bereikbaar.').waitFor()
+    await page.getByRole('heading', { name: 'Onderhoud zaterdag' }).waitFor()
+  })
+})
