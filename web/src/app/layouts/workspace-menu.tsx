@@ -40,6 +40,7 @@ export function WorkspaceMenu({ className = '' }: { className?: string }) {
             <li>
               <NavLink to={WORKSPACE_INBOX} end className="side-menu__link">
                 {t('workspace.menu.inbox')}
+                {unread > 0 ? ' ' : null}
                 {unread > 0 ? (
                   <span className="side-menu__count">
                     {unread}

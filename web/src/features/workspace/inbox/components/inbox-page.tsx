@@ -28,7 +28,7 @@ export function InboxPage() {
                 <li key={item.clientId} className={`workspace-list__item ${item.unreadCount > 0 ? 'record-list__item--highlight' : ''}`}>
                   <Link to={workspaceClientPath(item.clientId, 'messages')} className="workspace-list__link">
                     {item.name}
-                    {item.unreadCount > 0 ? <span className="visually-hidden">, {t('workspace.inbox.unreadCount', { count: String(item.unreadCount) })}</span> : null}
+                    {item.unreadCount > 0 ? <span className="visually-hidden"> ({t('workspace.inbox.unreadCount', { count: String(item.unreadCount) })})</span> : null}
                   </Link>
                   <span className="workspace-list__facts">
                     {item.unreadCount > 0 ? (
