@@ -4,6 +4,7 @@ import { requestSource } from '../../http/request-source.ts'
 import type { AppDeps } from '../../app.ts'
 import { requireCaller } from './fhir-auth.ts'
 import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
+import { encodeCursor } from './fhir-search-params.ts'
 import { etagOf } from './fhir-versions.ts'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
@@ -22,11 +23,24 @@ export function sendResource(reply: FastifyReply, stored: StoredResource, status
   return reply.status(status).type(FHIR_JSON).send(stored.resource)
 }
 
-/** A searchset Bundle of the resources found. */
-export function searchset(found: StoredResource[], baseUrl: URL): Bundle {
+/**
+ * A searchset Bundle of the resources found. A full page links to the next one: the same
+ * search with a `_cursor` after its last row (results are ordered by last change, then id).
+ */
+export function searchset(found: StoredResource[], baseUrl: URL, page?: { path: string; raw: Record<string, string | string[]>; count: number }): Bundle {
+  const last = found.at(-1)
+  const lastUpdated = last?.resource.meta?.lastUpdated
+  let next: string | undefined
+  if (page && last && lastUpdated && found.length === page.count) {
+    const params = new URLSearchParams()
+    for (const [name, value] of Object.entries(page.raw)) if (name !== '_cursor') for (const v of [value].flat()) params.append(name, v)
+    params.append('_cursor', encodeCursor(lastUpdated, last.id))
+    next = new URL(`${page.path}?${params.toString()}`, baseUrl).href
+  }
   return {
     resourceType: 'Bundle',
     type: 'searchset',
+    ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
     entry: found.map(({ resource }) => ({ fullUrl: fullUrl(resource, baseUrl), resource, search: { mode: 'match' as const } })),
   }
 }

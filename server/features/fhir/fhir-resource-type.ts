@@ -39,6 +39,8 @@ export interface StoredResource<R extends Resource = Resource> {
 export interface LastUpdated {
   op: '>' | '>=' | '<' | '<='
   at: Date
+  /** A next page (`_cursor`): after this row of the same instant, as rows are ordered by (updated_at, id). */
+  afterId?: string
 }
 
 export interface SearchQuery {

@@ -23,7 +23,9 @@ export function parseSearchQuery(raw: Raw, supported: readonly string[], fromBod
   for (const [name, value] of Object.entries(raw)) {
     const list = values(value)
     if (name === '_lastUpdated') {
-      query.lastUpdated = list.map(parseLastUpdated)
+      query.lastUpdated.push(...list.map(parseLastUpdated))
+    } else if (name === '_cursor') {
+      query.lastUpdated.push(parseCursor(single(list, name)))
     } else if (name === '_count') {
       const count = Number(list[0])
       if (list.length !== 1 || !Number.isInteger(count) || count < 1) throw fhirBadRequest('_count must be a positive whole number', '_count')
@@ -42,6 +44,18 @@ export function parseSearchQuery(raw: Raw, supported: readonly string[], fromBod
     }
   }
   return query
+}
+
+/** The opaque `_cursor` of a next-page link: the last row's updated_at and id. */
+export function encodeCursor(at: string, id: string): string {
+  return Buffer.from(`${at}|${id}`, 'utf8').toString('base64url')
+}
+
+function parseCursor(cursor: string): LastUpdated {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  const instant = new Date(at ?? '')
+  if (!id || !UUID.test(id) || Number.isNaN(instant.getTime())) throw fhirBadRequest('_cursor is not valid', '_cursor')
+  return { op: '>', at: instant, afterId: id }
 }
 
 function single(list: string[], name: string): string {

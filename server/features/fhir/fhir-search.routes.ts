@@ -18,7 +18,9 @@ export async function fhirSearchRoutes(app: FastifyInstance, deps: AppDeps): Pro
     const type = resourceTypeNamed((request.params as { resourceType: string }).resourceType)
     const query = parseSearchQuery(raw, type.searchParams, fromBody)
     const found = await searchResources(deps.db, fhirContext(request, deps), type, query)
-    return reply.type(FHIR_JSON).send(searchset(found, deps.config.publicBaseUrl))
+    // A BSN search (POST body) gets no next link: its parameters must not move into a URL.
+    const page = fromBody ? undefined : { path: `/fhir/${type.resourceType}`, raw, count: query.count }
+    return reply.type(FHIR_JSON).send(searchset(found, deps.config.publicBaseUrl, page))
   }
   app.get('/:resourceType', { schema: { params: Params, querystring: Parameters } }, (request, reply) =>
     search(request, reply, request.query as Record<string, string | string[]>, false))

@@ -85,6 +85,23 @@ describe('transaction Bundle', () => {
     expect(logged.map((l) => l.data_kind).sort()).toEqual(['care_team', 'client_profile', 'staff_member', 'team'])
   })
 
+  it('pages a search through rows of one instant with next links, none skipped or repeated', async () => {
+    // The test app's clock stands still: every row of this file has the same updated_at.
+    await post(admissionBundle('G', '999912070'))
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: { authorization: caller.headers.authorization } })).json<Bundle>()
+    const all = (await get('/fhir/Organization?_count=100')).entry!.map((e) => e.resource!.id)
+    expect(all.length).toBeGreaterThanOrEqual(2)
+    const seen: string[] = []
+    let url: string | undefined = '/fhir/Organization?_count=1&_lastUpdated=ge2000-01-01'
+    while (url && seen.length <= all.length) {
+      const page = await get(url)
+      seen.push(...(page.entry ?? []).map((e) => e.resource!.id!))
+      const next = page.link?.find((l) => l.relation === 'next')?.url
+      url = next ? `${new URL(next).pathname}${new URL(next).search}` : undefined
+    }
+    expect(seen).toEqual(all)
+  })
+
   it('stores nothing when one entry fails, and names the entry in the OperationOutcome', async () => {
     const bundle = admissionBundle('B', '999912021')
     const organization = bundle.entry![3]!.resource as Resource & { name?: string }
