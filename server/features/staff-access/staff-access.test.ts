@@ -108,3 +108,19 @@ describe('administrators read no care content', () => {
     expect(res.body).not.toContain('ontbeten')
   })
 })
+
+describe('the session answer names the staff roles the web app builds its menu from', () => {
+  it('caregiver and administrator roles held now, whether only enrolment is open, and null for a portal account', async () => {
+    const both = await createStaffAccount(t.db, t.cipher, { caregiver: true, administrator: true })
+    const bothSession = await get('/api/session', (await logInStaff(t, both, now)).headers)
+    expect(bothSession.json().staff).toEqual({ caregiver: true, administrator: true, secondFactorSetupRequired: false })
+
+    const smsOnly = await createStaffAccount(t.db, t.cipher, { caregiver: true, totp: false })
+    const smsSession = await get('/api/session', (await logIn(t, smsOnly)).headers)
+    expect(smsSession.json().staff).toEqual({ caregiver: true, administrator: false, secondFactorSetupRequired: true })
+
+    const portal = await createAccount(t.db)
+    const portalSession = await get('/api/session', (await logIn(t, portal)).headers)
+    expect(portalSession.json().staff).toBeNull()
+  })
+})
