@@ -1,4 +1,5 @@
 import type { Bundle, BundleEntry, Observation, Resource } from '@medplum/fhirtypes'
+import type { LightMyRequestResponse } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLink, createStaffMember } from '../../../test/client-record-factories.ts'
@@ -86,9 +87,9 @@ describe('a new client with 1,000 reports in one transaction Bundle', () => {
     const seen: { text: string; carePlanGoal: string }[] = []
     let cursor: string | null = null
     do {
-      const page = await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/reports?limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: login.headers })
+      const page: LightMyRequestResponse = await t.app.inject({ method: 'GET', url: `/api/clients/${client.id}/reports?limit=50${cursor ? `&cursor=${cursor}` : ''}`, headers: login.headers })
       expect(page.statusCode, page.body).toBe(200)
-      const body = page.json<{ items: { text: string; carePlanGoal: string }[]; nextCursor: string | null }>()
+      const body: { items: { text: string; carePlanGoal: string }[]; nextCursor: string | null } = page.json()
       seen.push(...body.items)
       cursor = body.nextCursor
     } while (cursor)
