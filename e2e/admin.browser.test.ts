@@ -27,6 +27,9 @@ let admin: Awaited<ReturnType<typeof createStaffAccount>>
 let client: { id: string; client_number: string }
 let accountId = ''
 
+/** A real 1×1 PNG. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+
 const DAUGHTER = { name: 'Sanne Bakker', email: 'sanne.bakker@example.org', phone: '06 12345678', loginName: 'sanne.bakker' }
 
 beforeAll(async () => {
@@ -157,6 +160,12 @@ describe('Portaalaccounts', () => {
     await page.getByRole('button', { name: 'Deblokkeren' }).click()
     await page.getByText('Het account is niet meer geblokkeerd.').waitFor()
     expect((await portal.db.selectFrom('account').select('blocked_at').where('id', '=', accountId).executeTakeFirstOrThrow()).blocked_at).toBeNull()
+
+    await page.getByRole('button', { name: 'Tweede factor resetten' }).click()
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
+    await page.getByText('De tweede factor is gereset. De persoon logt nu in met een SMS-code.').waitFor()
+    // The question closed and focus went back to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tweede factor resetten')
   })
 
   it('ends the link after a confirmation with the reason', async () => {
@@ -179,6 +188,26 @@ describe('Portaalaccounts', () => {
     await page.getByText('1 accounts gevonden.').waitFor()
     await page.getByRole('list', { name: 'Portaalaccounts' }).getByRole('link', { name: DAUGHTER.name }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Portaalaccounts, searched')
+
+    // English is the second language of every screen.
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Portal accounts', level: 1 }).waitFor()
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Access log' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Portal accounts in English')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByRole('heading', { name: 'Portaalaccounts', level: 1 }).waitFor()
+  })
+
+  it('ends the account after a confirmation: no login any more, shown as ended', async () => {
+    await page.getByRole('list', { name: 'Portaalaccounts' }).getByRole('link', { name: DAUGHTER.name }).click()
+    await page.getByRole('heading', { name: DAUGHTER.name, level: 1 }).waitFor()
+    await page.getByRole('button', { name: 'Account beëindigen' }).click()
+    await page.getByText('Het account stopt voorgoed.', { exact: false }).waitFor()
+    await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
+    await page.getByText('Het account is beëindigd.').waitFor()
+    await page.getByText(/^Beëindigd op \d/).waitFor()
+    expect(await page.getByRole('button', { name: 'Blokkeren' }).count()).toBe(0)
+    expect((await portal.db.selectFrom('account').select('ended_at').where('id', '=', accountId).executeTakeFirstOrThrow()).ended_at).not.toBeNull()
   })
 })
 
@@ -197,6 +226,14 @@ describe('Nieuws, Gebruikersvoorwaarden, Organisatie, Medewerkers', () => {
     const item = page.getByRole('list', { name: 'Meldingen' }).getByRole('listitem').filter({ hasText: 'Onderhoud zaterdag' })
     await item.getByText('Zichtbaar', { exact: true }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Nieuws with one item')
+
+    // A change keeps the window; the title changes.
+    await item.getByRole('button', { name: 'Wijzigen: Onderhoud zaterdag' }).click()
+    await page.getByRole('heading', { name: 'Melding wijzigen' }).waitFor()
+    await page.getByRole('textbox', { name: 'Titel' }).fill('Onderhoud zaterdagochtend')
+    await page.getByRole('button', { name: 'Melding opslaan' }).click()
+    await page.getByText('De melding is opgeslagen.').waitFor()
+    await page.getByRole('list', { name: 'Meldingen' }).getByRole('heading', { name: 'Onderhoud zaterdagochtend' }).waitFor()
   })
 
   it('shows the terms versions and warns that a new one must be accepted by everyone', async () => {
@@ -245,6 +282,26 @@ describe('Nieuws, Gebruikersvoorwaarden, Organisatie, Medewerkers', () => {
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
     await page.getByText('De instellingen zijn opgeslagen.').waitFor()
     expect((await portal.db.selectFrom('organisation').select('primary_color').executeTakeFirstOrThrow()).primary_color).toBe('#2e7d32')
+
+  })
+
+  it('uploads a logo with a preview; a file that is no image is refused', async () => {
+    const logoInput = page.getByLabel('Nieuw logo (PNG, JPEG of WebP, hoogstens 512 kB)')
+    await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') })
+    await page.getByRole('button', { name: 'Logo opslaan' }).click()
+    await page.getByText('Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Kies een ander bestand.').waitFor()
+    expect((await portal.db.selectFrom('organisation').select('logo').executeTakeFirstOrThrow()).logo).toBeNull()
+
+    await logoInput.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') })
+    const preview = page.getByRole('img', { name: 'Voorbeeld van het nieuwe logo' })
+    await preview.waitFor()
+    expect(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await page.getByRole('button', { name: 'Logo opslaan' }).click()
+    await page.getByText('Het logo is opgeslagen.').waitFor()
+    const logo = page.getByRole('img', { name: 'Logo van Zorggroep De Linde' })
+    await logo.waitFor()
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expectAccessibleAtBothWidths(page, 'Organisatie with a logo')
   })
 
   it('lists staff with roles and teams and opens the form for a new one', async () => {
@@ -254,6 +311,28 @@ describe('Nieuws, Gebruikersvoorwaarden, Organisatie, Medewerkers', () => {
     await page.getByRole('button', { name: 'Nieuwe medewerker' }).click()
     await page.getByRole('checkbox', { name: 'Team Linde (De Linde)' }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Medewerkers with the new-staff form')
+
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Karin Zorg')
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill('karin.zorg@example.org')
+    await page.getByRole('textbox', { name: 'Mobiel nummer' }).fill('06 87654321')
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('karin.zorg')
+    await page.getByRole('textbox', { name: 'Discipline' }).fill('Verzorgende IG')
+    await page.getByRole('checkbox', { name: 'Team Linde (De Linde)' }).check()
+    await page.getByRole('button', { name: 'Medewerker aanmaken' }).click()
+    await page.getByText('Karin Zorg is aangemaakt.', { exact: false }).waitFor()
+    const karin = page.getByRole('list', { name: 'Medewerkers' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Karin Zorg' }) })
+    await karin.getByText('Rollen: Zorgmedewerker. Teams: Team Linde.').waitFor()
+
+    await karin.getByRole('button', { name: 'Rollen en teams wijzigen: Karin Zorg' }).click()
+    await karin.getByRole('checkbox', { name: 'Functioneel beheerder' }).check()
+    await karin.getByRole('checkbox', { name: 'Team Linde (De Linde)' }).uncheck()
+    await karin.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
+    await karin.getByText('Rollen: Zorgmedewerker, Functioneel beheerder. Teams: Geen team.').waitFor()
+
+    await karin.getByRole('button', { name: 'Verwijderen' }).click()
+    await karin.getByText('Karin Zorg kan na verwijderen niet meer inloggen', { exact: false }).waitFor()
+    await karin.getByRole('button', { name: 'Ja, doorgaan' }).click()
+    await karin.getByText('Verwijderd', { exact: true }).waitFor()
   })
 })
 
@@ -286,6 +365,19 @@ describe('Toegangslog', () => {
     const texts = await results.getByRole('listitem').allTextContents()
     expect(texts.length).toBeGreaterThan(0)
     for (const text of texts) expect(text).toContain('Toegevoegd')
+  })
+})
+
+describe('a new version of the terms of use', () => {
+  it('is published after the warning is confirmed, and asks the administrator too before anything else', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Gebruikersvoorwaarden' }).click()
+    await page.getByRole('textbox', { name: 'Tekst van de nieuwe versie' }).fill('Nieuwe gebruikersvoorwaarden, versie 2, met een langere tekst.')
+    await page.getByRole('checkbox', { name: 'Ik begrijp dat iedereen opnieuw akkoord moet gaan' }).check()
+    await page.getByRole('button', { name: 'Nieuwe versie publiceren' }).click()
+    // The next request finds new terms owed: the app sends the administrator to accept them.
+    await page.waitForURL(/\/akkoord-gebruikersvoorwaarden$/)
+    const versions = await portal.db.selectFrom('terms_version').select('version').execute()
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2])
   })
 })
 

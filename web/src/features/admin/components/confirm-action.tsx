@@ -6,7 +6,8 @@ import { useT } from '@/i18n/use-t.ts'
 /**
  * A button for a step that cannot be undone lightly (block, end, remove): it first opens an
  * inline question with "Ja, doorgaan" and "Annuleren", focus moving to the question. Not a
- * modal, so nothing traps focus and the page stays readable around it.
+ * modal, so nothing traps focus and the page stays readable around it. Confirming closes the
+ * question; what happened is said by the caller (a status line, or the item changing).
  */
 export function ConfirmAction({
   label,
@@ -28,13 +29,25 @@ export function ConfirmAction({
   const [open, setOpen] = useState(false)
   const questionId = useId()
   const questionRef = useRef<HTMLParagraphElement>(null)
+  const openerRef = useRef<HTMLButtonElement>(null)
+  // Focus follows the question: to it when it opens, back to the button when it closes
+  // (not on the first render, when nothing was opened yet).
+  const [touched, setTouched] = useState(false)
   useEffect(() => {
     if (open) questionRef.current?.focus()
-  }, [open])
+    else if (touched) openerRef.current?.focus()
+  }, [open, touched])
 
   if (!open)
     return (
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button
+        variant="secondary"
+        ref={openerRef}
+        onClick={() => {
+          setTouched(true)
+          setOpen(true)
+        }}
+      >
         {label}
       </Button>
     )
@@ -45,7 +58,14 @@ export function ConfirmAction({
       </p>
       {children}
       <Actions>
-        <Button aria-disabled={pending} onClick={() => !pending && onConfirm()}>
+        <Button
+          aria-disabled={pending}
+          onClick={() => {
+            if (pending) return
+            setOpen(false)
+            onConfirm()
+          }}
+        >
           {confirmLabel ?? t('admin.account.confirm')}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>

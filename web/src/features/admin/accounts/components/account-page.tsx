@@ -49,6 +49,11 @@ export function AccountPage() {
           </Notice>
         )
       ) : null}
+      {active ? null : (
+        <Notice>
+          <p>{t('admin.account.ended')}</p>
+        </Notice>
+      )}
       <AccountFacts detail={detail} />
       {active ? <AccountActions account={detail.account} /> : null}
       <LinksSection links={detail.links} />
