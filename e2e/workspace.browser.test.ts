@@ -14,8 +14,9 @@ import { type PortalServer, startPortal } from './support/portal-server.ts'
  * A caregiver's shift in the workspace: logging in with the authenticator app, finding a
  * client of her team (and not one of another team), writing a report for the portal and one
  * that stays hidden, correcting her own, answering a daughter's message, adding an
- * appointment, uploading a signed care-plan print (a web page named .pdf is refused), and
- * reading the care team, subscriptions and profile. axe checks every screen at 360 and 1280 px.
+ * appointment and cancelling the daughter's, uploading a signed care-plan print (a web page
+ * named .pdf is refused), assigning a team for a day, and reading subscriptions and profile.
+ * axe checks every screen at 360 and 1280 px.
  */
 
 const BSN = '123456782'
@@ -225,7 +226,7 @@ describe('a caregiver in the workspace', () => {
     expect(reply).toEqual([{ body: 'Goedemiddag Ans. Uw moeder heeft vandaag gewandeld en was vrolijk.', author_staff_id: caregiver.staffMemberId }])
   })
 
-  it('sees who made each appointment and adds one for the team', async () => {
+  it('sees who made each appointment, adds one for the team, changes it, and cancels the daughter\'s visit', async () => {
     await openSection('Afspraken')
     const visit = page.getByRole('article', { name: '14:00 – 15:00, Bezoek van Ans' })
     await visit.getByText('Gemaakt in het portaal door Ans uit de Jordaan (Wettelijk vertegenwoordiger).').waitFor()
@@ -243,9 +244,24 @@ describe('a caregiver in the workspace', () => {
     const physio = page.getByRole('article', { name: '10:00 – 10:30, Fysiotherapie' })
     await physio.getByText(/^Gemaakt door Fatima el Amrani/).waitFor()
     await expectAccessibleAtBothWidths(page, 'Afspraken')
+
+    // Changed by the team: half an hour longer.
+    await physio.getByRole('button', { name: 'Wijzigen: Fysiotherapie' }).click()
+    await page.getByLabel('Eindtijd').fill('11:00')
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click()
+    await page.getByRole('article', { name: '10:00 – 11:00, Fysiotherapie' }).waitFor()
+
+    // The daughter's visit cannot go ahead: the team cancels it, and it stays in the list, marked.
+    await visit.getByRole('button', { name: 'Afzeggen: Bezoek van Ans' }).click()
+    await visit.getByRole('group', { name: /^Weet u zeker/ }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Afspraken, afzeggen')
+    await visit.getByRole('button', { name: 'Ja, afspraak afzeggen' }).click()
+    await visit.getByText('Afgezegd', { exact: true }).waitFor()
+    const cancelled = await portal.db.selectFrom('appointment').select('cancelled_at').where('title', '=', 'Bezoek van Ans').executeTakeFirstOrThrow()
+    expect(cancelled.cancelled_at).not.toBeNull()
   })
 
-  it('uploads a signed care-plan print; a web page named .pdf is refused with a clear message and nothing is stored', async () => {
+  it('uploads a signed care-plan print; a web page named .pdf, a photo and a file over 10 MB are refused with a clear message and nothing is stored', async () => {
     await openSection('Cliëntplanafdrukken')
     await page.getByText('Er zijn nog geen cliëntplanafdrukken.').waitFor()
     await page.getByRole('button', { name: 'Afdruk toevoegen' }).click()
@@ -258,6 +274,15 @@ describe('a caregiver in the workspace', () => {
     await form.getByText('Dit bestand is geen PDF. Kies een PDF-bestand.').waitFor()
     expect(await form.getByLabel('Cliëntplanafdruk (PDF)').getAttribute('aria-invalid')).toBe('true')
     await expectAccessibleAtBothWidths(page, 'Cliëntplanafdrukken, fout bestand')
+    expect(await portal.db.selectFrom('care_plan_print').select('id').where('client_id', '=', mother.id).execute()).toEqual([])
+
+    // A photo, and a PDF above the 10 MB limit: each said plainly at its field, before any upload.
+    await form.getByLabel('Cliëntplanafdruk (PDF)').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) })
+    await form.getByRole('button', { name: 'Uploaden' }).click()
+    await form.getByText('Dit bestand is geen PDF. Kies een PDF-bestand.').waitFor()
+    await form.getByLabel('Cliëntplanafdruk (PDF)').setInputFiles({ name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) })
+    await form.getByRole('button', { name: 'Uploaden' }).click()
+    await form.getByText('Dit bestand is groter dan 10 MB. Kies een kleiner bestand.').waitFor()
     expect(await portal.db.selectFrom('care_plan_print').select('id').where('client_id', '=', mother.id).execute()).toEqual([])
 
     const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
@@ -275,12 +300,27 @@ describe('a caregiver in the workspace', () => {
     expect(stored.signature_sheet_pdf?.toString('latin1')).toContain('% handtekeningen')
   })
 
-  it('reads the care team, the subscriptions and the profile, with the BSN only on request', async () => {
+  it('reads the care team and adds and ends an assignment, reads the subscriptions and the profile, with the BSN only on request', async () => {
     await openSection('Zorgteam')
     const assignments = page.getByRole('list', { name: 'Toewijzingen' })
     await assignments.getByRole('article', { name: 'EVV-er: Fatima el Amrani' }).waitFor()
     await assignments.getByRole('article', { name: 'Team: Team Klankbordgroep (De Linde)' }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Zorgteam')
+
+    // Team Zuid helps out from today; then the help ends today.
+    await page.getByRole('button', { name: 'Toewijzing toevoegen' }).click()
+    const form = page.getByRole('region', { name: 'Toewijzing toevoegen' })
+    await form.getByLabel('Rol').selectOption({ label: 'Team' })
+    await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Team Zuid (De Linde)' })
+    await expectAccessibleAtBothWidths(page, 'Zorgteam, toewijzing toevoegen')
+    await form.getByRole('button', { name: 'Toewijzing opslaan' }).click()
+    await page.getByText('De toewijzing is toegevoegd.').waitFor()
+    const zuid = assignments.getByRole('article', { name: 'Team: Team Zuid (De Linde)' })
+    await zuid.getByText('Geldt vandaag').waitFor()
+    await zuid.getByRole('button', { name: /^Beëindigen:/ }).click()
+    await zuid.getByLabel('Laatste dag').fill(dutchDay(0))
+    await zuid.getByRole('button', { name: 'Toewijzing beëindigen' }).click()
+    await expect.poll(async () => (await portal.db.selectFrom('care_assignment').select('valid_until').where('client_id', '=', mother.id).where('valid_until', 'is not', null).execute()).length).toBe(1)
 
     await openSection('Abonnementen')
     await page.getByRole('heading', { name: 'Kapper', level: 2 }).waitFor()
