@@ -185,7 +185,7 @@ describe('Portaalaccounts', () => {
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Portaalaccounts' }).click()
     await page.getByRole('searchbox', { name: 'Naam, gebruikersnaam of e-mail' }).fill('Bakker')
     await page.getByRole('button', { name: 'Zoeken' }).click()
-    await page.getByText('1 accounts gevonden.').waitFor()
+    await page.getByText('1 account gevonden.').waitFor()
     await page.getByRole('list', { name: 'Portaalaccounts' }).getByRole('link', { name: DAUGHTER.name }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Portaalaccounts, searched')
 
@@ -346,7 +346,7 @@ describe('Toegangslog', () => {
     await search.getByRole('button', { name: 'Zoeken' }).click()
     const results = page.getByRole('list', { name: 'Regels uit de toegangslog' })
     await results.getByRole('listitem').first().waitFor()
-    await results.getByText(/Bea Beheer/).first().waitFor()
+    await results.getByText(/Bea Beheer \(functioneel beheerder\) · Toegevoegd · koppeling/).first().waitFor()
     await expectAccessibleAtBothWidths(page, 'Toegangslog with results')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren als CSV' }).click()])
@@ -382,10 +382,25 @@ describe('a new version of the terms of use', () => {
 })
 
 describe('the login page', () => {
-  it('shows the news the administrator published (last: it ends the session in this browser)', async () => {
+  it('shows the news the administrator published (it ends the administrator session in this browser)', async () => {
     await page.context().clearCookies()
     await page.goto(`${portal.url}/inloggen`)
     await page.getByText('Zaterdag is het portaal van 8:00 tot 10:00 uur niet bereikbaar.').waitFor()
     await page.getByRole('heading', { name: 'Onderhoud zaterdag' }).waitFor()
+  })
+})
+
+describe('a caregiver', () => {
+  it('has no Beheer in the menu, and /beheer says plainly that it is for administrators', async () => {
+    const caregiver = await createStaffAccount(portal.db, portal.cipher, { caregiver: true, administrator: false, name: 'Cor Zorg' })
+    await acceptCurrentTerms(portal.db, { id: caregiver.id } as TestPerson, portal.now())
+    await logInStaffWithApp(page, portal, caregiver, TEST_PASSWORD)
+    const menu = page.getByRole('navigation', { name: 'Menu van de werkplek' })
+    await menu.waitFor()
+    expect(await menu.getByRole('link', { name: 'Beheer' }).count()).toBe(0)
+    await page.goto(`${portal.url}/beheer/portaalaccounts`)
+    await page.getByRole('heading', { name: 'Geen toegang', level: 1 }).waitFor()
+    await page.getByText('Deze pagina is alleen voor functioneel beheerders.').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Beheer for a caregiver')
   })
 })

@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { TextField } from '@/components/ui/text-field.tsx'
-import { useLanguage, useT } from '@/i18n/use-t.ts'
+import { type MessageKey, nl } from '@/i18n/nl.ts'
+import { type Translate, useLanguage, useT } from '@/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/dates.ts'
 import { ClientPicker } from '../../client-choice/components/client-picker.tsx'
 import { SelectField } from '../../components/select-field.tsx'
@@ -15,6 +16,11 @@ import '../../admin.css'
 
 const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'login', 'logout'] as const
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The Dutch (or English) word for a code of the log, or the code itself for one the app does not know yet. */
+function translated(t: Translate, key: string, code: string): string {
+  return Object.hasOwn(nl, key) ? t(key as MessageKey) : code
+}
 
 /** The day after `day` (yyyy-mm-dd), so "tot en met" a day includes all of it. */
 function nextDay(day: string): string {
@@ -106,7 +112,7 @@ export function AccessLogSearchPage() {
       {log.isError ? <LoadError message={t('admin.loadError')} retryLabel={t('admin.retry')} onRetry={() => void log.refetch()} /> : null}
       {log.isSuccess ? (
         <>
-          <p role="status">{items.length === 0 ? t('admin.accessLog.none') : t('admin.accessLog.shown', { count: String(items.length) })}</p>
+          <p role="status">{items.length === 0 ? t('admin.accessLog.none') : items.length === 1 ? t('admin.accessLog.shownOne') : t('admin.accessLog.shown', { count: String(items.length) })}</p>
           {items.length > 0 ? (
             <ol className="admin-list" aria-label={t('admin.accessLog.resultsLabel')}>
               {items.map((entry) => {
@@ -119,9 +125,9 @@ export function AccessLogSearchPage() {
                     <p className="admin-list__facts">
                       {t('admin.accessLog.line', {
                         who: entry.actorName,
-                        role: entry.actorRole,
+                        role: translated(t, `admin.accessLog.role.${entry.actorRole}`, entry.actorRole),
                         action: known ? t(`admin.accessLog.action.${known}`) : entry.action,
-                        dataKind: entry.dataKind,
+                        dataKind: translated(t, `admin.accessLog.data.${entry.dataKind}`, entry.dataKind),
                       })}
                       {' · '}
                       {entry.outcome === 'success' || entry.outcome === 'denied' ? t(`admin.accessLog.outcome.${entry.outcome}`) : entry.outcome}

@@ -49,7 +49,7 @@ export function AccountsPage() {
       {accounts.data ? (
         <>
           <p role="status">
-            {total === 0 ? (search ? t('admin.accounts.noneFound') : t('admin.accounts.none')) : t('admin.accounts.count', { count: String(total) })}
+            {total === 0 ? (search ? t('admin.accounts.noneFound') : t('admin.accounts.none')) : total === 1 ? t('admin.accounts.countOne') : t('admin.accounts.count', { count: String(total) })}
           </p>
           {accounts.data.items.length > 0 ? (
             <ul className="admin-list" aria-label={t('admin.accounts.listLabel')}>
@@ -59,7 +59,7 @@ export function AccountsPage() {
                     {account.displayName}
                   </Link>
                   <p className="admin-list__facts">
-                    {t('admin.accounts.facts', { loginName: account.loginName, email: account.email, links: String(account.activeLinkCount) })}
+                    {t(account.activeLinkCount === 1 ? 'admin.accounts.factsOne' : 'admin.accounts.facts', { loginName: account.loginName, email: account.email, links: String(account.activeLinkCount) })}
                   </p>
                   <AccountStateTags account={account} />
                 </li>
