@@ -37,6 +37,19 @@ describe('read-only: the access log as AuditEvent, consents as Consent', () => {
     })
     const one = await t.app.inject({ method: 'GET', url: `/fhir/AuditEvent/${reading!.id}`, headers: caller.headers })
     expect(one.json()).toMatchObject({ id: reading!.id, action: 'R' })
+    expect((await t.app.inject({ method: 'GET', url: '/fhir/AuditEvent/42', headers: caller.headers })).statusCode).toBe(404)
+
+    // Page by page through the next links: every event once, in the log's order.
+    const ids: string[] = []
+    let next: string | undefined = `/fhir/AuditEvent?patient=${clientId}&_count=1`
+    while (next) {
+      const page: Bundle = (await t.app.inject({ method: 'GET', url: next.replace(/^https?:\/\/[^/]+/, ''), headers: caller.headers })).json()
+      ids.push(...(page.entry ?? []).map((e) => e.resource!.id!))
+      next = page.link?.find((l) => l.relation === 'next')?.url
+    }
+    expect(ids.length).toBe(events.length)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.slice(0, events.length)).toEqual(events.map((e) => e.id))
   })
 
   it('the consent behind the link is read as Consent; the ECD may withdraw it, which closes the link at once, but not make or restore one', async () => {

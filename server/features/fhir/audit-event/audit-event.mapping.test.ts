@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateFhirResource } from '../fhir-validator.ts'
+import { accessLogRowId, auditEventId } from './audit-event-id.ts'
 import { type AccessLogRow, accessLogToAuditEvent } from './audit-event.mapping.ts'
 
 const BASE = new URL('https://portaal.zorg.example/')
@@ -14,7 +15,7 @@ describe('access-log row → AuditEvent (NEN 7513)', () => {
     const event = accessLogToAuditEvent(row, BASE)
     validateFhirResource(event)
     expect(event).toMatchObject({
-      id: '42', action: 'R', outcome: '0', recorded: '2026-11-27T09:00:00.000Z',
+      id: '00000000-0000-0000-0000-00000000002a', action: 'R', outcome: '0', recorded: '2026-11-27T09:00:00.000Z',
       type: { code: '110110' }, subtype: [{ code: 'report' }],
       agent: [
         { who: { display: 'Anna de Vries', identifier: { value: row.actor_id } }, role: [{ text: 'first_contact' }], requestor: true, network: { address: '192.0.2.10', type: '2' } },
@@ -23,6 +24,13 @@ describe('access-log row → AuditEvent (NEN 7513)', () => {
       source: { site: 'portaal.zorg.example', observer: { display: 'Cliëntportaal' } },
       entity: [{ what: { reference: `Patient/${row.client_id}` } }, { what: { identifier: { value: row.record_id } }, name: 'report' }],
     })
+  })
+
+  it('its id is the row number as a uuid, and back; other ids are no log line', () => {
+    expect(auditEventId('42')).toBe('00000000-0000-0000-0000-00000000002a')
+    expect(accessLogRowId('00000000-0000-0000-0000-00000000002a')).toBe('42')
+    expect(accessLogRowId('0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0002')).toBeUndefined()
+    expect(accessLogRowId('00000000-0000-0000-0000-000000000000')).toBeUndefined()
   })
 
   it('a refused login is an authentication event with a failed outcome', () => {

@@ -2,6 +2,7 @@ import type { AuditEvent, AuditEventAgent, AuditEventEntity, Coding } from '@med
 import type { Selectable } from 'kysely'
 import type { AccessAction, AccessLogTable, AccessOutcome } from '../../access-log/access-log.table.ts'
 import { patientReference } from '../fhir-references.ts'
+import { auditEventId } from './audit-event-id.ts'
 
 export type AccessLogRow = Selectable<AccessLogTable>
 
@@ -47,7 +48,7 @@ export function accessLogToAuditEvent(row: AccessLogRow, portalBaseUrl: URL): Au
   })
   return {
     resourceType: 'AuditEvent',
-    id: row.id,
+    id: auditEventId(row.id),
     meta: { versionId: '1', lastUpdated: row.occurred_at.toISOString() },
     type: isLogin ? USER_AUTHENTICATION : PATIENT_RECORD,
     ...(isLogin ? { subtype: [LOGIN[row.action]!] } : { subtype: [{ system: portalUri(portalBaseUrl, 'CodeSystem/data-kind'), code: row.data_kind }] }),
