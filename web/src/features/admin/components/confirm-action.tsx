@@ -11,6 +11,7 @@ import { useT } from '@/i18n/use-t.ts'
  */
 export function ConfirmAction({
   label,
+  accessibleLabel,
   question,
   confirmLabel,
   pending,
@@ -18,6 +19,8 @@ export function ConfirmAction({
   children,
 }: {
   label: string
+  /** The button's name for screen readers when the visible label alone is ambiguous in a list ("Verwijderen: Karin Zorg"); it starts with the label. */
+  accessibleLabel?: string
   question: string
   confirmLabel?: string
   pending?: boolean
@@ -43,6 +46,7 @@ export function ConfirmAction({
       <Button
         variant="secondary"
         ref={openerRef}
+        aria-label={accessibleLabel}
         onClick={() => {
           setTouched(true)
           setOpen(true)

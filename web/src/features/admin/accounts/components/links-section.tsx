@@ -88,6 +88,7 @@ function EndLink({ link, pending, onEnd }: { link: LinkSummary; pending: boolean
   return (
     <ConfirmAction
       label={t('admin.links.end')}
+      accessibleLabel={`${t('admin.links.end')}: ${link.clientName}`}
       question={t('admin.links.endConfirm', { name: link.clientName })}
       confirmLabel={t('admin.links.endSubmit')}
       pending={pending}

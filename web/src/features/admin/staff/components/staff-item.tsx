@@ -90,6 +90,7 @@ export function StaffItem({ member, teams }: { member: StaffSummary; teams: Stat
           </Button>
           <ConfirmAction
             label={t('admin.staff.remove')}
+            accessibleLabel={`${t('admin.staff.remove')}: ${member.name}`}
             question={t('admin.staff.removeConfirm', { name: member.name })}
             pending={remove.isPending}
             onConfirm={() => remove.mutate(member.staffMemberId)}
