@@ -8,6 +8,7 @@ import { createClientOfTeam, createTeamWithCaregivers } from '../server/test/wor
 import { acceptCurrentTerms, createPerson, publishTerms, type TestPerson } from './support/accounts.ts'
 import { launchBrowser, VIEWPORTS } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
+import { logInWithSms, logOut } from './support/log-in.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
 /**
@@ -20,6 +21,7 @@ import { type PortalServer, startPortal } from './support/portal-server.ts'
  */
 
 const BSN = '123456782'
+const DAUGHTER_PASSWORD = 'mijn moeder woont in de Jordaan'
 
 let portal: PortalServer
 let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -27,6 +29,7 @@ let page: Page
 let caregiver: Awaited<ReturnType<typeof createStaffAccount>>
 let mother: { id: string }
 let stranger: { id: string }
+let daughter: TestPerson
 
 /** A calendar day in Dutch time, "2026-11-27", `offset` days from the server's now. */
 function dutchDay(offset: number): string {
@@ -42,7 +45,7 @@ function dutchTime(minutesBack: number): string {
   )
 }
 
-async function seed(): Promise<{ daughter: TestPerson }> {
+async function seed(): Promise<void> {
   const db = portal.db
   const now = portal.now()
   await createOrganisation(db, { name: 'Zorggroep De Linde' })
@@ -64,7 +67,8 @@ async function seed(): Promise<{ daughter: TestPerson }> {
   stranger = await createClientOfTeam(db, other.team.id, { gender: 'male', initials: 'K.', given_name: 'Kees', name_prefix: '', family_name: 'Bakker', date_of_birth: '1935-05-05' })
   await createClient(db, { gender: 'male', initials: 'P.', given_name: 'Piet', name_prefix: '', family_name: 'Zonderteam', date_of_birth: '1930-01-01' })
 
-  const daughter = await createPerson(db, { displayName: 'Ans uit de Jordaan', password: 'mijn moeder woont in de Jordaan', now })
+  daughter = await createPerson(db, { displayName: 'Ans uit de Jordaan', password: DAUGHTER_PASSWORD, now })
+  await acceptCurrentTerms(db, daughter, now)
   await createLink(db, daughter.id, mother.id, { relation: 'legal_representative', activated_at: new Date(now.getTime() - 30 * 86_400_000) })
   await createMessage(db, mother.id, { author_account_id: daughter.id, body: 'Hoe gaat het met mijn moeder? Ze klonk moe aan de telefoon.', created_at: new Date(now.getTime() - 3600_000) })
   const tomorrow = dutchDay(1)
@@ -72,7 +76,6 @@ async function seed(): Promise<{ daughter: TestPerson }> {
     created_by_account_id: daughter.id, title: 'Bezoek van Ans', location: 'Kamer 12', with_whom: 'Ans',
     starts_at: new Date(`${tomorrow}T14:00:00+01:00`), ends_at: new Date(`${tomorrow}T15:00:00+01:00`),
   })
-  return { daughter }
 }
 
 beforeAll(async () => {
@@ -340,5 +343,26 @@ describe('a caregiver in the workspace', () => {
     await page.getByRole('heading', { name: 'Mijn profiel', level: 1 }).waitFor()
     await page.getByRole('navigation', { name: 'Menu van de werkplek' }).waitFor()
     await expectAccessibleAtBothWidths(page, 'Mijn profiel (medewerker)')
+  })
+
+  it('speaks English when asked', async () => {
+    await page.getByRole('navigation', { name: 'Menu van de werkplek' }).getByRole('link', { name: 'Cliënten' }).click()
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Clients', level: 1 }).waitFor()
+    await page.getByRole('navigation', { name: 'Workspace menu' }).getByRole('link', { name: 'Messages' }).waitFor()
+    await expectAccessibleAtBothWidths(page, 'Clients (English)')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByRole('heading', { name: 'Cliënten', level: 1 }).waitFor()
+  })
+
+  it('leaves the daughter in her portal: the workspace is not hers, and she reads the visible report only', async () => {
+    await logOut(page, 'Fatima el Amrani')
+    await logInWithSms(page, portal, daughter, DAUGHTER_PASSWORD)
+    await page.goto(`${portal.url}/werkplek/clienten`)
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapportages', exact: true }).click()
+    await page.getByRole('heading', { name: 'Rapportages', level: 1 }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/client/${mother.id}/rapportages`)
+    await page.getByText('Mevrouw heeft met de fysiotherapeut gewandeld, twee rondjes.').waitFor()
+    expect(await page.getByText('Overleg met de huisarts').count()).toBe(0)
   })
 })
