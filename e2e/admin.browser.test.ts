@@ -128,6 +128,16 @@ describe('Portaalaccounts', () => {
     const link = await portal.db.selectFrom('client_link').selectAll().where('account_id', '=', accountId).executeTakeFirstOrThrow()
     expect(link).toMatchObject({ client_id: client.id, relation: 'first_contact', ended_at: null })
     await expectAccessibleAtBothWidths(page, 'the account with its link')
+
+    // The link's permissions change later: Profiel added.
+    await links.getByRole('button', { name: 'Rechten wijzigen' }).click()
+    await links.getByRole('group', { name: 'Wat mag dit account zien van mw. G. Bakker?' }).waitFor()
+    await links.getByRole('checkbox', { name: 'Profiel' }).check()
+    await expectAccessibleAtBothWidths(page, 'changing a link\'s permissions')
+    await links.getByRole('button', { name: 'Rechten opslaan' }).click()
+    await page.getByText('De rechten zijn opgeslagen.', { exact: false }).waitFor()
+    await links.getByText('Rapportages, Afspraken, Berichten, Profiel').waitFor()
+    expect((await portal.db.selectFrom('client_link').select('may_read_profile').where('account_id', '=', accountId).executeTakeFirstOrThrow()).may_read_profile).toBe(true)
   })
 
   it('sends the welcome e-mail again, shows a temporary password once, blocks and unblocks', async () => {

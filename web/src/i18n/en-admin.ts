@@ -114,6 +114,10 @@ export const enAdmin = {
   'admin.links.ended': 'The link with {name} has been ended.',
   'admin.links.reason.consent_withdrawn': 'The consent has been withdrawn',
   'admin.links.reason.no_longer_needed': 'The link is no longer needed',
+  'admin.links.changePermissions': 'Change permissions',
+  'admin.links.permissionsOf': 'What may this account see of {name}?',
+  'admin.links.savePermissions': 'Save permissions',
+  'admin.links.permissionsSaved': 'The permissions have been saved. The portal follows from the next request.',
   'admin.links.added': 'The link with {name} has been made.',
 
   'admin.relation.self': 'Self (the client)',

@@ -116,6 +116,10 @@ export const nlAdmin = {
   'admin.links.ended': 'De koppeling met {name} is beëindigd.',
   'admin.links.reason.consent_withdrawn': 'De toestemming is ingetrokken',
   'admin.links.reason.no_longer_needed': 'De koppeling is niet meer nodig',
+  'admin.links.changePermissions': 'Rechten wijzigen',
+  'admin.links.permissionsOf': 'Wat mag dit account zien van {name}?',
+  'admin.links.savePermissions': 'Rechten opslaan',
+  'admin.links.permissionsSaved': 'De rechten zijn opgeslagen. Het portaal volgt vanaf het volgende verzoek.',
   'admin.links.added': 'De koppeling met {name} is gemaakt.',
 
   'admin.relation.self': 'Zelf (de cliënt)',

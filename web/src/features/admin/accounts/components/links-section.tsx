@@ -8,6 +8,7 @@ import { errorMessage } from '@/lib/error-message.ts'
 import { ConfirmAction } from '../../components/confirm-action.tsx'
 import { SelectField } from '../../components/select-field.tsx'
 import { useEndLink } from '../api/end-link.ts'
+import { LinkPermissionsForm } from './link-permissions-form.tsx'
 import { PERMISSION_KEYS } from './permission-keys.ts'
 
 /** The account's links to clients, active ones first, each with relation, permissions and consent. */
@@ -67,6 +68,7 @@ export function LinksSection({ links }: { links: LinkSummary[] }) {
                   ) : null}
                 </dd>
               </dl>
+              {link.endedAt ? null : <LinkPermissionsForm link={link} />}
               {link.endedAt ? null : <EndLink link={link} pending={endLink.isPending} onEnd={(reason) => endLink.mutate({ linkId: link.id, reason }, { onSuccess: () => setEnded(link.clientName) })} />}
             </li>
           ))}
