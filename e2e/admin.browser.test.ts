@@ -208,6 +208,26 @@ describe('Portaalaccounts', () => {
     await page.getByRole('heading', { name: 'Portaalaccounts', level: 1 }).waitFor()
   })
 
+  it('creates an account with a temporary password instead of a welcome e-mail, shown once', async () => {
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Portaalaccounts' }).click()
+    await page.getByRole('link', { name: 'Nieuw account' }).click()
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Kees Bakker')
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill('kees.bakker@example.org')
+    await page.getByRole('textbox', { name: 'Mobiel nummer' }).fill('+31 6 11122233')
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill(DAUGHTER.loginName)
+    await page.getByRole('checkbox', { name: 'Geen welkomstmail sturen, maar een tijdelijk wachtwoord maken' }).check()
+    // A login name that is taken is said at the field.
+    await page.getByRole('button', { name: 'Account aanmaken' }).click()
+    await page.getByText('Deze gebruikersnaam of dit e-mailadres is al in gebruik. Kies een andere.').waitFor()
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('kees.bakker')
+    await page.getByRole('button', { name: 'Account aanmaken' }).click()
+    await page.getByRole('heading', { name: 'Kees Bakker', level: 1 }).waitFor()
+    await page.getByText('Het account kees.bakker is aangemaakt met een tijdelijk wachtwoord.').waitFor()
+    expect(((await page.locator('.admin-secret').textContent()) ?? '').length).toBeGreaterThanOrEqual(10)
+    expect(await emailsTo('kees.bakker@example.org')).toHaveLength(0)
+    await page.getByRole('link', { name: 'Terug naar portaalaccounts' }).click()
+  })
+
   it('ends the account after a confirmation: no login any more, shown as ended', async () => {
     await page.getByRole('list', { name: 'Portaalaccounts' }).getByRole('link', { name: DAUGHTER.name }).click()
     await page.getByRole('heading', { name: DAUGHTER.name, level: 1 }).waitFor()
