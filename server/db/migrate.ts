@@ -11,6 +11,7 @@ import * as careTeam from './migrations/2026-11-27T18-10-00_care-team.ts'
 import * as practitionerRole from './migrations/2026-11-27T18-20-00_practitioner-role.ts'
 import * as contactPerson from './migrations/2026-11-27T18-30-00_contact-person.ts'
 import * as fhirRecord from './migrations/2026-11-27T19-00-00_fhir-record.ts'
+import * as fhirMillisecondTimes from './migrations/2026-11-27T19-10-00_fhir-millisecond-times.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T18-20-00_practitioner-role': practitionerRole,
   '2026-11-27T18-30-00_contact-person': contactPerson,
   '2026-11-27T19-00-00_fhir-record': fhirRecord,
+  '2026-11-27T19-10-00_fhir-millisecond-times': fhirMillisecondTimes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -60,7 +60,8 @@ export async function updateLink(db: Db, linkId: string, changes: Updateable<Cli
 }
 
 export async function withdrawConsent(db: Db, consentId: string, now: Date): Promise<void> {
-  await db.updateTable('consent').set({ withdrawn_at: now }).where('id', '=', consentId).where('withdrawn_at', 'is', null).execute()
+  // updated_at too: the ECD polls Consent?_lastUpdated for withdrawals.
+  await db.updateTable('consent').set({ withdrawn_at: now, updated_at: now }).where('id', '=', consentId).where('withdrawn_at', 'is', null).execute()
 }
 
 export async function findConsentForm(db: Db, consentId: string) {

@@ -76,6 +76,20 @@ describe('messages both ways', () => {
     expect(await t.db.selectFrom('outbox_message').select('id').where('recipient', '=', accountEmail).execute()).toHaveLength(1)
   })
 
+  it('polling page by page (next links) finds every message once, also those whose time the database made', async () => {
+    for (const body of ['Tweede vraag', 'Derde vraag']) expect((await postJson(t, `/api/clients/${clientId}/messages`, { body }, login.headers)).statusCode).toBe(201)
+    const total = (await t.db.selectFrom('message').select('id').where('client_id', '=', clientId).execute()).length
+    const ids: string[] = []
+    let next: string | undefined = `/fhir/Communication?patient=${clientId}&_count=1`
+    for (let pages = 0; next && pages <= total; pages++) {
+      const page: Bundle = (await t.app.inject({ method: 'GET', url: next.replace(/^https?:\/\/[^/]+/, ''), headers: caller.headers })).json()
+      ids.push(...(page.entry ?? []).map((e) => e.resource!.id!))
+      next = page.link?.find((l) => l.relation === 'next')?.url
+    }
+    expect(new Set(ids).size).toBe(total)
+    expect(ids).toHaveLength(total)
+  })
+
   it('a sent message is not rewritten (422), and a reply from an unknown writer or about an unknown client stores nothing (422)', async () => {
     expect((await put(reply('M-1', 'Toch om 10 uur.'))).statusCode).toBe(422)
     expect((await put(reply('M-2', 'Wie ben ik?', 'Practitioner/5b0a7a8e-0000-4000-8000-000000000000'))).statusCode).toBe(422)
