@@ -154,6 +154,9 @@ describe('a caregiver in the workspace', () => {
   it('writes a report for the portal and a hidden one, sees both marked, and corrects her own with the earlier text kept', async () => {
     await page.getByRole('button', { name: 'Nieuwe rapportage' }).click()
     const form = page.getByRole('region', { name: 'Nieuwe rapportage' })
+    // Focus follows the form: to its heading when it opens, back to the button when it closes.
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)
+    await expect.poll(focused).toBe('H2 Nieuwe rapportage')
     await form.getByLabel('Datum').fill(dutchDay(0))
     await form.getByLabel('Tijd').fill(dutchTime(60))
     await form.getByRole('textbox', { name: 'Doel uit het zorgplan' }).fill('Mevrouw blijft in beweging')
@@ -162,6 +165,7 @@ describe('a caregiver in the workspace', () => {
     await expectAccessibleAtBothWidths(page, 'Rapportages, nieuwe rapportage')
     await form.getByRole('button', { name: 'Rapportage opslaan' }).click()
     await page.getByText('De rapportage is opgeslagen.').waitFor()
+    await expect.poll(focused).toBe('BUTTON Nieuwe rapportage')
 
     await page.getByRole('button', { name: 'Nieuwe rapportage' }).click()
     await form.getByRole('textbox', { name: 'Tekst' }).fill('Overleg met de huisarts over de medicatie.')

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { useCancelAppointment } from '../api/cancel-appointment.ts'
 import { useChangeAppointment } from '../api/change-appointment.ts'
 import { AppointmentForm } from './appointment-form.tsx'
+import { usePanel } from '../../use-panel.ts'
 
 const RELATIONS = new Set<string>(['self', 'legal_representative', 'first_contact', 'second_contact', 'informal_carer'])
 
@@ -26,23 +27,24 @@ function MadeBy({ madeBy }: { madeBy: WorkspaceAppointment['madeBy'] }) {
 export function AppointmentItem({ clientId, appointment, editable }: { clientId: string; appointment: WorkspaceAppointment; editable: boolean }) {
   const t = useT()
   const [language] = useLanguage()
-  const [mode, setMode] = useState<'view' | 'change' | 'confirmCancel'>('view')
+  const { open: changing, setOpen: setChanging, buttonRef, headingRef } = usePanel()
+  const [confirming, setConfirming] = useState(false)
   const change = useChangeAppointment(clientId)
   const cancel = useCancelAppointment(clientId)
   const canAct = editable && !appointment.cancelled
 
-  if (mode === 'change')
+  if (changing)
     return (
       <li className="record-list__item">
-        <h4>{t('appointments.changeTitle', { title: appointment.title })}</h4>
+        <h4 ref={headingRef} tabIndex={-1}>{t('appointments.changeTitle', { title: appointment.title })}</h4>
         <AppointmentForm
           idPrefix={`afspraak-${appointment.id}`}
           initial={appointment}
           submitLabel={t('appointments.save')}
           pending={change.isPending}
           error={change.error}
-          onSubmit={(request) => change.mutate({ id: appointment.id, request }, { onSuccess: () => setMode('view') })}
-          onCancel={() => setMode('view')}
+          onSubmit={(request) => change.mutate({ id: appointment.id, request }, { onSuccess: () => setChanging(false) })}
+          onCancel={() => setChanging(false)}
         />
       </li>
     )
@@ -60,25 +62,25 @@ export function AppointmentItem({ clientId, appointment, editable }: { clientId:
         />
         <MetaLine parts={[appointment.location && `${t('appointments.where')}: ${appointment.location}`, appointment.withWhom && `${t('appointments.withWhom')}: ${appointment.withWhom}`]} />
         <MadeBy madeBy={appointment.madeBy} />
-        {canAct && mode === 'view' ? (
+        {canAct && !confirming ? (
           <Actions>
-            <Button variant="secondary" aria-label={`${t('appointments.change')}: ${appointment.title}`} onClick={() => { change.reset(); setMode('change') }}>
+            <Button ref={buttonRef} variant="secondary" aria-label={`${t('appointments.change')}: ${appointment.title}`} onClick={() => { change.reset(); setChanging(true) }}>
               {t('appointments.change')}
             </Button>
-            <Button variant="secondary" aria-label={`${t('appointments.cancel')}: ${appointment.title}`} onClick={() => { cancel.reset(); setMode('confirmCancel') }}>
+            <Button variant="secondary" aria-label={`${t('appointments.cancel')}: ${appointment.title}`} onClick={() => { cancel.reset(); setConfirming(true) }}>
               {t('appointments.cancel')}
             </Button>
           </Actions>
         ) : null}
-        {canAct && mode === 'confirmCancel' ? (
+        {canAct && confirming ? (
           <div className="workspace-confirm" role="group" aria-label={t('workspace.appointments.cancelQuestion')}>
             <p>{t('workspace.appointments.cancelQuestion')}</p>
             {cancel.error ? <Alert>{errorMessage(cancel.error, language)}</Alert> : null}
             <Actions>
-              <Button aria-disabled={cancel.isPending} onClick={() => !cancel.isPending && cancel.mutate(appointment.id, { onSuccess: () => setMode('view') })}>
+              <Button aria-disabled={cancel.isPending} onClick={() => !cancel.isPending && cancel.mutate(appointment.id, { onSuccess: () => setConfirming(false) })}>
                 {t('appointments.cancelYes')}
               </Button>
-              <Button variant="secondary" onClick={() => setMode('view')}>
+              <Button variant="secondary" onClick={() => setConfirming(false)}>
                 {t('appointments.cancelNo')}
               </Button>
             </Actions>

@@ -13,6 +13,7 @@ import { useCreateAppointment } from '../api/create-appointment.ts'
 import { useWorkspaceAppointments } from '../api/get-appointments.ts'
 import { AppointmentForm } from './appointment-form.tsx'
 import { AppointmentItem } from './appointment-item.tsx'
+import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
 
 /** Appointments grouped per day, each day under its own heading ("Vandaag", "Morgen", "vrijdag 4 december 2026"). */
@@ -62,7 +63,7 @@ function Period({ clientId, period }: { clientId: string; period: AppointmentPer
 /** "Afspraken" in the workspace: what lies ahead and what has been, who made each, and a new one for the team. */
 export function WorkspaceAppointmentsPage({ clientId }: { clientId: string }) {
   const t = useT()
-  const [adding, setAdding] = useState(false)
+  const { open: adding, setOpen: setAdding, buttonRef, headingRef } = usePanel()
   const [added, setAdded] = useState(false)
   const create = useCreateAppointment(clientId)
   return (
@@ -72,7 +73,7 @@ export function WorkspaceAppointmentsPage({ clientId }: { clientId: string }) {
       {added ? <Notice>{t('workspace.appointments.added')}</Notice> : null}
       {adding ? (
         <section className="workspace-panel" aria-labelledby="nieuwe-afspraak-titel">
-          <h2 id="nieuwe-afspraak-titel">{t('appointments.new')}</h2>
+          <h2 id="nieuwe-afspraak-titel" ref={headingRef} tabIndex={-1}>{t('appointments.new')}</h2>
           <AppointmentForm
             idPrefix="nieuwe-afspraak"
             submitLabel={t('appointments.add')}
@@ -83,7 +84,7 @@ export function WorkspaceAppointmentsPage({ clientId }: { clientId: string }) {
           />
         </section>
       ) : (
-        <Button onClick={() => { create.reset(); setAdding(true); setAdded(false) }}>{t('appointments.new')}</Button>
+        <Button ref={buttonRef} onClick={() => { create.reset(); setAdding(true); setAdded(false) }}>{t('appointments.new')}</Button>
       )}
       <Period clientId={clientId} period="upcoming" />
       <Period clientId={clientId} period="past" />

@@ -9,6 +9,7 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { workspaceApiPath } from '../../workspace-paths.ts'
 import { useWorkspacePrints } from '../api/get-prints.ts'
 import { UploadPrintForm } from './upload-print-form.tsx'
+import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
 
 /** "123 kB": a file's size, so a caregiver on a slow ward connection knows what a download costs. */
@@ -21,7 +22,7 @@ export function WorkspacePrintsPage({ clientId }: { clientId: string }) {
   const t = useT()
   const [language] = useLanguage()
   const prints = useWorkspacePrints(clientId)
-  const [adding, setAdding] = useState(false)
+  const { open: adding, setOpen: setAdding, buttonRef, headingRef } = usePanel()
   const [added, setAdded] = useState(false)
   return (
     <div className="card">
@@ -30,11 +31,11 @@ export function WorkspacePrintsPage({ clientId }: { clientId: string }) {
       {added ? <Notice>{t('workspace.prints.added')}</Notice> : null}
       {adding ? (
         <section className="workspace-panel" aria-labelledby="afdruk-titel">
-          <h2 id="afdruk-titel">{t('workspace.prints.new')}</h2>
+          <h2 id="afdruk-titel" ref={headingRef} tabIndex={-1}>{t('workspace.prints.new')}</h2>
           <UploadPrintForm clientId={clientId} onDone={() => { setAdding(false); setAdded(true) }} onCancel={() => setAdding(false)} />
         </section>
       ) : (
-        <Button onClick={() => { setAdding(true); setAdded(false) }}>{t('workspace.prints.new')}</Button>
+        <Button ref={buttonRef} onClick={() => { setAdding(true); setAdded(false) }}>{t('workspace.prints.new')}</Button>
       )}
       <h2>{t('workspace.prints.listTitle')}</h2>
       {prints.isPending ? <Loading>{t('workspace.prints.loading')}</Loading> : null}

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { useCareTeam } from '../api/get-care-team.ts'
 import { AssignmentForm } from './assignment-form.tsx'
 import { AssignmentItem } from './assignment-item.tsx'
+import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
 
 function Names({ items }: { items: string[] }) {
@@ -52,7 +53,7 @@ function Today({ today }: { today: CareTeamToday }) {
 export function CareTeamPage({ clientId }: { clientId: string }) {
   const t = useT()
   const team = useCareTeam(clientId)
-  const [adding, setAdding] = useState(false)
+  const { open: adding, setOpen: setAdding, buttonRef, headingRef } = usePanel()
   const [added, setAdded] = useState(false)
   return (
     <div className="card">
@@ -65,11 +66,11 @@ export function CareTeamPage({ clientId }: { clientId: string }) {
       {added ? <Notice>{t('workspace.careTeam.added')}</Notice> : null}
       {adding ? (
         <section className="workspace-panel" aria-labelledby="toewijzing-titel">
-          <h3 id="toewijzing-titel">{t('workspace.careTeam.new')}</h3>
+          <h3 id="toewijzing-titel" ref={headingRef} tabIndex={-1}>{t('workspace.careTeam.new')}</h3>
           <AssignmentForm clientId={clientId} onDone={() => { setAdding(false); setAdded(true) }} onCancel={() => setAdding(false)} />
         </section>
       ) : (
-        <Button onClick={() => { setAdding(true); setAdded(false) }}>{t('workspace.careTeam.new')}</Button>
+        <Button ref={buttonRef} onClick={() => { setAdding(true); setAdded(false) }}>{t('workspace.careTeam.new')}</Button>
       )}
       {team.data && team.data.assignments.length === 0 ? <p>{t('workspace.careTeam.none')}</p> : null}
       {team.data && team.data.assignments.length > 0 ? (

@@ -10,6 +10,7 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { useCorrectReport } from '../api/correct-report.ts'
 import { ReportForm } from './report-form.tsx'
 import { ReportVersions } from './report-versions.tsx'
+import { usePanel } from '../../use-panel.ts'
 
 /**
  * One report as the care team sees it: hidden ones marked "Niet zichtbaar in portaal", one's
@@ -18,7 +19,7 @@ import { ReportVersions } from './report-versions.tsx'
 export function ReportItem({ clientId, report }: { clientId: string; report: WorkspaceReport }) {
   const t = useT()
   const [language] = useLanguage()
-  const [correcting, setCorrecting] = useState(false)
+  const { open: correcting, setOpen: setCorrecting, buttonRef, headingRef } = usePanel()
   const [corrected, setCorrected] = useState(false)
   const [showVersions, setShowVersions] = useState(false)
   const correct = useCorrectReport(clientId)
@@ -27,7 +28,7 @@ export function ReportItem({ clientId, report }: { clientId: string; report: Wor
   if (correcting && report.correctableUntil)
     return (
       <li className="record-list__item">
-        <h3>{t('workspace.reports.correctTitle', { date: formatShortDate(report.reportedAt, language), time: formatTime(report.reportedAt, language) })}</h3>
+        <h3 ref={headingRef} tabIndex={-1}>{t('workspace.reports.correctTitle', { date: formatShortDate(report.reportedAt, language), time: formatTime(report.reportedAt, language) })}</h3>
         <ReportForm
           idPrefix={`rapportage-${report.id}`}
           initial={report}
@@ -65,7 +66,7 @@ export function ReportItem({ clientId, report }: { clientId: string; report: Wor
         {report.correctableUntil || report.earlierVersions > 0 ? (
           <Actions>
             {report.correctableUntil ? (
-              <Button variant="secondary" aria-label={`${t('workspace.reports.correct')}: ${label}`} onClick={() => { correct.reset(); setCorrecting(true); setCorrected(false) }}>
+              <Button ref={buttonRef} variant="secondary" aria-label={`${t('workspace.reports.correct')}: ${label}`} onClick={() => { correct.reset(); setCorrecting(true); setCorrected(false) }}>
                 {t('workspace.reports.correct')}
               </Button>
             ) : null}

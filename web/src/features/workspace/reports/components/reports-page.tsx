@@ -9,13 +9,14 @@ import { type ReportView, useWorkspaceReports } from '../api/get-reports.ts'
 import { useWriteReport } from '../api/write-report.ts'
 import { ReportForm } from './report-form.tsx'
 import { ReportItem } from './report-item.tsx'
+import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
 
 /** "Rapportages" in the workspace: write one, correct one's own, and see all (hidden ones marked) or what the portal shows. */
 export function WorkspaceReportsPage({ clientId }: { clientId: string }) {
   const t = useT()
   const [view, setView] = useState<ReportView>('all')
-  const [writing, setWriting] = useState(false)
+  const { open: writing, setOpen: setWriting, buttonRef, headingRef } = usePanel()
   const [written, setWritten] = useState(false)
   const reports = useWorkspaceReports(clientId, view)
   const write = useWriteReport(clientId)
@@ -27,7 +28,7 @@ export function WorkspaceReportsPage({ clientId }: { clientId: string }) {
       {written ? <Notice>{t('workspace.reports.written')}</Notice> : null}
       {writing ? (
         <section className="workspace-panel" aria-labelledby="nieuwe-rapportage-titel">
-          <h2 id="nieuwe-rapportage-titel">{t('workspace.reports.new')}</h2>
+          <h2 id="nieuwe-rapportage-titel" ref={headingRef} tabIndex={-1}>{t('workspace.reports.new')}</h2>
           <ReportForm
             idPrefix="nieuwe-rapportage"
             submitLabel={t('workspace.reports.save')}
@@ -38,7 +39,7 @@ export function WorkspaceReportsPage({ clientId }: { clientId: string }) {
           />
         </section>
       ) : (
-        <Button onClick={() => { write.reset(); setWriting(true); setWritten(false) }}>{t('workspace.reports.new')}</Button>
+        <Button ref={buttonRef} onClick={() => { write.reset(); setWriting(true); setWritten(false) }}>{t('workspace.reports.new')}</Button>
       )}
       <fieldset className="workspace-choice">
         <legend>{t('workspace.reports.viewLegend')}</legend>
