@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import type { LinkRelation } from '@shared/schemas/clients.ts'
 import type { WorkspaceAppointment } from '@shared/schemas/workspace.ts'
 import { Actions } from '@/components/ui/actions.tsx'
@@ -28,7 +27,7 @@ export function AppointmentItem({ clientId, appointment, editable }: { clientId:
   const t = useT()
   const [language] = useLanguage()
   const { open: changing, setOpen: setChanging, buttonRef, headingRef } = usePanel()
-  const [confirming, setConfirming] = useState(false)
+  const { open: confirming, setOpen: setConfirming, buttonRef: cancelButtonRef, headingRef: confirmRef } = usePanel<HTMLDivElement>()
   const change = useChangeAppointment(clientId)
   const cancel = useCancelAppointment(clientId)
   const canAct = editable && !appointment.cancelled
@@ -67,13 +66,13 @@ export function AppointmentItem({ clientId, appointment, editable }: { clientId:
             <Button ref={buttonRef} variant="secondary" aria-label={`${t('appointments.change')}: ${appointment.title}`} onClick={() => { change.reset(); setChanging(true) }}>
               {t('appointments.change')}
             </Button>
-            <Button variant="secondary" aria-label={`${t('appointments.cancel')}: ${appointment.title}`} onClick={() => { cancel.reset(); setConfirming(true) }}>
+            <Button variant="secondary" aria-label={`${t('appointments.cancel')}: ${appointment.title}`} ref={cancelButtonRef} onClick={() => { cancel.reset(); setConfirming(true) }}>
               {t('appointments.cancel')}
             </Button>
           </Actions>
         ) : null}
         {canAct && confirming ? (
-          <div className="workspace-confirm" role="group" aria-label={t('workspace.appointments.cancelQuestion')}>
+          <div ref={confirmRef} tabIndex={-1} className="workspace-confirm" role="group" aria-label={t('workspace.appointments.cancelQuestion')}>
             <p>{t('workspace.appointments.cancelQuestion')}</p>
             {cancel.error ? <Alert>{errorMessage(cancel.error, language)}</Alert> : null}
             <Actions>

@@ -11,12 +11,13 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { dutchDay } from '../../dutch-time.ts'
 import { useEndAssignment } from '../api/end-assignment.ts'
 import { ROLE_LABELS } from './role-labels.ts'
+import { usePanel } from '../../use-panel.ts'
 
 /** One assignment: role, team or person, discipline, from–until; "Beëindigen" asks for the last day. */
 export function AssignmentItem({ clientId, assignment }: { clientId: string; assignment: CareAssignment }) {
   const t = useT()
   const [language] = useLanguage()
-  const [ending, setEnding] = useState(false)
+  const { open: ending, setOpen: setEnding, buttonRef, headingRef: formRef } = usePanel<HTMLFormElement>()
   const [lastDay, setLastDay] = useState(dutchDay(0))
   const [problem, setProblem] = useState<string | undefined>()
   const end = useEndAssignment(clientId)
@@ -45,13 +46,13 @@ export function AssignmentItem({ clientId, assignment }: { clientId: string; ass
         </p>
         {canEnd && !ending ? (
           <Actions>
-            <Button variant="secondary" aria-label={`${t('workspace.careTeam.end')}: ${t(ROLE_LABELS[assignment.role])} ${who}`} onClick={() => { end.reset(); setEnding(true) }}>
+            <Button ref={buttonRef} variant="secondary" aria-label={`${t('workspace.careTeam.end')}: ${t(ROLE_LABELS[assignment.role])} ${who}`} onClick={() => { end.reset(); setEnding(true) }}>
               {t('workspace.careTeam.end')}
             </Button>
           </Actions>
         ) : null}
         {ending ? (
-          <form className="workspace-confirm" onSubmit={submit} noValidate aria-label={t('workspace.careTeam.endTitle', { who })}>
+          <form ref={formRef} tabIndex={-1} className="workspace-confirm" onSubmit={submit} noValidate aria-label={t('workspace.careTeam.endTitle', { who })}>
             {end.error ? <Alert>{errorMessage(end.error, language)}</Alert> : null}
             <TextField id={id} type="date" label={t('workspace.careTeam.lastDay')} value={lastDay} required error={problem} onChange={(event) => setLastDay(event.target.value)} />
             <Actions>
