@@ -19,6 +19,7 @@ import { reportRoutes } from './features/reports/reports.routes.ts'
 import { subscriptionRoutes } from './features/subscriptions/subscriptions.routes.ts'
 import { passwordRoutes } from './features/auth/password.routes.ts'
 import { sessionRoutes } from './features/auth/session.routes.ts'
+import { ssoRoutes } from './features/sso/sso.routes.ts'
 import { healthRoutes } from './features/health/health.routes.ts'
 import { newsRoutes } from './features/news/news.routes.ts'
 import { devOutboxRoutes } from './features/outbox/outbox.routes.ts'
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationRoutes, deps)
   await app.register(newsRoutes, deps)
   await app.register(sessionRoutes, deps)
+  await app.register(ssoRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
   await app.register(profileRoutes, deps)

@@ -86,6 +86,24 @@ const EnvSchema = Type.Object({
     default: 1000,
     description: 'How often the outbox worker looks for e-mail and SMS to send.',
   }),
+  OIDC_ISSUER: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^?#]+$',
+      description: "Staff single sign-on: the organisation's OpenID Connect issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0. SSO is off without it. https in production; the IdP must enforce MFA.",
+    }),
+  ),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, description: 'With OIDC_ISSUER: the client id the IdP gave the portal. Redirect URI to register: PUBLIC_BASE_URL/api/sso/callback.' })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1, description: 'With OIDC_ISSUER: the client secret (sent with HTTP Basic to the token endpoint).' })),
+  OIDC_CLAIM: Type.Union([Type.Literal('email'), Type.Literal('preferred_username')], {
+    default: 'email',
+    description: "Which ID-token claim names the staff account: email (the account's e-mail address) or preferred_username (its login name).",
+  }),
+  OIDC_ACR_VALUES: Type.Optional(
+    Type.String({ minLength: 1, description: 'Optional: space-separated acr values to ask the IdP for (e.g. an MFA level); the ID token must then carry one of them.' }),
+  ),
+  OIDC_REQUIRED_AMR: Type.Optional(
+    Type.String({ minLength: 1, description: 'Optional: comma-separated amr values (e.g. mfa); the ID token must name at least one of them.' }),
+  ),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -107,6 +125,17 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string }
   sms: SmsConfig
   outboxPollIntervalMs: number
+  /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
+  oidc: OidcConfig | undefined
+}
+
+export interface OidcConfig {
+  issuer: URL
+  clientId: string
+  clientSecret: string
+  claim: 'email' | 'preferred_username'
+  acrValues: string[]
+  requiredAmr: string[]
 }
 
 export type SmsConfig =
@@ -149,6 +178,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     problems.push('PUBLIC_BASE_URL: must use https in production.')
   }
   problems.push(...outboxProblems(env))
+  problems.push(...oidcProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
 
   return {
@@ -168,6 +198,28 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>' },
     sms: smsConfig(env),
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    oidc: oidcConfig(env),
+  }
+}
+
+/** Single sign-on is all or nothing: an issuer without its client (or the reverse) is a mistake, not "off". */
+function oidcProblems(env: Env): string[] {
+  const set = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter((value) => value !== undefined).length
+  const problems: string[] = []
+  if (set !== 0 && set !== 3) problems.push('OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none.')
+  if (env.NODE_ENV === 'production' && env.OIDC_ISSUER?.startsWith('http://')) problems.push('OIDC_ISSUER: must use https in production.')
+  return problems
+}
+
+function oidcConfig(env: Env): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return undefined
+  return {
+    issuer: new URL(env.OIDC_ISSUER),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    claim: env.OIDC_CLAIM,
+    acrValues: (env.OIDC_ACR_VALUES ?? '').split(/\s+/).filter(Boolean),
+    requiredAmr: (env.OIDC_REQUIRED_AMR ?? '').split(',').map((value) => value.trim()).filter(Boolean),
   }
 }
 

@@ -12,6 +12,7 @@ import * as practitionerRole from './migrations/2026-11-27T18-20-00_practitioner
 import * as contactPerson from './migrations/2026-11-27T18-30-00_contact-person.ts'
 import * as fhirRecord from './migrations/2026-11-27T19-00-00_fhir-record.ts'
 import * as fhirMillisecondTimes from './migrations/2026-11-27T19-10-00_fhir-millisecond-times.ts'
+import * as sso from './migrations/2026-11-27T20-00-00_sso.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T18-30-00_contact-person': contactPerson,
   '2026-11-27T19-00-00_fhir-record': fhirRecord,
   '2026-11-27T19-10-00_fhir-millisecond-times': fhirMillisecondTimes,
+  '2026-11-27T20-00-00_sso': sso,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

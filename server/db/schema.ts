@@ -21,6 +21,7 @@ import type { OrganisationTable } from '../features/organisation/organisation.ta
 import type { OutboxMessageTable } from '../features/outbox/outbox.table.ts'
 import type { ReportTable } from '../features/reports/report.table.ts'
 import type { AccountTotpTable, PasskeyTable, RecoveryCodeTable, WebauthnChallengeTable } from '../features/second-factors/second-factor.table.ts'
+import type { SsoLoginStateTable } from '../features/sso/sso.table.ts'
 import type { SubscriptionTable } from '../features/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../features/terms/terms.table.ts'
 import type { ReportVersionTable } from '../features/workspace/report-version.table.ts'
@@ -62,4 +63,5 @@ export interface Database {
   care_team: CareTeamTable
   practitioner_role: PractitionerRoleTable
   contact_person: ContactPersonTable
+  sso_login_state: SsoLoginStateTable
 }

@@ -14,8 +14,11 @@ export interface StaffActor {
   roles: ReadonlySet<StaffRole>
 }
 
-/** Second factors that prove a staff login (issue 5: TOTP or passkey; recovery codes stand in for the app). */
-const STRONG_FACTORS = new Set(['totp', 'passkey', 'recovery_code'])
+/**
+ * Second factors that prove a staff login (issue 5: TOTP or passkey; recovery codes stand in for the app).
+ * 'oidc': single sign-on at the organisation's IdP, which must enforce MFA (docs/decisions/sso.md).
+ */
+const STRONG_FACTORS = new Set(['totp', 'passkey', 'recovery_code', 'oidc'])
 
 /**
  * The staff member behind the session, or a refusal: 403 for a portal account, a staff account

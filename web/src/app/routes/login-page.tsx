@@ -6,6 +6,7 @@ import type { LoginPageState } from '@/features/auth/hooks/use-logout.ts'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
 import { NewsPanel } from '@/features/news/components/news-panel.tsx'
 import { PasskeyLogin } from '@/features/profile/components/passkey-login.tsx'
+import { SsoLogin } from '@/features/auth/components/sso-login.tsx'
 import { SupportText } from '@/features/organisation/components/support-text.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { PageTitle } from '../page-title.tsx'
@@ -48,6 +49,7 @@ export function LoginPage() {
         <p>{t('login.intro')}</p>
         <LoginJourney />
         <PasskeyLogin className="login-page__passkey" />
+        <SsoLogin className="login-page__passkey" />
         <SupportText className="login-page__support" />
       </div>
       <NewsPanel className="login-page__news card" />

@@ -1,0 +1,15 @@
+// oidc-provider ships no types (and @types/oidc-provider is not installed): only what the SSO test uses.
+declare module 'oidc-provider' {
+  import type { IncomingMessage, ServerResponse } from 'node:http'
+
+  export interface TestAccount {
+    accountId: string
+    claims: () => Promise<Record<string, unknown>> | Record<string, unknown>
+  }
+
+  export default class Provider {
+    constructor(issuer: string, configuration: Record<string, unknown>)
+    callback(): (request: IncomingMessage, response: ServerResponse) => void
+    Grant: new (properties: { clientId: string; accountId: string }) => { addOIDCScope: (scope: string) => void; save: () => Promise<string> }
+  }
+}
