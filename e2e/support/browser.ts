@@ -35,6 +35,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 800 },
+  tablet: { width: 768, height: 1024 },
   desktop: { width: 1280, height: 900 },
 } as const
 
