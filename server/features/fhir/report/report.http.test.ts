@@ -41,13 +41,19 @@ const PRACTITIONER_URL = 'urn:uuid:7c1d0000-0000-4000-8000-000000000002'
 const TEAM_URL = 'urn:uuid:7c1d0000-0000-4000-8000-000000000003'
 const entry = (fullUrl: string, resource: Resource, ecdId: string): BundleEntry => ({ fullUrl, resource, request: { method: 'PUT', url: conditional(resource.resourceType, ecdId) } })
 
-/** A new client (nl-core-Patient), their care team (EVV-er and team) and their reports, written by the EVV-er, in one transaction Bundle. */
+/** A new client (nl-core-Patient), their contact person, their care team (EVV-er and team) and their reports, written by the EVV-er, in one transaction Bundle. */
 function admission(suffix: string, count: number): Bundle {
   const patient = nlCorePatientExample()
   delete patient.id
   patient.identifier = [{ system: ECD_SYSTEM, value: `P-${suffix}` }]
   const entries: BundleEntry[] = [
     entry(PATIENT_URL, patient, `P-${suffix}`),
+    entry(`urn:uuid:${randomUUID()}`, {
+      resourceType: 'RelatedPerson', identifier: [{ system: ECD_SYSTEM, value: `CP-${suffix}` }], patient: { reference: PATIENT_URL },
+      relationship: [{ coding: [{ system: 'urn:oid:2.16.840.1.113883.2.4.3.11.22.472', code: '01', display: 'Eerste relatie/contactpersoon' }] }],
+      name: [{ use: 'official', family: 'Bergman', given: ['Marieke'] }],
+      telecom: [{ system: 'phone', value: '0612345678', use: 'mobile' }],
+    }, `CP-${suffix}`),
     entry(PRACTITIONER_URL, { resourceType: 'Practitioner', identifier: [{ system: ECD_SYSTEM, value: `PR-${suffix}` }], name: [{ use: 'official', family: 'Smit', given: ['Jan'] }], qualification: [{ code: { text: 'Verpleegkundige' } }] }, `PR-${suffix}`),
     entry(TEAM_URL, { resourceType: 'Organization', identifier: [{ system: ECD_SYSTEM, value: `T-${suffix}` }], name: `Team Noord ${suffix}` }, `T-${suffix}`),
     entry(`urn:uuid:${randomUUID()}`, {
@@ -71,7 +77,7 @@ describe('a new client with 1,000 reports in one transaction Bundle', () => {
     expect(first.statusCode, first.body.slice(0, 500)).toBe(200)
     const answer = first.json<Bundle>()
     expect(answer.type).toBe('transaction-response')
-    expect(answer.entry).toHaveLength(REPORTS + 4)
+    expect(answer.entry).toHaveLength(REPORTS + 5)
     expect(answer.entry!.every((e) => e.response?.status === '201 Created')).toBe(true)
     const client = await t.db.selectFrom('client').select('id').where('ecd_id', '=', 'P-A').executeTakeFirstOrThrow()
     expect(await reportCount()).toBe(REPORTS)
@@ -102,6 +108,7 @@ describe('a new client with 1,000 reports in one transaction Bundle', () => {
     expect(again.json<Bundle>().entry!.every((e) => e.response?.status === '200 OK' && e.response.etag === 'W/"1"')).toBe(true)
     expect(await reportCount()).toBe(REPORTS)
     expect(await t.db.selectFrom('client').select('id').where('ecd_id', '=', 'P-A').execute()).toHaveLength(1)
+    expect(await t.db.selectFrom('contact_person').select(['client_id', 'name']).where('ecd_id', '=', 'CP-A').execute()).toEqual([{ client_id: client.id, name: 'Marieke Bergman' }])
     const versions = await t.db.selectFrom('report').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow()
     expect(versions.v).toBe(1)
   })
