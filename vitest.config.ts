@@ -8,6 +8,10 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core minus one: a single worker on this two-core
+    // machine. Most test files spend their time waiting (PostgreSQL, the login's timing floor,
+    // argon2 on libuv's threads), so three at a time finish much sooner than one.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
     projects: [
       {
         test: {
@@ -26,7 +30,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: ['server/**/*.test.ts'],
                 env: { TEST_DB: 'postgres' },
-                globalSetup: ['server/test/log-check.global-setup.ts'],
+                globalSetup: ['server/test/postgres.global-setup.ts'],
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
               },

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import pg from 'pg'
 import { inject } from 'vitest'
 import type { Config } from '../config.ts'
 import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../db/database.ts'
-import { migrateToLatest } from '../db/migrate.ts'
 import { pgliteExtensions } from '../db/pglite-extensions.ts'
+import { withAdmin } from './postgres.global-setup.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,12 +33,13 @@ export async function createTestDatabase(): Promise<OpenDatabase & { config: Con
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL')
   const name = `portal_test_${randomBytes(6).toString('hex')}`
-  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name}`))
+  // A copy of the run's migrated template (server/test/postgres.global-setup.ts).
+  const template = inject('postgresTemplateDatabase')
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${name} template ${template}`))
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const config: Config['database'] = { kind: 'postgres', url: url.toString(), poolSize: 5 }
   const database = await openDatabase(config)
-  await migrateToLatest(database.db)
   return {
     ...database,
     config,
@@ -50,12 +50,3 @@ export async function createTestDatabase(): Promise<OpenDatabase & { config: Con
   }
 }
 
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
