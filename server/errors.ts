@@ -66,6 +66,7 @@ const ERROR_STATUS = {
   internal: 500,
   not_implemented: 501,
   unavailable: 503,
+  database_unavailable: 503,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

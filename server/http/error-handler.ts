@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERROR_MESSAGES, type Language } from '../../shared/error-messages.ts'
 import type { ErrorResponse } from '../../shared/schemas/common.ts'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts'
 import { AppError, type ErrorCode, statusOf } from '../errors.ts'
 
 /** The language of error messages: English only when the request prefers it over Dutch. */
@@ -43,6 +44,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
       else request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused')
       return sendError(request, reply, error.code, undefined, error.passwordProblems)
+    }
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL restarting or failing over: not the request's fault, and over in seconds.
+      request.log.warn({ errorCode: 'database_unavailable' }, 'request refused: database unavailable')
+      return sendError(request, reply.header('retry-after', String(RETRY_AFTER_SECONDS)), 'database_unavailable')
     }
     if (error.validation) {
       const fields = error.validation.map((v) => ({
