@@ -29,9 +29,11 @@ export async function createTestApp(
     now?: Date
     /** Routes only a test needs (e.g. a probe with the default `full` access), added before start. */
     extraRoutes?: (app: FastifyInstance) => void
+    /** A database of the test's own (e.g. on a PostgreSQL cluster the test stops and starts); closed with the app. */
+    database?: Awaited<ReturnType<typeof createTestDatabase>>
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase()
+  const database = options.database ?? (await createTestDatabase())
   let now = options.now ?? new Date()
   const clock: Clock = () => new Date(now)
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WEB_DIST_DIR: './web/dist', ...options.env })
