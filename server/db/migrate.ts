@@ -13,6 +13,8 @@ import * as contactPerson from './migrations/2026-11-27T18-30-00_contact-person.
 import * as fhirRecord from './migrations/2026-11-27T19-00-00_fhir-record.ts'
 import * as fhirMillisecondTimes from './migrations/2026-11-27T19-10-00_fhir-millisecond-times.ts'
 import * as sso from './migrations/2026-11-27T20-00-00_sso.ts'
+import * as accessLogChain from './migrations/2026-12-06T20-00-00_access-log-chain.ts'
+import * as outboxEncryptedPayload from './migrations/2026-12-06T20-10-00_outbox-encrypted-payload.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,14 +32,25 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T19-00-00_fhir-record': fhirRecord,
   '2026-11-27T19-10-00_fhir-millisecond-times': fhirMillisecondTimes,
   '2026-11-27T20-00-00_sso': sso,
+  '2026-12-06T20-00-00_access-log-chain': accessLogChain,
+  '2026-12-06T20-10-00_outbox-encrypted-payload': outboxEncryptedPayload,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
 
 /** Brings the schema up to date; throws when a migration fails (nothing half-applied stays). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Up to date: only read. Migrating takes a lock row the least-privileged runtime role may
+  // not update, so the CLIs that call this on start keep working under that role.
+  if ((await pendingMigrations(db)).length === 0) return []
   const migrator = new Migrator({ db, provider })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Names of migrations not yet applied; only reads, so the least-privileged runtime role may call it. */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider }).getMigrations()
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name)
 }

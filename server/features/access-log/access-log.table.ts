@@ -4,7 +4,12 @@ export type AccessAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 
 export type AccessOutcome = 'success' | 'denied' | 'failure'
 export type ActorType = 'account' | 'staff' | 'integration' | 'system' | 'anonymous'
 
-/** Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE. */
+/**
+ * Append-only: a database trigger refuses UPDATE, DELETE and TRUNCATE, and the runtime role
+ * has only SELECT and INSERT. The hash-chain columns (seq, prev_hash, hash) are left out of this
+ * type on purpose: the database fills them when the inserting transaction commits, the
+ * application never writes them, and only the verify command reads them (access-log.repository.ts).
+ */
 export interface AccessLogTable {
   id: Generated<string>
   occurred_at: Generated<Date>
