@@ -46,9 +46,15 @@ function check(error: unknown, depth: number): boolean {
   return cause !== undefined && check(cause, depth + 1)
 }
 
-/** A short, secret-free description for the log: the error's name and code, never the connection string. */
-export function describeConnectionError(error: unknown): { name: string; code?: string } {
-  if (!(error instanceof Error)) return { name: 'error' }
+/**
+ * A short, secret-free description for the log: the error's name and code ("Error ECONNREFUSED"),
+ * never a free-form message (which may name the host) nor the connection string. A plain string, because
+ * the logger redacts any key called `code`.
+ */
+export function describeConnectionError(error: unknown): string {
+  if (!(error instanceof Error)) return 'error'
   const code = (error as { code?: unknown }).code
-  return typeof code === 'string' ? { name: error.name, code } : { name: error.name }
+  if (typeof code === 'string') return `${error.name} ${code}`
+  // node-postgres' own texts ("Connection terminated unexpectedly") are fixed and safe to show.
+  return LOST_CONNECTION_MESSAGES.some((text) => error.message.startsWith(text)) ? `${error.name}: ${error.message.slice(0, 100)}` : error.name
 }

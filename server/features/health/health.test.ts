@@ -18,6 +18,8 @@ describe('health', () => {
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' })
     expect(ready.statusCode).toBe(503)
     expect(ready.json()).toEqual({ status: 'unavailable' })
+    // Security property 35: the client (or load balancer) is told when to ask again.
+    expect(ready.headers['retry-after']).toBe('5')
     expect((await t.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200)
   })
 })

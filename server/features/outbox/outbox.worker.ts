@@ -146,6 +146,19 @@ function shortReason(error: unknown): string {
   return typeof code === 'string' ? `${error.name} ${code}` : error.name
 }
 
+/** The longest pause between polls while the database is away: recovery is noticed within this. */
+export const MAX_OUTAGE_POLL_MS = 5_000
+
+/**
+ * The pause before the next poll: the configured interval, doubled after each failed round in a
+ * row (an unreachable database is not hammered), but never beyond MAX_OUTAGE_POLL_MS (or the
+ * interval itself, if that is longer), so delivery resumes within seconds once it is back.
+ */
+export function pollDelayMs(pollIntervalMs: number, failedRounds: number): number {
+  if (failedRounds === 0) return pollIntervalMs
+  return Math.min(pollIntervalMs * 2 ** Math.min(failedRounds, 16), Math.max(pollIntervalMs, MAX_OUTAGE_POLL_MS))
+}
+
 export interface OutboxWorker {
   /** Stops claiming, waits for the message in hand to finish. */
   stop(): Promise<void>
@@ -167,6 +180,8 @@ export function startOutboxWorker(options: {
   const stopping = new AbortController()
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> = Promise.resolve()
+  /** Rounds failed in a row: the database is away (restart, failover) while this is above 0. */
+  let failedRounds = 0
 
   const runRound = async () => {
     try {
@@ -174,18 +189,27 @@ export function startOutboxWorker(options: {
       while (!stopping.signal.aborted && (await deliverDueMessages(options.db, deliver)) === batchSize) {
         // A full batch: more may be waiting, so go on without sleeping.
       }
+      if (failedRounds > 0) options.log.info({ failedRounds }, 'outbox: delivering again')
+      failedRounds = 0
     } catch (error) {
-      // The database is away or a record step failed: try again next round.
-      options.log.error({ reason: shortReason(error) }, 'outbox: delivery round failed')
+      // The database is away or a record step failed: try again later. Said once per outage,
+      // not once per poll, so a restart does not flood the log.
+      failedRounds += 1
+      if (failedRounds === 1) options.log.error({ reason: shortReason(error) }, 'outbox: delivery round failed; retrying until it works')
+      else options.log.debug({ reason: shortReason(error), failedRounds }, 'outbox: delivery round failed again')
     }
   }
   const scheduleNext = () => {
     if (stopping.signal.aborted) return
     timer = setTimeout(() => {
-      round = runRound().finally(scheduleNext)
-    }, options.pollIntervalMs)
+      round = runRound()
+        .catch(() => {})
+        .finally(scheduleNext)
+    }, pollDelayMs(options.pollIntervalMs, failedRounds))
   }
-  round = runRound().finally(scheduleNext)
+  round = runRound()
+    .catch(() => {})
+    .finally(scheduleNext)
 
   return {
     async stop() {
