@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppointment, createMessage } from '../server/test/care-record-factories.ts'
+import { createAppointment, createMessage, tinyPdf } from '../server/test/care-record-factories.ts'
 import { createCareAssignment, createClient, createLink, createSubscription } from '../server/test/client-record-factories.ts'
 import { createOrganisation } from '../server/test/factories.ts'
 import { createStaffAccount, staffTotpCode } from '../server/test/staff-factories.ts'
@@ -292,7 +292,8 @@ describe('a caregiver in the workspace', () => {
     await form.getByText('Dit bestand is groter dan 10 MB. Kies een kleiner bestand.').waitFor()
     expect(await portal.db.selectFrom('care_plan_print').select('id').where('client_id', '=', mother.id).execute()).toEqual([])
 
-    const pdf = (label: string) => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
+    // A whole PDF (the server parses it): one empty page, with the label in a comment.
+    const pdf = tinyPdf
     await form.getByLabel('Cliëntplanafdruk (PDF)').setInputFiles({ name: 'zorgplan.pdf', mimeType: 'application/pdf', buffer: pdf('zorgplan') })
     await form.getByLabel('Handtekeningblad (PDF, niet verplicht)').setInputFiles({ name: 'handtekeningen.pdf', mimeType: 'application/pdf', buffer: pdf('handtekeningen') })
     await form.getByRole('button', { name: 'Uploaden' }).click()

@@ -163,8 +163,8 @@ describe('demo data', () => {
     const prints = await db.selectFrom('care_plan_print').select(['client_id', 'print_pdf', 'print_size', 'signature_sheet_pdf', 'signed_on', 'plan_date']).execute()
     expect(new Set(prints.map((p) => p.client_id)).size).toBe(30)
     for (const print of prints) {
-      expect(pdfProblem(print.print_pdf)).toBeNull()
-      expect(pdfProblem(print.signature_sheet_pdf!)).toBeNull()
+      expect(await pdfProblem(print.print_pdf)).toBeNull()
+      expect(await pdfProblem(print.signature_sheet_pdf!)).toBeNull()
       expect(print.print_size).toBe(print.print_pdf.length)
       expect(print.plan_date < amsterdamDate(NOW)).toBe(true)
     }

@@ -3,12 +3,13 @@ import type { Db } from '../db/database.ts'
 import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
 import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
 import type { MessageTable } from '../features/messages/message.table.ts'
+import { ONE_PAGE, pdfOfObjects } from '../pdf/pdf.test-support.ts'
 
 /** Test data for care-plan prints, messages and appointments; override only what the test is about. */
 
-/** The smallest file our PDF check accepts: header, one empty page, trailer. */
+/** The smallest file our PDF check accepts: header, one empty page, cross-reference table, trailer. */
 export function tinyPdf(label = 'test'): Buffer {
-  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
+  return pdfOfObjects(ONE_PAGE, label)
 }
 
 export async function createCarePlanPrint(db: Db, clientId: string, overrides: Partial<Insertable<CarePlanPrintTable>> = {}) {

@@ -53,7 +53,7 @@ export async function storeCarePlanPrint(
 ): Promise<{ id: string }> {
   for (const pdf of [input.print, input.signatureSheet]) {
     if (pdf === null) continue
-    const problem = pdfProblem(pdf)
+    const problem = await pdfProblem(pdf)
     if (problem) throw new AppError('not_a_pdf', problem)
   }
   return insertPrint(db, {

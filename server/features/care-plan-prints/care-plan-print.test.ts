@@ -88,19 +88,19 @@ describe('PDF content check', () => {
     const pdf = await renderPdf({ title: 'Cliëntplan', author: 'Test' }, (doc) => {
       doc.text('Cliëntplan')
     })
-    expect(pdfProblem(pdf)).toBeNull()
+    expect(await pdfProblem(pdf)).toBeNull()
   })
 
-  it('refuses HTML, SVG, images, empty files, a missing trailer and HTML hidden behind a PDF header', () => {
+  it('refuses HTML, SVG, images, empty files, a missing trailer and HTML hidden behind a PDF header', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
-    expect(pdfProblem(Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'))).toBe('no_pdf_header')
-    expect(pdfProblem(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBe('no_pdf_header')
-    expect(pdfProblem(png)).toBe('no_pdf_header')
-    expect(pdfProblem(Buffer.from('\xff\xd8\xff\xe0JFIF', 'latin1'))).toBe('no_pdf_header')
-    expect(pdfProblem(Buffer.alloc(0))).toBe('empty')
-    expect(pdfProblem(Buffer.from('%PDF-1.7\n1 0 obj\n'))).toBe('no_pdf_trailer')
-    expect(pdfProblem(Buffer.from('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n'))).toBe('markup')
-    expect(pdfProblem(Buffer.from(' %PDF-1.4\n%%EOF\n'))).toBe('no_pdf_header')
+    expect(await pdfProblem(Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'))).toBe('no_pdf_header')
+    expect(await pdfProblem(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBe('no_pdf_header')
+    expect(await pdfProblem(png)).toBe('no_pdf_header')
+    expect(await pdfProblem(Buffer.from('\xff\xd8\xff\xe0JFIF', 'latin1'))).toBe('no_pdf_header')
+    expect(await pdfProblem(Buffer.alloc(0))).toBe('empty')
+    expect(await pdfProblem(Buffer.from('%PDF-1.7\n1 0 obj\n'))).toBe('no_pdf_trailer')
+    expect(await pdfProblem(Buffer.from('%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n'))).toBe('markup')
+    expect(await pdfProblem(Buffer.from(' %PDF-1.4\n%%EOF\n'))).toBe('no_pdf_header')
   })
 
   it('is enforced when a print is stored', async () => {

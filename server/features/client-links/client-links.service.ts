@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts'
 import { amsterdamDate } from '../../amsterdam-time.ts'
 import { AppError, conflict, notFound, validationFailed } from '../../errors.ts'
 import { recordAccess, type RequestSource } from '../access-log/access-log.service.ts'
-import { pdfProblem } from '../care-plan-prints/pdf-content.ts'
+import { pdfProblem } from '../../pdf/pdf-content.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import { administratorActor, type StaffActor } from '../staff-access/staff-access.policy.ts'
 import { type AdminLinkRow, findClientCapacity, findConsentForm, findLinkableAccount, findLinkForAdmin, findLinksOfAccount, hasActiveLink, insertConsent, insertLink, searchClients, updateLink, withdrawConsent } from './client-links.repository.ts'
@@ -60,10 +60,10 @@ export async function listLinksOfAccount(db: Db, admin: StaffActor, accountId: s
 }
 
 /** The scanned form, checked by its content: a PDF within the size limit, or nothing is stored. */
-function consentFormBytes(base64: string): Buffer {
+async function consentFormBytes(base64: string): Promise<Buffer> {
   const bytes = Buffer.from(base64, 'base64')
   if (bytes.length > CONSENT_FORM_MAX_BYTES) throw new AppError('payload_too_large', 'consent form')
-  const problem = pdfProblem(bytes)
+  const problem = await pdfProblem(bytes)
   if (problem) throw new AppError('not_a_pdf', `consent form: ${problem}`)
   return bytes
 }
@@ -76,7 +76,7 @@ function consentFormBytes(base64: string): Buffer {
 export async function createLink(db: Db, admin: StaffActor, accountId: string, input: NewLinkRequest, source: RequestSource, now: Date): Promise<LinkSummary> {
   // A consent form is signed on paper before it is entered: a date after today is a typing error.
   if (input.consent.givenOn > amsterdamDate(now)) throw validationFailed('consent dated in the future')
-  const form = consentFormBytes(input.consent.formPdfBase64)
+  const form = await consentFormBytes(input.consent.formPdfBase64)
   return db.transaction().execute(async (trx) => {
     const account = await findLinkableAccount(trx, accountId)
     if (!account || account.kind !== 'portal' || account.ended_at) throw notFound('portal account')

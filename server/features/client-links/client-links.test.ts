@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { htmlPaddedPdf, javascriptPdf } from '../../pdf/pdf.test-support.ts'
 import { tinyPdf } from '../../test/care-record-factories.ts'
 import { createClient, createReport } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
@@ -115,6 +116,9 @@ describe('linking an account to a client with consent', () => {
       Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
       Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
       Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'),
+      // Issue 9, item 8: the whole file is parsed, not only its first KiB.
+      htmlPaddedPdf(),
+      javascriptPdf(),
     ]
     for (const form of fakes) {
       const res = await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/links`, linkBody(client.id, { form }))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { htmlPaddedPdf, javascriptPdf } from '../../pdf/pdf.test-support.ts'
 import { tinyPdf } from '../../test/care-record-factories.ts'
 import { createLink } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
@@ -66,6 +67,9 @@ describe('uploading a signed care-plan print', () => {
     ['SVG', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')],
     ['PNG', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')],
     ['HTML behind a PDF header', Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n')],
+    // Issue 9, item 8: the whole file is parsed, not only its first KiB.
+    ['HTML padded past the first KiB behind a PDF header', htmlPaddedPdf()],
+    ['a PDF that runs JavaScript when opened', javascriptPdf()],
   ]
   for (const [kind, bytes] of impostors) {
     it(`refuses ${kind} named .pdf, as the print or as the signature sheet, with a clear message, and stores nothing`, async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, createLink } from '../../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../../test/factories.ts'
 import { type LoggedIn, logIn } from '../../../test/login-helper.ts'
+import { htmlPaddedPdf, javascriptPdf } from '../../../pdf/pdf.test-support.ts'
 import { createTestApp, type TestApp } from '../../../test/test-app.ts'
 import { r4DocumentReferenceExample, TINY_PDF } from '../examples/record.examples.ts'
 import { ECD_SYSTEM, fhirCaller } from '../fhir.test-support.ts'
@@ -61,6 +62,12 @@ describe('care-plan prints as DocumentReference', () => {
     expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'business-rule', expression: ['DocumentReference.content[0].attachment.data'] }] })
     const text = await put(print('D-3', Buffer.from('just text')))
     expect(text.statusCode).toBe(422)
-    expect(await t.db.selectFrom('care_plan_print').select('id').where('ecd_id', 'in', ['D-2', 'D-3']).execute()).toHaveLength(0)
+    // Issue 9, item 8: the whole file is read; HTML past the first KiB and a PDF that runs JavaScript are refused too.
+    for (const [ecdId, hostile] of [['D-4', htmlPaddedPdf()], ['D-5', javascriptPdf()]] as const) {
+      const res = await put(print(ecdId, hostile))
+      expect(res.statusCode, ecdId).toBe(422)
+      expect(res.json()).toMatchObject({ issue: [{ expression: ['DocumentReference.content[0].attachment.data'] }] })
+    }
+    expect(await t.db.selectFrom('care_plan_print').select('id').where('ecd_id', 'in', ['D-2', 'D-3', 'D-4', 'D-5']).execute()).toHaveLength(0)
   })
 })

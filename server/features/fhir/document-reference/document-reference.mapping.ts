@@ -1,7 +1,7 @@
 import type { DocumentReference, DocumentReferenceContent, Reference } from '@medplum/fhirtypes'
 import type { Selectable } from 'kysely'
 import type { CarePlanPrintTable } from '../../care-plan-prints/care-plan-print.table.ts'
-import { pdfProblem } from '../../care-plan-prints/pdf-content.ts'
+import { pdfProblem } from '../../../pdf/pdf-content.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import { patientReference } from '../fhir-references.ts'
 
@@ -18,12 +18,12 @@ export interface PrintInput {
 }
 
 /** One attachment's bytes, which must really be a PDF (the portal's upload check): 422 otherwise. */
-function pdfOf(content: DocumentReferenceContent | undefined, index: number): Buffer {
+async function pdfOf(content: DocumentReferenceContent | undefined, index: number): Promise<Buffer> {
   const expression = `DocumentReference.content[${index}].attachment`
   const attachment = content?.attachment
   if (attachment?.contentType !== 'application/pdf' || !attachment.data) throw unprocessable(expression, 'a PDF is sent inline: contentType application/pdf with base64 data')
   const bytes = Buffer.from(attachment.data, 'base64')
-  const problem = pdfProblem(bytes)
+  const problem = await pdfProblem(bytes)
   if (problem) throw unprocessable(`${expression}.data`, `the data is not an acceptable PDF (${problem})`)
   return bytes
 }
@@ -32,13 +32,13 @@ function pdfOf(content: DocumentReferenceContent | undefined, index: number): Bu
  * DocumentReference → care-plan print. content[0] is the print; an optional content[1] is the
  * signature sheet, whose attachment.creation is the day it was signed.
  */
-export function documentToPrint(document: DocumentReference): PrintInput {
+export async function documentToPrint(document: DocumentReference): Promise<PrintInput> {
   const planDate = document.context?.period?.start?.slice(0, 10)
   if (!planDate || !/^\d{4}-\d{2}-\d{2}$/.test(planDate)) throw unprocessable('DocumentReference.context.period.start', 'the date of the care plan is required')
   const content = document.content ?? []
   if (content.length > 2) throw unprocessable('DocumentReference.content', 'a print has the plan and at most one signature sheet')
-  const print = pdfOf(content[0], 0)
-  const sheet = content[1] ? pdfOf(content[1], 1) : null
+  const print = await pdfOf(content[0], 0)
+  const sheet = content[1] ? await pdfOf(content[1], 1) : null
   const signedOn = content[1]?.attachment?.creation?.slice(0, 10) ?? null
   if (sheet && !signedOn) throw unprocessable('DocumentReference.content[1].attachment.creation', 'the signature sheet needs the date it was signed')
   return {

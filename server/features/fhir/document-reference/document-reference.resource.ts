@@ -32,7 +32,7 @@ export const documentReferenceType: FhirResourceType<DocumentReference> = {
   },
 
   async save(db, context, document, ecdId, existing) {
-    const input = documentToPrint(document)
+    const input = await documentToPrint(document)
     const clientId = await requireClient(db, input.subject, 'DocumentReference.subject')
     const columns = { ...input.columns, client_id: clientId, ...(ecdId !== null ? { ecd_id: ecdId } : {}) }
     if (existing) {

@@ -1,4 +1,5 @@
 import type { Appointment, Communication, DocumentReference, Observation } from '@medplum/fhirtypes'
+import { ONE_PAGE, pdfOfObjects } from '../../../pdf/pdf.test-support.ts'
 
 /**
  * Record resources as the FHIR R4 specification publishes them (hl7.org/fhir/R4: Appointment
@@ -102,5 +103,5 @@ export function progressNoteExample(portalBaseUrl: URL): Observation {
   }
 }
 
-/** The smallest bytes the portal's PDF check accepts: header, one object, trailer. */
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1')
+/** The smallest bytes the portal's PDF check accepts: header, one empty page, cross-reference table, trailer. */
+export const TINY_PDF = pdfOfObjects(ONE_PAGE)
