@@ -147,7 +147,7 @@ function shortReason(error: unknown): string {
 }
 
 /** The longest pause between polls while the database is away: recovery is noticed within this. */
-export const MAX_OUTAGE_POLL_MS = 5_000
+export const MAX_OUTAGE_POLL_MS = 2_000
 
 /**
  * The pause before the next poll: the configured interval, doubled after each failed round in a
