@@ -2,7 +2,9 @@ import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../app.ts'
 import { AppError } from '../../errors.ts'
+import { API_BODY_LIMIT, bodyMayExceed, registerBodyLimits } from '../../http/body-limits.ts'
 import { sendError } from '../../http/error-handler.ts'
+import { requireStaff } from '../staff-access/staff-access.policy.ts'
 import { mustAcceptTerms } from '../terms/terms.service.ts'
 import { sameSecret } from './secret-token.ts'
 import { type ActiveSession, resumeSession, SESSION_COOKIE } from './session.service.ts'
@@ -36,6 +38,7 @@ export function requireSession(request: FastifyRequest): ActiveSession {
 export async function registerAuthentication(app: FastifyInstance, { config, db, clock }: AppDeps): Promise<void> {
   await app.register(cookie)
   app.decorateRequest('session', null)
+  registerBodyLimits(app)
 
   // Cross-site requests never change anything: Fetch Metadata first, Origin as fallback
   // for browsers that send no Sec-Fetch-Site. Checked before the body is even read.
@@ -47,7 +50,9 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
     if (origin !== undefined && origin !== config.publicBaseUrl.origin) return sendError(request, reply, 'csrf_failed')
   })
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Who is asking is decided before the body is read (security property 33): an anonymous or
+  // refused request costs one session lookup, never the reading, parsing and validating of its body.
+  app.addHook('onRequest', async (request, reply) => {
     // Unknown paths fall through to the 404 answer: nothing there to protect.
     if (!request.url.startsWith('/api/') || request.is404) return
     const access = request.routeOptions.config.access ?? 'full'
@@ -67,6 +72,13 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
     if (access === 'full') {
       if (request.session.mustChangePassword) return sendError(request, reply, 'password_change_required')
       if (await mustAcceptTerms(db, request.session.accountId, clock())) return sendError(request, reply, 'terms_required')
+    }
+    // A body above the ordinary limit only from the staff role the route names; the route's own
+    // limit (or Fastify's, for a chunked body) still applies to them.
+    const uploadRole = request.routeOptions.config.uploadRole
+    if (uploadRole && bodyMayExceed(request.headers, API_BODY_LIMIT)) {
+      const staff = await requireStaff(db, request.session)
+      if (!staff.roles.has(uploadRole)) return sendError(request, reply, 'forbidden')
     }
   })
 }

@@ -33,7 +33,7 @@ export const clientLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
 
   app.post(
     '/api/admin/accounts/:accountId/links',
-    { bodyLimit: LINK_BODY_LIMIT, schema: { params: AccountIdParams, body: NewLinkRequest, response: { 201: LinkSummary, ...ADMIN_ERRORS } } },
+    { bodyLimit: LINK_BODY_LIMIT, config: { uploadRole: 'administrator' }, schema: { params: AccountIdParams, body: NewLinkRequest, response: { 201: LinkSummary, ...ADMIN_ERRORS } } },
     async (request, reply) => {
       const link = await createLink(db, await admin(request), request.params.accountId, request.body, requestSource(request), clock())
       return reply.code(201).send(link)

@@ -1,11 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { LogoRequest, OrganisationSettings, OrganisationSettingsRequest } from '../../../shared/schemas/admin-organisation.ts'
+import { LOGO_MAX_BYTES, LogoRequest, OrganisationSettings, OrganisationSettingsRequest } from '../../../shared/schemas/admin-organisation.ts'
 import type { AppDeps } from '../../app.ts'
 import { requestSource } from '../../http/request-source.ts'
 import { requireSession } from '../auth/authentication.ts'
 import { ADMIN_ERRORS } from '../staff-access/admin-errors.ts'
 import { requireAdministrator } from '../staff-access/staff-access.policy.ts'
 import { getOrganisationSettings, replaceLogo, updateOrganisationSettings } from './organisation-admin.service.ts'
+
+/** The base64 text of the largest logo and room for the rest (the service names the logo's own limit). */
+const LOGO_BODY_LIMIT = Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 64 * 1024
 
 /** Administrators: the organisation's name, tagline, colours, logo, support text, password policy and timeouts. */
 export const organisationAdminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
@@ -21,7 +24,7 @@ export const organisationAdminRoutes: FastifyPluginAsyncTypebox<AppDeps> = async
     updateOrganisationSettings(db, await admin(request), request.body, requestSource(request), clock()),
   )
 
-  app.put('/api/admin/organisation/logo', { schema: { body: LogoRequest, response } }, async (request) =>
+  app.put('/api/admin/organisation/logo', { bodyLimit: LOGO_BODY_LIMIT, config: { uploadRole: 'administrator' }, schema: { body: LogoRequest, response } }, async (request) =>
     replaceLogo(db, await admin(request), request.body.imageBase64, requestSource(request), clock()),
   )
 

@@ -57,7 +57,7 @@ export const workspaceRecordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (
   // Two PDFs as base64 in JSON (the only body type the API admits): a larger limit for this route alone.
   app.post(
     `${base}/care-plan-prints`,
-    { bodyLimit: PRINT_UPLOAD_BODY_LIMIT, schema: { params: ClientIdParams, body: CarePlanPrintUpload, response: { 201: CarePlanPrint, ...errors, 413: ErrorResponse, 415: ErrorResponse } } },
+    { bodyLimit: PRINT_UPLOAD_BODY_LIMIT, config: { uploadRole: 'caregiver' }, schema: { params: ClientIdParams, body: CarePlanPrintUpload, response: { 201: CarePlanPrint, ...errors, 413: ErrorResponse, 415: ErrorResponse } } },
     async (request, reply) => reply.status(201).send(await uploadPrint(db, requireSession(request), request.params.clientId, request.body, requestSource(request), clock())),
   )
 
