@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     TRUST_PROXY: '127.0.0.1',
     // Production wants real delivery settings; nothing in the measured routes sends a message,
     // and what the seed queues is never delivered (nothing listens on port 9).
-    SMTP_URL: 'smtp://127.0.0.1:9',
+    SMTP_URL: 'smtp://127.0.0.1:9?requireTLS=true',
     MAIL_FROM: 'Benchmark <bench@example.org>',
     SMS_PROVIDER: 'cm',
     CM_BASE_URL: 'http://127.0.0.1:9',

@@ -10,6 +10,7 @@ import { launchBrowser, VIEWPORTS } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { logInStaffWithApp } from './support/staff-log-in.ts'
+import { readOutbox } from '../server/features/outbox/outbox.test-support.ts'
 
 /**
  * An administrator at work (issue 5, item 3), through the same login as everyone with an
@@ -53,7 +54,7 @@ afterAll(async () => {
 })
 
 async function emailsTo(address: string): Promise<{ subject: string; body_text: string }[]> {
-  return portal.db.selectFrom('outbox_message').select(['subject', 'body_text']).where('channel', '=', 'email').where('recipient', '=', address).execute()
+  return readOutbox(portal.db, { channel: 'email', recipient: address })
 }
 
 describe('Portaalaccounts', () => {

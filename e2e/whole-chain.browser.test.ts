@@ -10,6 +10,7 @@ import { accessibilityViolations, launchBrowser, VIEWPORTS } from './support/bro
 import { smsCodeFromOutbox } from './support/log-in.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { logInStaffWithApp } from './support/staff-log-in.ts'
+import { readOutbox } from '../server/features/outbox/outbox.test-support.ts'
 
 /**
  * The whole chain of issue 5, as the people involved find it, each in their own browser:
@@ -144,8 +145,8 @@ describe('the whole chain: administrator, daughter, caregiver', () => {
     // The welcome e-mail, sent (again) now that the link is there; its link is read from the outbox.
     await beheer.getByRole('button', { name: 'Welkomstmail opnieuw sturen' }).click()
     await beheer.getByText('De welkomstmail staat klaar om te versturen. De link erin is 72 uur geldig.').waitFor()
-    const mail = await portal.db.selectFrom('outbox_message').select('body_text').where('channel', '=', 'email').where('recipient', '=', DAUGHTER.email)
-      .orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const mail = (await readOutbox(portal.db, { channel: 'email', recipient: DAUGHTER.email })).at(-1)
+    if (!mail) throw new Error('no welcome e-mail')
     const welcome = /(https?:\/\/\S+\/wachtwoord-instellen#[A-Za-z0-9_-]+)/.exec(mail.body_text)?.[1]
     expect(welcome).toBeDefined()
 

@@ -109,7 +109,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(workspaceRoutes, deps)
   // The ECD's FHIR API: its own bearer tokens, body types and OperationOutcome errors.
   await app.register(fhirRoutes, { ...deps, prefix: '/fhir' })
-  if (config.env === 'development') await app.register(devOutboxRoutes, deps)
+  // Only in demo mode (config.demoMode): never beside real people's accounts, mail or phones.
+  if (config.demoMode.on && config.env === 'development') await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'))

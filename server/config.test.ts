@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, describeConfig, loadConfig } from './config.ts'
+import { ConfigError, describeConfig, describeMode, loadConfig, trustProxyWarning } from './config.ts'
 
 const key = Buffer.alloc(32, 7).toString('base64')
 
@@ -15,7 +15,7 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and then needs an encryption key', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(/DATA_ENCRYPTION_KEY/)
-    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', DATA_ENCRYPTION_KEY: key })
+    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', DATA_ENCRYPTION_KEY: key, SMS_PROVIDER: 'console' })
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/x', poolSize: 10 })
   })
 
@@ -39,6 +39,81 @@ describe('loadConfig', () => {
   it('parses the trusted proxies', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.1', '10.0.0.0/8'])
+  })
+})
+
+describe('demo mode (security property 31: development conveniences only in demo mode)', () => {
+  const postgres = { DATABASE_URL: 'postgres://db.example/portal', DATA_ENCRYPTION_KEY: key }
+  const smtp = { SMTP_URL: 'smtps://user:pw@smtp.example.org:465', MAIL_FROM: 'Zorg <portaal@zorg.example>' }
+  const cm = { SMS_PROVIDER: 'cm', CM_PRODUCT_TOKEN: '00000000-0000-0000-0000-000000000000', SMS_SENDER: 'Zorg' }
+
+  it('property 31: is off with NODE_ENV unset (development) as soon as DATABASE_URL and SMTP are set', () => {
+    const mode = loadConfig({ ...postgres, ...smtp, ...cm }).demoMode
+    expect(mode.on).toBe(false)
+    expect(mode.reasons).toEqual(['DATABASE_URL set', 'SMTP_URL set', 'SMS_PROVIDER is cm'])
+    expect(describeMode(mode)).toBe('live mode: DATABASE_URL set, SMTP_URL set, SMS_PROVIDER is cm — development conveniences off')
+  })
+
+  it('property 31: any one setting that reaches real people ends it, whatever NODE_ENV says', () => {
+    for (const nodeEnv of [undefined, 'development', 'test']) {
+      expect(loadConfig({ NODE_ENV: nodeEnv, ...postgres, SMS_PROVIDER: 'console' }).demoMode).toMatchObject({ on: false, reasons: ['DATABASE_URL set'] })
+      expect(loadConfig({ NODE_ENV: nodeEnv, ...smtp }).demoMode).toMatchObject({ on: false, reasons: ['SMTP_URL set'] })
+      expect(loadConfig({ NODE_ENV: nodeEnv, ...cm }).demoMode).toMatchObject({ on: false, reasons: ['SMS_PROVIDER is cm'] })
+      expect(
+        loadConfig({ NODE_ENV: nodeEnv, SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'https://sms.example', SMS_WEBHOOK_SECRET: 'x'.repeat(32) }).demoMode.on,
+      ).toBe(false)
+    }
+  })
+
+  it('is on only with the embedded database, no SMTP and console SMS, and says so', () => {
+    const mode = loadConfig({}).demoMode
+    expect(mode.on).toBe(true)
+    expect(describeMode(mode)).toBe(
+      'demo mode: embedded database, no SMTP, console SMS, NODE_ENV development — development mailbox on /api/dev/outbox (loopback only)',
+    )
+    expect(loadConfig({ SMS_PROVIDER: 'console' }).demoMode.on).toBe(true)
+  })
+
+  it('refuses a real database without a chosen SMS provider: login codes must not vanish into a log', () => {
+    expect(() => loadConfig(postgres)).toThrow(/SMS_PROVIDER: required with DATABASE_URL/)
+    expect(loadConfig({ ...postgres, ...cm }).sms.provider).toBe('cm')
+  })
+})
+
+describe('SMTP in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://db.example/portal',
+    DATA_ENCRYPTION_KEY: key,
+    PUBLIC_BASE_URL: 'https://portaal.example.org',
+    MAIL_FROM: 'Zorg <portaal@zorg.example>',
+    SMS_PROVIDER: 'cm',
+    CM_PRODUCT_TOKEN: '00000000-0000-0000-0000-000000000000',
+    SMS_SENDER: 'Zorg',
+  }
+
+  it('refuses plain smtp:// (password links in clear text) unless STARTTLS is required', () => {
+    expect(() => loadConfig({ ...production, SMTP_URL: 'smtp://smtp.example.org:587' })).toThrow(/SMTP_URL: smtp:\/\/ sends in clear text/)
+    expect(() => loadConfig({ ...production, SMTP_URL: 'smtp://smtp.example.org:587?requireTLS=false' })).toThrow(/requireTLS=true/)
+    const starttls = loadConfig({ ...production, SMTP_URL: 'smtp://smtp.example.org:587?requireTLS=true' })
+    expect(starttls.mail.requireTls).toBe(true)
+    const implicitTls = loadConfig({ ...production, SMTP_URL: 'smtps://smtp.example.org:465' })
+    expect(implicitTls.mail.requireTls).toBe(false)
+  })
+
+  it('still allows plain smtp:// outside production (a local test mail server)', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_FROM: 'Zorg <p@zorg.example>' }).mail.requireTls).toBe(false)
+  })
+})
+
+describe('trustProxyWarning', () => {
+  it('warns about a hop count and recommends addresses or CIDRs', () => {
+    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: '2' }).trustProxy)).toMatch(/TRUST_PROXY is a hop count \(2\).*addresses or CIDRs/)
+  })
+
+  it('is silent for no proxy and for addresses/CIDRs', () => {
+    expect(trustProxyWarning(loadConfig({}).trustProxy)).toBeUndefined()
+    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16' }).trustProxy)).toBeUndefined()
   })
 })
 

@@ -9,7 +9,7 @@ import Value from 'typebox/value'
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
-    description: 'development, production or test. Production refuses the embedded database.',
+    description: 'development, production or test. Production refuses the embedded database. Development conveniences (mailbox, console SMS text) need demo mode: embedded database, no SMTP_URL, console SMS and not production.',
   }),
   HOST: Type.String({ default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 behind a load balancer.' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on.' }),
@@ -19,7 +19,7 @@ const EnvSchema = Type.Object({
     description: 'The URL people use to reach the portal, without a trailing slash. Links in e-mails are built from it, never from the Host header.',
   }),
   DATABASE_URL: Type.Optional(
-    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string. Without it the embedded database (PGlite) is used.' }),
+    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string. Without it the embedded database (PGlite) is used. Setting it ends demo mode (no development mailbox).' }),
   ),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL connections per app instance.' }),
   EMBEDDED_DATA_DIR: Type.String({
@@ -42,14 +42,14 @@ const EnvSchema = Type.Object({
   ),
   TRUST_PROXY: Type.String({
     default: '',
-    description: 'Proxies whose X-Forwarded-For is believed: empty (none), a hop count, or comma-separated addresses/CIDRs.',
+    description: 'Proxies whose X-Forwarded-For is believed: empty (none), comma-separated addresses/CIDRs, or a hop count (warned about at start: spoofable when the count is wrong).',
   }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Largest accepted request body.' }),
   WEB_DIST_DIR: Type.String({ default: './web/dist', description: 'Folder with the built web app (npm run build).' }),
   SMTP_URL: Type.Optional(
     Type.String({
       pattern: '^smtps?://',
-      description: 'SMTP server for e-mail, e.g. smtps://user:password@smtp.example.org:465. Required in production. Without it e-mail is only logged (recipient and subject, never the body).',
+      description: 'SMTP server for e-mail, e.g. smtps://user:password@smtp.example.org:465. Required in production; there smtp:// is accepted only with ?requireTLS=true (STARTTLS required). Without it e-mail is only logged (recipient and subject, never the body). Setting it ends demo mode.',
     }),
   ),
   MAIL_FROM: Type.Optional(
@@ -57,7 +57,7 @@ const EnvSchema = Type.Object({
   ),
   SMS_PROVIDER: Type.Optional(
     Type.Union([Type.Literal('console'), Type.Literal('webhook'), Type.Literal('cm')], {
-      description: 'How SMS is sent: cm (CM.com), webhook (your own gateway) or console (development: logs the text). Default console outside production; required in production, where console is refused.',
+      description: 'How SMS is sent: cm (CM.com), webhook (your own gateway) or console (logs that an SMS went out; the text only in demo mode). Default console with the embedded database; required with DATABASE_URL and in production, where console is refused. cm or webhook ends demo mode.',
     }),
   ),
   SMS_WEBHOOK_URL: Type.Optional(
@@ -122,11 +122,19 @@ export interface Config {
   bodyLimitBytes: number
   webDistDir: string
   /** Outgoing e-mail: through SMTP when smtpUrl is set, otherwise only logged (never in production). */
-  mail: { smtpUrl: string | undefined; from: string }
+  mail: { smtpUrl: string | undefined; from: string; /** smtp:// with ?requireTLS=true: refuse to send without STARTTLS. */ requireTls: boolean }
   sms: SmsConfig
   outboxPollIntervalMs: number
   /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
   oidc: OidcConfig | undefined
+  /** Whether the development conveniences exist, and why (see {@link decideDemoMode}). */
+  demoMode: DemoMode
+}
+
+export interface DemoMode {
+  on: boolean
+  /** Why it is on or off, for the start-up log line. */
+  reasons: string[]
 }
 
 export interface OidcConfig {
@@ -180,6 +188,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   problems.push(...outboxProblems(env))
   problems.push(...oidcProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
+  const smtpRequireTls = env.SMTP_URL !== undefined && smtpRequiresTls(env.SMTP_URL)
 
   return {
     env: env.NODE_ENV,
@@ -195,10 +204,56 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     webDistDir: env.WEB_DIST_DIR,
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>' },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>', requireTls: smtpRequireTls },
     sms: smsConfig(env),
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
     oidc: oidcConfig(env),
+    demoMode: decideDemoMode(env),
+  }
+}
+
+/**
+ * Demo mode: the only mode with development conveniences (the development mailbox on
+ * /api/dev/outbox, console SMS that logs the text). It needs all of: the embedded database,
+ * no SMTP_URL, SMS_PROVIDER unset or console, NODE_ENV not production. Any setting that
+ * reaches real people (a real database, real e-mail, real SMS) turns it off, whatever
+ * NODE_ENV says: a mailbox that shows password links and login codes must never sit beside
+ * real accounts. Security spec property 31.
+ */
+export function decideDemoMode(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL' | 'SMTP_URL' | 'SMS_PROVIDER'>): DemoMode {
+  const off: string[] = []
+  if (env.NODE_ENV === 'production') off.push('NODE_ENV is production')
+  if (env.DATABASE_URL) off.push('DATABASE_URL set')
+  if (env.SMTP_URL) off.push('SMTP_URL set')
+  if (env.SMS_PROVIDER !== undefined && env.SMS_PROVIDER !== 'console') off.push(`SMS_PROVIDER is ${env.SMS_PROVIDER}`)
+  if (off.length > 0) return { on: false, reasons: off }
+  return { on: true, reasons: ['embedded database', 'no SMTP', 'console SMS', `NODE_ENV ${env.NODE_ENV}`] }
+}
+
+/** The start-up log line that says which mode runs and why. */
+export function describeMode(demoMode: DemoMode): string {
+  return demoMode.on
+    ? `demo mode: ${demoMode.reasons.join(', ')} — development mailbox on /api/dev/outbox (loopback only)`
+    : `live mode: ${demoMode.reasons.join(', ')} — development conveniences off`
+}
+
+/**
+ * A hop count trusts whatever sits that many hops in: one proxy too few or too many and a
+ * client can choose its own address (login limits, access log). Addresses/CIDRs cannot be
+ * spoofed that way. Returns the warning to log at start, or undefined.
+ */
+export function trustProxyWarning(trustProxy: Config['trustProxy']): string | undefined {
+  if (typeof trustProxy !== 'number') return undefined
+  return `TRUST_PROXY is a hop count (${trustProxy}): if the number of proxies in front of the portal is ever different, clients can forge their address in X-Forwarded-For. Prefer the proxies' addresses or CIDRs, e.g. TRUST_PROXY=10.0.0.5 or 10.0.0.0/24.`
+}
+
+/** smtp:// with ?requireTLS=true (STARTTLS demanded before any login or message). */
+function smtpRequiresTls(smtpUrl: string): boolean {
+  if (smtpUrl.startsWith('smtps://')) return false
+  try {
+    return new URL(smtpUrl).searchParams.get('requireTLS') === 'true'
+  } catch {
+    return false
   }
 }
 
@@ -229,6 +284,14 @@ function outboxProblems(env: Env): string[] {
   const production = env.NODE_ENV === 'production'
   if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production, or no e-mail leaves the portal.')
   if (env.SMTP_URL && !env.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL, e.g. "Zorggroep <portaal@zorggroep.nl>".')
+  // The e-mails carry password links: in production they never cross the network in clear text.
+  if (production && env.SMTP_URL?.startsWith('smtp://') && !smtpRequiresTls(env.SMTP_URL)) {
+    problems.push('SMTP_URL: smtp:// sends in clear text unless STARTTLS is required; use smtps:// or add ?requireTLS=true (production).')
+  }
+  // A real database holds real people: a login code that is only logged would never reach them.
+  if (env.DATABASE_URL && !env.SMS_PROVIDER) {
+    problems.push('SMS_PROVIDER: required with DATABASE_URL (cm or webhook; console explicitly for a test database, codes are then not shown).')
+  }
   if (production && !env.SMS_PROVIDER) problems.push('SMS_PROVIDER: required in production (cm or webhook).')
   if (production && env.SMS_PROVIDER === 'console') {
     problems.push('SMS_PROVIDER: console logs login codes and is refused in production; use cm or webhook.')

@@ -2,12 +2,13 @@ import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { buildApp } from './app.ts'
 import { systemClock } from './clock.ts'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, describeMode, loadConfig, trustProxyWarning } from './config.ts'
 import { loadEncryptionKey } from './crypto/encryption-key.ts'
 import { createFieldCipher } from './crypto/field-encryption.ts'
 import { openDatabase } from './db/database.ts'
 import { EmbeddedDatabaseLockedError } from './db/embedded-lock.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { withOutboxSecrets } from './features/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from './features/outbox/outbox.worker.ts'
 import { createTransports } from './features/outbox/transports/create-transports.ts'
 import { loggerOptions } from './logger.ts'
@@ -17,6 +18,10 @@ import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
 async function main(): Promise<void> {
   const config = loadConfigOrExit()
   const log = pino(loggerOptions(config.logLevel))
+  // Which mode runs and why: the development mailbox and console SMS text exist only in demo mode.
+  log.info({ demoMode: config.demoMode.on }, describeMode(config.demoMode))
+  const proxyWarning = trustProxyWarning(config.trustProxy)
+  if (proxyWarning) log.warn(proxyWarning)
 
   const database = await openDatabase(config.database, { log: log.child({ component: 'database' }) }).catch((error: unknown) => {
     if (error instanceof EmbeddedDatabaseLockedError) {
@@ -26,17 +31,20 @@ async function main(): Promise<void> {
     throw error
   })
   const cipher = createFieldCipher(loadEncryptionKey(config))
+  // The handle the app and the outbox worker use carries the key that encrypts e-mail and SMS
+  // bodies; outside demo mode a body is erased once delivered.
+  const db = withOutboxSecrets(database.db, cipher, { keepDelivered: config.demoMode.on })
   const applied = await migrateToLatest(database.db)
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
   if (database.kind === 'embedded' && config.seedDemoData) {
     await seedDemoDataIfEmpty(database.db, cipher, systemClock(), log, config.publicBaseUrl.origin)
   }
 
-  const app = await buildApp({ config, db: database.db, clock: systemClock, cipher })
+  const app = await buildApp({ config, db, clock: systemClock, cipher })
   // E-mail and SMS queued by the features are delivered from here; several instances share the work.
   const outboxLog = log.child({ component: 'outbox' })
   const transports = createTransports(config, outboxLog, systemClock)
-  const outbox = startOutboxWorker({ db: database.db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs })
+  const outbox = startOutboxWorker({ db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')

@@ -2,6 +2,7 @@ import type { Db } from '../../server/db/database.ts'
 import { hashPassword } from '../../server/features/accounts/password-hash.ts'
 import { sendPasswordLink } from '../../server/features/auth/password.service.ts'
 import { TERMS_OF_USE_V1 } from '../../server/seed/terms-and-news.ts'
+import { readOutbox } from '../../server/features/outbox/outbox.test-support.ts'
 
 export interface TestPerson {
   id: string
@@ -46,13 +47,8 @@ export async function welcomeLink(db: Db, publicBaseUrl: string, person: TestPer
 
 /** The password link in the newest e-mail to this person. */
 export async function latestPasswordLink(db: Db, person: TestPerson): Promise<string> {
-  const mail = await db
-    .selectFrom('outbox_message')
-    .select('body_text')
-    .where('channel', '=', 'email')
-    .where('recipient', '=', person.email)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow()
+  const mail = (await readOutbox(db, { channel: 'email', recipient: person.email })).sort((a, b) => a.created_at.getTime() - b.created_at.getTime()).at(-1)
+  if (!mail) throw new Error(`no e-mail to ${person.email}`)
   const match = /(https?:\/\/\S+\/wachtwoord-instellen#[A-Za-z0-9_-]+)/.exec(mail.body_text)
   if (!match?.[1]) throw new Error('the e-mail holds no password link')
   return match[1]

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { Db } from '../../server/db/database.ts'
 import type { PortalServer } from './portal-server.ts'
+import { readOutbox } from '../../server/features/outbox/outbox.test-support.ts'
 
 /**
  * The SMS login code for `phone` whose visible prefix is `prefix`, read from the outbox
@@ -9,7 +10,7 @@ import type { PortalServer } from './portal-server.ts'
 export async function smsCodeFromOutbox(db: Db, phone: string, prefix: string): Promise<string> {
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
-    const messages = await db.selectFrom('outbox_message').select('body_text').where('channel', '=', 'sms').where('recipient', '=', phone).execute()
+    const messages = await readOutbox(db, { channel: 'sms', recipient: phone })
     for (const { body_text } of messages) {
       const secret = new RegExp(`${prefix}-(\\d{6})`).exec(body_text)?.[1]
       if (secret) return secret

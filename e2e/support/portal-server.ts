@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { loadConfig } from '../../server/config.ts'
+import { withOutboxSecrets } from '../../server/features/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from '../../server/features/outbox/outbox.worker.ts'
 import { createTransports } from '../../server/features/outbox/transports/create-transports.ts'
 import { createTestApp, type TestApp } from '../../server/test/test-app.ts'
@@ -64,7 +65,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     const config = loadConfig({ NODE_ENV: 'test', ...env })
     const log = pino({ level: 'warn' })
     const transports = createTransports(config, log, clock)
-    const worker = startOutboxWorker({ db: t.db, clock, log, transports, pollIntervalMs: 200 })
+    // The journeys read links and codes from the outbox as from a mailbox, also after delivery
+    // (which erases a body outside demo mode): this worker keeps the encrypted bodies.
+    const db = withOutboxSecrets(t.db, t.cipher, { keepDelivered: true })
+    const worker = startOutboxWorker({ db, clock, log, transports, pollIntervalMs: 200 })
     stopOutbox = async () => {
       await worker.stop()
       await transports.close()

@@ -34,7 +34,17 @@ export interface DemoAccounts {
 const DAY_MS = 24 * 60 * 60 * 1000
 const CONSENT_SCOPE = 'Inzage via het cliëntportaal in rapportages, zorgplan, afspraken, berichten, profiel en abonnementen.'
 
-export function planAccounts(faker: Faker, people: DemoPeople, now: Date, demoPasswordHash: string): DemoAccounts {
+/**
+ * `demoPasswordHashes`: per demo login name, its own argon2id hash of the demo password. Each
+ * hash has its own salt, so equal passwords do not show as equal hashes (a dump reveals
+ * nothing about who shares a password, and one cracked hash cracks no other).
+ */
+export function planAccounts(faker: Faker, people: DemoPeople, now: Date, demoPasswordHashes: ReadonlyMap<string, string>): DemoAccounts {
+  const demoPasswordHash = (loginName: string): string => {
+    const hash = demoPasswordHashes.get(loginName)
+    if (!hash) throw new Error(`No password hash for demo login ${loginName}.`)
+    return hash
+  }
   const yearAgo = new Date(now.getTime() - 365 * DAY_MS)
   const accounts: DemoAccounts['accounts'] = []
   const staffAccountIds = new Map<string, string>()
@@ -52,7 +62,7 @@ export function planAccounts(faker: Faker, people: DemoPeople, now: Date, demoPa
       display_name: member.name,
       email: `${member.loginName}@example.org`,
       mobile_phone: generateMobileNumber(faker),
-      password_hash: isDemo ? demoPasswordHash : null,
+      password_hash: isDemo ? demoPasswordHash(member.loginName) : null,
       password_changed_at: isDemo ? yearAgo : null,
       created_at: yearAgo,
     })
@@ -70,14 +80,14 @@ export function planAccounts(faker: Faker, people: DemoPeople, now: Date, demoPa
       id: clientAccountId, kind: 'portal', login_name: DEMO_LOGINS.client,
       display_name: `${self.columns.given_name} ${self.columns.name_prefix} ${self.columns.family_name}`,
       email: `${DEMO_LOGINS.client}@example.org`, mobile_phone: generateMobileNumber(faker),
-      password_hash: demoPasswordHash, password_changed_at: yearAgo, created_at: yearAgo,
+      password_hash: demoPasswordHash(DEMO_LOGINS.client), password_changed_at: yearAgo, created_at: yearAgo,
     },
     {
       id: familyAccountId, kind: 'portal', login_name: DEMO_LOGINS.family,
       // The daughter carries her father's family name.
       display_name: `Marieke ${father.columns.name_prefix} ${father.columns.family_name}`,
       email: `${DEMO_LOGINS.family}@example.org`, mobile_phone: generateMobileNumber(faker),
-      password_hash: demoPasswordHash, password_changed_at: yearAgo, created_at: yearAgo,
+      password_hash: demoPasswordHash(DEMO_LOGINS.family), password_changed_at: yearAgo, created_at: yearAgo,
     },
   )
 

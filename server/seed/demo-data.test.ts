@@ -80,6 +80,16 @@ describe('demo data', () => {
     }
   })
 
+  it('gives each demo account its own password hash (own salt), each opening with the demo password', async () => {
+    const withPassword = await db.selectFrom('account').select(['login_name', 'password_hash']).where('password_hash', 'is not', null).execute()
+    expect(withPassword.map((account) => account.login_name).sort()).toEqual(Object.values(DEMO_LOGINS).sort())
+    const hashes = withPassword.map((account) => account.password_hash!)
+    expect(new Set(hashes).size).toBe(hashes.length)
+    // The salt is the fourth $-separated field of an argon2 PHC string.
+    expect(new Set(hashes.map((hash) => hash.split('$')[4])).size).toBe(hashes.length)
+    for (const hash of hashes) expect(await verifyPassword(hash, DEMO_PASSWORD)).toBe(true)
+  })
+
   it('has the two demo portal accounts with the demo password, and demo.familie has exactly two active links', async () => {
     const portal = await db.selectFrom('account').select(['id', 'login_name', 'password_hash', 'email', 'mobile_phone']).where('kind', '=', 'portal').execute()
     expect(portal.map((account) => account.login_name).sort()).toEqual([DEMO_LOGINS.client, DEMO_LOGINS.family])

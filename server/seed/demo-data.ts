@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts'
 import { hashPassword } from '../features/accounts/password-hash.ts'
 import { amsterdamDate } from './amsterdam-time.ts'
 import { insertInChunks } from './bulk-insert.ts'
-import { DEMO_PASSWORD, planAccounts } from './demo-accounts.ts'
+import { DEMO_LOGINS, DEMO_PASSWORD, planAccounts } from './demo-accounts.ts'
 import { planCareTeams, planTeamMemberships } from './demo-care-team.ts'
 import { createDemoLogoPng } from './demo-logo.ts'
 import { planMessages } from './demo-messages.ts'
@@ -55,11 +55,14 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
   // A separate Faker instance, so seeding it does not change the shared `fakerNL` others may use.
   const faker = new Faker({ locale: [nl, en, base], seed: DEMO_FAKER_SEED })
 
-  // argon2 is slow by design: hash once, outside the transaction, and share the hash.
-  const demoPasswordHash = await hashPassword(DEMO_PASSWORD)
+  // argon2 is slow by design: hash outside the transaction. One hash per account, each with
+  // its own random salt: a shared hash would show in a dump that these accounts share a password.
+  const demoPasswordHashes = new Map(
+    await Promise.all(Object.values(DEMO_LOGINS).map(async (login) => [login, await hashPassword(DEMO_PASSWORD)] as const)),
+  )
 
   const people = planPeople(faker, today, clientCount)
-  const accountPlan = planAccounts(faker, people, now, demoPasswordHash)
+  const accountPlan = planAccounts(faker, people, now, demoPasswordHashes)
   const carePlan = planCareTeams(faker, people, today)
   const reports = planReports(faker, people, carePlan.careTeams, now)
   const appointments = planAppointments(faker, people, carePlan.careTeams, now, accountPlan.familyAccountId)

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts'
 import { SESSION_COOKIE } from '../features/auth/session.service.ts'
 import { rememberSecret } from './log-capture.ts'
 import type { TestApp } from './test-app.ts'
+import { readOutbox } from '../features/outbox/outbox.test-support.ts'
 
 /** A logged-in test person: send `headers` with every request. */
 export interface LoggedIn {
@@ -31,15 +32,9 @@ export function postJson(t: TestApp, url: string, body: unknown, headers: Record
 
 /** The SMS code most recently queued for `phone`, as the person reads it: "3140-583920". */
 export async function latestSmsCode(db: Db, phone: string): Promise<{ prefix: string; secret: string }> {
-  const message = await db
-    .selectFrom('outbox_message')
-    .select('body_text')
-    .where('channel', '=', 'sms')
-    .where('recipient', '=', phone)
-    // Other SMS (notifications) may follow; only a login code has this shape.
-    .where('body_text', '~', '[0-9]{4}-[0-9]{6}')
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow()
+  // Other SMS (notifications) may follow; only a login code has this shape.
+  const message = (await readOutbox(db, { channel: 'sms', recipient: phone })).filter((sms) => /\d{4}-\d{6}/.test(sms.body_text)).at(-1)
+  if (!message) throw new Error(`no login code sent to ${phone}`)
   const match = /(\d{4})-(\d{6})/.exec(message.body_text)
   if (!match?.[1] || !match[2]) throw new Error('the SMS holds no login code')
   return { prefix: match[1], secret: match[2] }

@@ -6,6 +6,7 @@ import type { Clock } from '../clock.ts'
 import { loadConfig } from '../config.ts'
 import { createFieldCipher, type FieldCipher } from '../crypto/field-encryption.ts'
 import type { Db } from '../db/database.ts'
+import { withOutboxSecrets } from '../features/outbox/outbox-secrets.ts'
 import { captureLogLine } from './log-capture.ts'
 import { createTestDatabase } from './test-database.ts'
 
@@ -38,6 +39,8 @@ export async function createTestApp(
   const clock: Clock = () => new Date(now)
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', WEB_DIST_DIR: './web/dist', ...options.env })
   const cipher = createFieldCipher(randomBytes(32))
+  // As server/main.ts does: the handle carries the key the outbox encrypts bodies with.
+  const db = withOutboxSecrets(database.db, cipher, { keepDelivered: config.demoMode.on })
   const logs: string[] = []
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -48,12 +51,12 @@ export async function createTestApp(
       done()
     },
   })
-  const app = await buildApp({ config: { ...config, database: database.config }, db: database.db, clock, cipher, logStream })
+  const app = await buildApp({ config: { ...config, database: database.config }, db, clock, cipher, logStream })
   options.extraRoutes?.(app)
   await app.ready()
   return {
     app,
-    db: database.db,
+    db,
     cipher,
     setNow: (date) => {
       now = date

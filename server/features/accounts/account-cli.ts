@@ -1,10 +1,13 @@
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../../config.ts'
+import { loadEncryptionKey } from '../../crypto/encryption-key.ts'
+import { createFieldCipher } from '../../crypto/field-encryption.ts'
 import { type OpenDatabase, openDatabase } from '../../db/database.ts'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { AppError } from '../../errors.ts'
 import { PASSWORD_LINK_LIFETIME_HOURS } from '../auth/password.service.ts'
+import { withOutboxSecrets } from '../outbox/outbox-secrets.ts'
 import { createAccount, type NewAccountInput } from './account.service.ts'
 
 /**
@@ -78,7 +81,9 @@ async function run(argv: string[]): Promise<number> {
     const config = loadConfig(process.env)
     database = await openDatabase(config.database)
     await migrateToLatest(database.db)
-    const created = await createAccount(database.db, config, input, new Date())
+    // The welcome e-mail is queued encrypted with the data key, as the server does.
+    const db = withOutboxSecrets(database.db, createFieldCipher(loadEncryptionKey(config)), { keepDelivered: config.demoMode.on })
+    const created = await createAccount(db, config, input, new Date())
     // Straight to the terminal, never through the logger: the one place this password appears.
     process.stdout.write(
       created.temporaryPassword

@@ -1,16 +1,21 @@
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFieldCipher } from '../../crypto/field-encryption.ts'
 import type { OpenDatabase } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import { createOrganisation } from '../../test/factories.ts'
 import { rememberSecret } from '../../test/log-capture.ts'
 import { createTestDatabase } from '../../test/test-database.ts'
+import { withOutboxSecrets } from '../outbox/outbox-secrets.ts'
+import { readOutbox } from '../outbox/outbox.test-support.ts'
 import { parseAccountArguments } from './account-cli.ts'
 import { createAccount, type NewAccountInput, normalisePhone } from './account.service.ts'
 import { verifyPassword } from './password-hash.ts'
 
 let database: OpenDatabase
 beforeAll(async () => {
-  database = await createTestDatabase()
+  const opened = await createTestDatabase()
+  database = { ...opened, db: withOutboxSecrets(opened.db, createFieldCipher(randomBytes(32)), { keepDelivered: false }) }
 })
 afterAll(() => database.close())
 
@@ -28,7 +33,7 @@ async function accountRow(id: string) {
 }
 
 async function mailsTo(email: string) {
-  return database.db.selectFrom('outbox_message').select(['subject', 'body_text']).where('recipient', '=', email).execute()
+  return readOutbox(database.db, { recipient: email })
 }
 
 describe('creating an account', () => {

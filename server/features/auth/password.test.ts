@@ -4,6 +4,7 @@ import { rememberSecret } from '../../test/log-capture.ts'
 import { logIn, postJson } from '../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { sendPasswordLink } from './password.service.ts'
+import { readOutbox } from '../outbox/outbox.test-support.ts'
 
 const BASE_URL = 'https://portaal.zorg.example'
 let t: TestApp
@@ -25,13 +26,8 @@ const PASSPHRASE_64 = rememberSecret('de oude molen draait langzaam in de wind b
 
 /** The token of the newest password link e-mailed to `email`, and the whole link. */
 async function latestLink(email: string): Promise<{ url: string; token: string; text: string }> {
-  const message = await t.db
-    .selectFrom('outbox_message')
-    .select(['body_text', 'body_html'])
-    .where('channel', '=', 'email')
-    .where('recipient', '=', email)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow()
+  const message = (await readOutbox(t.db, { channel: 'email', recipient: email })).at(-1)
+  if (!message) throw new Error(`no e-mail to ${email}`)
   const match = /(https?:\/\/\S+\/wachtwoord-instellen#([\w-]{43}))/.exec(message.body_text)
   if (!match?.[1] || !match[2]) throw new Error('no password link in the e-mail')
   return { url: match[1], token: rememberSecret(match[2]), text: `${message.body_text}\n${message.body_html ?? ''}` }

@@ -6,6 +6,7 @@ import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, postJson } from '../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { addStaffMessage } from './message.service.ts'
+import { readOutbox } from '../outbox/outbox.test-support.ts'
 
 const now = new Date('2026-11-25T12:00:00Z')
 const activatedAt = new Date('2026-06-01T00:00:00Z')
@@ -63,7 +64,7 @@ const list = async (query = '') => {
   expect(res.statusCode, res.body).toBe(200)
   return res.json<{ items: { id: string; body: string; unread: boolean; author: { kind: string; name: string; role: string; isMe: boolean } }[]; unreadCount: number; nextCursor: string | null }>()
 }
-const emailsSince = (id: string) => t.db.selectFrom('outbox_message').selectAll().where('channel', '=', 'email').where('id', '>', id).execute()
+const emailsSince = (id: string) => readOutbox(t.db, { channel: 'email', afterId: id })
 const lastOutboxId = async () => (await t.db.selectFrom('outbox_message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? '0'
 
 describe('GET messages', () => {

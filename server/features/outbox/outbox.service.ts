@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.ts'
 import { AppError } from '../../errors.ts'
+import { encryptPayload, outboxSecretsOf } from './outbox-secrets.ts'
 import { findRecentOutboxMessages, insertOutboxMessage } from './outbox.repository.ts'
 import type { OutboxStatus } from './outbox.table.ts'
 
@@ -14,7 +15,8 @@ const E164 = /^\+[1-9]\d{7,14}$/
  * transaction object), so the message exists exactly when that change was committed.
  * The message must not contain record content (reports, health data, BSN): write "Er staat
  * een nieuw bericht voor u klaar" with a link to the portal, never the message itself.
- * Links with tokens are fine: the body is stored in the database and never logged.
+ * Links with tokens are fine: the body is stored only encrypted with the data key (the `db`
+ * handle carries it, see outbox-secrets.ts), erased once delivered, and never logged.
  */
 export async function enqueueEmail(
   db: Kysely<Database>,
@@ -28,8 +30,7 @@ export async function enqueueEmail(
     channel: 'email',
     recipient: to,
     subject: message.subject,
-    body_text: message.text,
-    body_html: message.html,
+    payload: encryptPayload(outboxSecretsOf(db), { text: message.text, html: message.html }),
     next_attempt_at: now,
     created_at: now,
   })
@@ -46,7 +47,7 @@ export async function enqueueSms(db: Kysely<Database>, message: { to: string; te
   return insertOutboxMessage(db, {
     channel: 'sms',
     recipient: message.to,
-    body_text: message.text,
+    payload: encryptPayload(outboxSecretsOf(db), { text: message.text, html: null }),
     next_attempt_at: now,
     created_at: now,
   })

@@ -7,8 +7,11 @@ export interface OutboxMessageTable {
   channel: 'email' | 'sms' | 'webhook'
   recipient: string
   subject: Generated<string>
-  body_text: string
-  body_html: string | null
+  /**
+   * The body ({text, html}), encrypted with the data key (see outbox-secrets.ts); null once the
+   * message is sent or given up: links and codes are not kept after delivery.
+   */
+  payload: Buffer | null
   status: Generated<OutboxStatus>
   attempts: Generated<number>
   /** pending: earliest next attempt; sending: end of the worker's lease. */

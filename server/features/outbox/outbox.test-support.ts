@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import pino, { type Logger } from 'pino'
 import { SMTPServer } from 'smtp-server'
+import type { Db } from '../../db/database.ts'
 import { loggerOptions } from '../../logger.ts'
+import { decryptPayload, outboxSecretsOf } from './outbox-secrets.ts'
+import type { OutboxStatus } from './outbox.table.ts'
 import type { OutgoingEmail, OutgoingSms, Transports } from './transports/transport.ts'
 
 /** A real pino logger with the app's options, whose lines a test can read. */
@@ -142,4 +145,37 @@ export function recordingTransports(options: { delayMs?: number } = {}) {
     },
   }
   return { transports, emails, sms }
+}
+
+export interface OutboxTestMessage {
+  id: string
+  channel: 'email' | 'sms' | 'webhook'
+  recipient: string
+  subject: string
+  /** The decrypted body; '' once erased (after delivery, outside demo mode). */
+  body_text: string
+  body_html: string | null
+  status: OutboxStatus
+  created_at: Date
+}
+
+/**
+ * Tests only: the outbox as the recipients would read it, oldest first. Bodies are stored
+ * encrypted (outbox-secrets.ts), so reading `outbox_message` directly shows no link or code;
+ * this decrypts them with the key the `db` handle carries (the test app's).
+ */
+export async function readOutbox(
+  db: Db,
+  filter: { channel?: OutboxTestMessage['channel']; recipient?: string; afterId?: string } = {},
+): Promise<OutboxTestMessage[]> {
+  const secrets = outboxSecretsOf(db)
+  let query = db.selectFrom('outbox_message').select(['id', 'channel', 'recipient', 'subject', 'payload', 'status', 'created_at'])
+  if (filter.channel) query = query.where('channel', '=', filter.channel)
+  if (filter.recipient !== undefined) query = query.where('recipient', '=', filter.recipient)
+  if (filter.afterId !== undefined) query = query.where('id', '>', filter.afterId)
+  const rows = await query.orderBy('id').execute()
+  return rows.map(({ payload, ...row }) => {
+    const body = payload ? decryptPayload(secrets, payload) : { text: '', html: null }
+    return { ...row, body_text: body.text, body_html: body.html }
+  })
 }

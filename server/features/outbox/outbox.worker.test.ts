@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createFieldCipher } from '../../crypto/field-encryption.ts'
 import { type Db, openDatabase } from '../../db/database.ts'
 import { createTestDatabase } from '../../test/test-database.ts'
+import { withOutboxSecrets } from './outbox-secrets.ts'
 import { claimNextDueMessage } from './outbox.repository.ts'
 import { enqueueEmail, enqueueSms } from './outbox.service.ts'
 import { captureLog, manualClock, recordingTransports, startHttpFake } from './outbox.test-support.ts'
@@ -13,10 +16,12 @@ const SMS_TEXT = 'Uw inlogcode is 482913. Deel deze code met niemand.'
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 let db: Db
 const captured = captureLog()
+const cipher = createFieldCipher(randomBytes(32))
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  db = database.db
+  // Outside demo mode: a delivered or given-up body is erased.
+  db = withOutboxSecrets(database.db, cipher, { keepDelivered: false })
 })
 afterAll(() => database.close())
 beforeEach(async () => {
@@ -57,7 +62,7 @@ describe('deliverDueMessages', () => {
       expect(await deliverDueMessages(db, options)).toBe(1)
 
       const sent = await row(id)
-      expect(sent).toMatchObject({ status: 'sent', attempts: 4, last_error: null, claim_token: null })
+      expect(sent).toMatchObject({ status: 'sent', attempts: 4, last_error: null, claim_token: null, payload: null })
       expect(sent.sent_at).toEqual(time.clock())
       time.advance(24 * 3600_000)
       expect(await deliverDueMessages(db, options)).toBe(0)
@@ -82,7 +87,7 @@ describe('deliverDueMessages', () => {
         time.advance(24 * 3600_000)
       }
       expect(provider.requests).toHaveLength(MAX_ATTEMPTS)
-      expect(await row(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'CM.com answered HTTP 503', sent_at: null })
+      expect(await row(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'CM.com answered HTTP 503', sent_at: null, payload: null })
     } finally {
       await provider.close()
     }
@@ -94,7 +99,7 @@ describe('deliverDueMessages', () => {
       const time = manualClock(start)
       const { id } = await enqueueSms(db, { to: '+31612345678', text: SMS_TEXT }, time.clock())
       await deliverDueMessages(db, { clock: time.clock, transports: cmTransports(provider.url), log: captured.log, batchSize: 10 })
-      expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'CM.com answered HTTP 400 (errorCode 201, messageErrorCode 303)' })
+      expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'CM.com answered HTTP 400 (errorCode 201, messageErrorCode 303)', payload: null })
     } finally {
       await provider.close()
     }
@@ -102,7 +107,8 @@ describe('deliverDueMessages', () => {
 
   it('delivers each message exactly once when two workers on separate connections run at the same time', async () => {
     // On PostgreSQL the second worker has its own pool; the embedded database has one connection.
-    const second = database.kind === 'postgres' ? await openDatabase(database.config) : { db, close: async () => {} }
+    const opened = database.kind === 'postgres' ? await openDatabase(database.config) : { db, close: async () => {} }
+    const second = { db: withOutboxSecrets(opened.db, cipher, { keepDelivered: false }), close: opened.close }
     try {
       const time = manualClock(start)
       const ids: string[] = []

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts'
 import { rememberSecret } from '../../test/log-capture.ts'
 import type { LoggedIn } from '../../test/login-helper.ts'
 import type { TestApp } from '../../test/test-app.ts'
+import { readOutbox } from '../outbox/outbox.test-support.ts'
 
 type CBORType = Parameters<typeof isoCBOR.encode>[0]
 
@@ -145,5 +146,6 @@ export async function enrolTotp(t: TestApp, who: LoggedIn, now: Date): Promise<{
 
 /** The e-mails queued for an address, newest first. */
 export async function emailsTo(db: Db, to: string) {
-  return db.selectFrom('outbox_message').select(['subject', 'body_text', 'body_html']).where('channel', '=', 'email').where('recipient', '=', to).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+  const emails = await readOutbox(db, { channel: 'email', recipient: to })
+  return emails.sort((a, b) => b.created_at.getTime() - a.created_at.getTime() || Number(b.id) - Number(a.id))
 }

@@ -5,6 +5,7 @@ import { type LoggedIn, logIn, postJson } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { createClientOfTeam, createTeamWithCaregivers } from '../../test/workspace-factories.ts'
+import { readOutbox } from '../outbox/outbox.test-support.ts'
 
 /**
  * Issue 5, item 2: the inbox across the caregiver's clients with unread counts, the conversation
@@ -48,7 +49,7 @@ let minutes = 0
 const tick = () => t.setNow(new Date(now.getTime() + ++minutes * 60_000))
 const inbox = async (login: LoggedIn) => (await t.app.inject({ method: 'GET', url: '/api/workspace/inbox', headers: login.headers })).json()
 const conversation = (login: LoggedIn) => t.app.inject({ method: 'GET', url: `/api/workspace/clients/${ids.clientId}/messages`, headers: login.headers })
-const emailsSince = (id: string) => t.db.selectFrom('outbox_message').select(['recipient', 'subject', 'body_text', 'body_html']).where('channel', '=', 'email').where('id', '>', id).orderBy('id').execute()
+const emailsSince = (id: string) => readOutbox(t.db, { channel: 'email', afterId: id })
 const lastOutboxId = async () => String((await t.db.selectFrom('outbox_message').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? '0')
 
 describe('a relative writes, the team answers', () => {

@@ -5,6 +5,7 @@ import { createAccount, createOrganisation } from '../../../test/factories.ts'
 import { type LoggedIn, logIn, postJson } from '../../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../../test/test-app.ts'
 import { ECD_SYSTEM, fhirCaller } from '../fhir.test-support.ts'
+import { readOutbox } from '../../outbox/outbox.test-support.ts'
 
 let t: TestApp
 let caller: Awaited<ReturnType<typeof fhirCaller>>
@@ -65,7 +66,7 @@ describe('messages both ways', () => {
     expect(created.statusCode, created.body).toBe(201)
     const items = await portalMessages()
     expect(items[0]).toMatchObject({ body: 'Dat is goed, wij komen om 9 uur.', author: { kind: 'staff', name: 'Jan Smit' } })
-    const mails = await t.db.selectFrom('outbox_message').select(['recipient', 'body_text']).where('recipient', '=', accountEmail).execute()
+    const mails = await readOutbox(t.db, { recipient: accountEmail })
     expect(mails).toHaveLength(1)
     expect(mails[0]!.body_text).not.toContain('9 uur')
 

@@ -13,7 +13,7 @@ import { createWebhookSmsTransport } from './webhook-sms.ts'
  */
 export function createTransports(config: Config, log: Pick<Logger, 'info'>, clock: Clock): Transports & { close(): Promise<void> } {
   const email: EmailTransport = config.mail.smtpUrl
-    ? createSmtpEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+    ? createSmtpEmailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, requireTls: config.mail.requireTls })
     : createConsoleEmailTransport(log)
 
   let sms: SmsTransport
@@ -25,8 +25,9 @@ export function createTransports(config: Config, log: Pick<Logger, 'info'>, cloc
       sms = createWebhookSmsTransport({ url: config.sms.url, secret: config.sms.secret, clock })
       break
     case 'console':
-      // The text holds a login code: shown only to a developer on their own machine.
-      sms = createConsoleSmsTransport(log, { showText: config.env === 'development' })
+      // The text holds a login code: shown only in demo mode (fictional accounts, a developer's
+      // own machine), never once a real database, mail server or SMS provider is configured.
+      sms = createConsoleSmsTransport(log, { showText: config.demoMode.on && config.env === 'development' })
       break
   }
 

@@ -7,10 +7,14 @@ const SMTP_TIMEOUT_MS = 30_000
 /**
  * E-mail through an SMTP server (SMTP_URL, e.g. smtps://user:password@smtp.example.org:465).
  * One connection per message: the portal sends few e-mails, and no idle connection can go stale.
+ * With `requireTls` the server must offer STARTTLS, or the message is not sent.
  */
-export function createSmtpEmailTransport(options: { smtpUrl: string; from: string }): EmailTransport {
+export function createSmtpEmailTransport(options: { smtpUrl: string; from: string; requireTls?: boolean }): EmailTransport {
   const transporter = nodemailer.createTransport({
     url: options.smtpUrl,
+    // smtp:// with ?requireTLS=true: no STARTTLS from the server means no login and no message,
+    // rather than password links in clear text (production accepts smtp:// only this way).
+    ...(options.requireTls ? { requireTLS: true } : {}),
     connectionTimeout: SMTP_TIMEOUT_MS,
     greetingTimeout: SMTP_TIMEOUT_MS,
     socketTimeout: SMTP_TIMEOUT_MS,
