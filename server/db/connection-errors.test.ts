@@ -9,6 +9,7 @@ import { ERROR_MESSAGES } from '../../shared/error-messages.ts'
 import { AppError } from '../errors.ts'
 import { createTestApp, type TestApp } from '../test/test-app.ts'
 import { describeConnectionError, isDatabaseUnavailable } from './connection-errors.ts'
+import { openDatabase } from './database.ts'
 
 /** The error a promise rejects with (the test fails if it resolves). */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -146,5 +147,31 @@ describe('the error handler during a database outage (security property 35)', ()
     // A warning with the code, not an "unexpected error" with a stack: nothing is broken in the portal.
     expect(t.logs.some((line) => line.includes('"errorCode":"database_unavailable"'))).toBe(true)
     expect(t.logs.some((line) => line.includes('unexpected error'))).toBe(false)
+  })
+})
+
+describe('an app whose PostgreSQL refuses connections (security property 35)', () => {
+  let down: TestApp
+  beforeAll(async () => {
+    const config = { kind: 'postgres' as const, url: `postgres://portal@127.0.0.1:${await closedPort()}/portal`, poolSize: 2 }
+    down = await createTestApp({ database: { ...(await openDatabase(config)), config } })
+  })
+  afterAll(() => down.close())
+
+  it('answers the JSON API 503 database_unavailable with Retry-After', async () => {
+    const response = await down.app.inject({ method: 'GET', url: '/api/organisation' })
+    expect(response.statusCode).toBe(503)
+    expect(response.headers['retry-after']).toBe('5')
+    expect(response.json()).toEqual({ error: { code: 'database_unavailable', message: ERROR_MESSAGES.database_unavailable.nl } })
+  })
+
+  it('answers the FHIR API 503 with a transient OperationOutcome and Retry-After, not 500', async () => {
+    const response = await down.app.inject({ method: 'GET', url: '/fhir/Patient', headers: { authorization: `Bearer ${'x'.repeat(43)}` } })
+    expect(response.statusCode).toBe(503)
+    expect(response.headers['retry-after']).toBe('5')
+    expect(response.json()).toEqual({
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'transient', details: { text: ERROR_MESSAGES.database_unavailable.en } }],
+    })
   })
 })

@@ -1,5 +1,6 @@
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/connection-errors.ts'
 import { AppError, type ErrorCode, statusOf } from '../../errors.ts'
 import { ERROR_MESSAGES } from '../../../shared/error-messages.ts'
 
@@ -32,7 +33,7 @@ export function fhirBadRequest(text: string, expression?: string): FhirError {
 
 const ISSUE_CODE: Partial<Record<number, OperationOutcomeIssue['code']>> = {
   400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 412: 'conflict',
-  413: 'too-costly', 415: 'not-supported', 422: 'business-rule', 429: 'throttled', 501: 'not-supported',
+  413: 'too-costly', 415: 'not-supported', 422: 'business-rule', 429: 'throttled', 501: 'not-supported', 503: 'transient',
 }
 
 /** The OperationOutcome for an error code: the person-readable message, plus any issues. */
@@ -71,6 +72,11 @@ export function registerFhirErrorHandler(app: FastifyInstance, onRefused: (reque
       if (error instanceof FhirError) issues = error.issues
       if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
       else request.log.info({ errorCode: code, detail: error.detail }, 'request refused')
+    } else if (isDatabaseUnavailable(error)) {
+      // PostgreSQL restarting or failing over: over in seconds, so the client is told to retry.
+      code = 'database_unavailable'
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+      request.log.warn({ errorCode: code }, 'request refused: database unavailable')
     } else if (error.validation) {
       code = 'bad_request'
       issues = error.validation.map((v) => issue('invalid', `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'), v.message ?? 'invalid'))
@@ -87,7 +93,8 @@ export function registerFhirErrorHandler(app: FastifyInstance, onRefused: (reque
       request.log.error({ err: error }, 'unexpected error')
     }
     if (request.routeOptions.config.oauthError) return sendOAuthError(reply, code, error instanceof AppError ? error.detail : undefined)
-    await onRefused(request, code).catch((logError: unknown) => request.log.error({ err: logError }, 'refusal not logged'))
+    // A refusal is logged in the database, which is just what is away during an outage.
+    if (code !== 'database_unavailable') await onRefused(request, code).catch((logError: unknown) => request.log.error({ err: logError }, 'refusal not logged'))
     return sendOutcome(reply, code, issues)
   })
 }

@@ -2,6 +2,7 @@ import type { Identifier, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../db/database.ts'
 import { conflict, notFound } from '../../errors.ts'
 import { recordAccess } from '../access-log/access-log.service.ts'
+import { isBsnSystem } from './bsn-system.ts'
 import { requireScope } from './fhir-auth.ts'
 import { fhirBadRequest } from './fhir-errors.ts'
 import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
@@ -15,6 +16,8 @@ export type WriteTarget = { kind: 'create' } | { kind: 'id'; id: string } | { ki
 export function identifierTarget(identifier: string): WriteTarget {
   const bar = identifier.lastIndexOf('|')
   if (bar <= 0 || bar === identifier.length - 1) throw fhirBadRequest('identifier must be <system>|<value>', 'identifier')
+  // The ECD's own identifier only; a BSN, in any spelling, never in a (request) URL.
+  if (isBsnSystem(identifier.slice(0, bar))) throw fhirBadRequest('a BSN is never sent in a URL: conditional update works on the ECD identifier', 'identifier')
   return { kind: 'identifier', system: identifier.slice(0, bar), value: identifier.slice(bar + 1) }
 }
 

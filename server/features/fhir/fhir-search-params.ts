@@ -1,7 +1,7 @@
 import type { LastUpdated, SearchQuery } from './fhir-resource-type.ts'
+import { BSN_SYSTEM, isBsnSystem } from './bsn-system.ts'
 import { fhirBadRequest } from './fhir-errors.ts'
 
-export const BSN_SYSTEM = 'http://fhir.nl/fhir/NamingSystem/bsn'
 const DEFAULT_COUNT = 50
 const MAX_COUNT = 500
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -15,13 +15,19 @@ const values = (value: string | string[] | undefined): string[] => (value === un
 
 /**
  * Reads the search parameters a type supports; any other parameter is refused (400), as a
- * silently ignored filter would return more than the ECD asked for. `fromBody` is a POST
- * `_search`, the only way a BSN may be sent (never in a URL).
+ * silently ignored filter would return more than the ECD asked for. `url` is the query string,
+ * `body` the form body of a POST `_search`; as FHIR says, both apply (their values are joined).
+ * A BSN may only travel in the body: any URL parameter whose value names the BSN system, in any
+ * spelling (`isBsnSystem`), is refused before anything is searched.
  */
-export function parseSearchQuery(raw: Raw, supported: readonly string[], fromBody: boolean): SearchQuery {
+export function parseSearchQuery(sources: { url: Raw; body?: Raw }, supported: readonly string[]): SearchQuery {
+  refuseBsnInUrl(sources.url)
+  const merged = new Map<string, string[]>()
+  for (const raw of [sources.url, sources.body ?? {}]) {
+    for (const [name, value] of Object.entries(raw)) merged.set(name, [...(merged.get(name) ?? []), ...values(value)])
+  }
   const query: SearchQuery = { lastUpdated: [], count: DEFAULT_COUNT }
-  for (const [name, value] of Object.entries(raw)) {
-    const list = values(value)
+  for (const [name, list] of merged) {
     if (name === '_lastUpdated') {
       query.lastUpdated.push(...list.map(parseLastUpdated))
     } else if (name === '_cursor') {
@@ -35,15 +41,36 @@ export function parseSearchQuery(raw: Raw, supported: readonly string[], fromBod
       if (!UUID.test(id)) throw fhirBadRequest('patient must be a Patient id', name)
       query.patient = id
     } else if (name === 'identifier' && supported.includes('identifier')) {
+      // No system (`value` or `|value`) is refused too, so a bare nine-digit number is never
+      // looked up as anything: there is no search "by any identifier".
       const [system, ...rest] = single(list, name).split('|')
       if (!system || rest.length !== 1 || !rest[0]) throw fhirBadRequest('identifier must be <system>|<value>', name)
-      if (system === BSN_SYSTEM && !fromBody) throw fhirBadRequest('a BSN is never sent in a URL: use POST _search with a form body', name)
-      query.identifier = { system, value: rest[0] }
+      // The body may spell the BSN system loosely too; it is searched as the BSN.
+      query.identifier = { system: isBsnSystem(system) ? BSN_SYSTEM : system, value: rest[0] }
     } else {
-      throw fhirBadRequest(`search parameter not supported: ${name.slice(0, 40)}`, name.slice(0, 40))
+      throw fhirBadRequest(`search parameter not supported: ${echoName(name)}`, echoName(name))
     }
   }
   return query
+}
+
+/**
+ * No BSN in a URL (security property 22): a URL ends up in proxy and server logs and in browser
+ * history. Every value of every parameter is looked at, each part of a comma-separated list
+ * (FHIR's "or"), not only `identifier`: `subject:identifier=` and the like are refused for
+ * being unsupported anyway, but should not even get that far with a BSN in them.
+ */
+function refuseBsnInUrl(url: Raw): void {
+  for (const [name, value] of Object.entries(url)) {
+    for (const part of values(value).flatMap((v) => v.split(','))) {
+      if (isBsnSystem(part.split('|')[0]!)) throw fhirBadRequest('a BSN is never sent in a URL: use POST _search with a form body', echoName(name))
+    }
+  }
+}
+
+/** A parameter name as it may be echoed in an OperationOutcome: letters and FHIR's punctuation only, never a value. */
+function echoName(name: string): string {
+  return /^[A-Za-z_][A-Za-z_:.-]{0,39}$/.test(name) ? name : 'parameter'
 }
 
 /** The opaque `_cursor` of a next-page link: the last row's updated_at and id. */

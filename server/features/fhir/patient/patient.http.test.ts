@@ -164,3 +164,90 @@ describe('read and search', () => {
     expect(res.body).not.toContain('999912094')
   })
 })
+
+describe('no BSN in a URL, in any spelling (issue 9, item 7)', () => {
+  const BSN = '999913001'
+  const bsnSpellings = [
+    'HTTP://FHIR.NL/FHIR/NAMINGSYSTEM/BSN',
+    'http://fhir.nl/fhir/NamingSystem/bsn/',
+    'http://fhir.nl/fhir/NamingSystem/bsn ',
+    'https://fhir.nl/fhir/NamingSystem/bsn',
+    'http://fhir.nl/fhir/NamingSystem/bsn\u200b',
+    encodeURIComponent('http://fhir.nl/fhir/NamingSystem/bsn'),
+    'urn:oid:2.16.840.1.113883.2.4.6.3',
+  ]
+  const form = { authorization: '', 'content-type': 'application/x-www-form-urlencoded' }
+  const query = (pairs: Record<string, string>) => new URLSearchParams(pairs).toString()
+  const ecdIds = (body: string) => JSON.parse(body).entry.map((e: { resource: { identifier: { value: string }[] } }) => e.resource.identifier[0]!.value)
+  beforeAll(async () => {
+    form.authorization = caller.headers.authorization
+    expect((await put('P-900', ecdPatient('P-900', BSN))).statusCode).toBe(201)
+    expect((await put('P-901', ecdPatient('P-901', '999913013'))).statusCode).toBe(201)
+  })
+
+  it('refuses every spelling of the BSN system in a GET search, on Patient and on other types, without echoing the BSN', async () => {
+    for (const system of bsnSpellings) {
+      for (const type of ['Patient', 'DocumentReference']) {
+        const res = await t.app.inject({ method: 'GET', url: `/fhir/${type}?${query({ identifier: `${system}|${BSN}` })}`, headers: caller.headers })
+        expect(res.statusCode, `${type} ${JSON.stringify(system)}`).toBe(400)
+        expect(res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid', expression: ['identifier'] }] })
+        expect(res.body).not.toContain(BSN)
+      }
+    }
+    // Hidden in an "or" list behind the ECD's own identifier, or under a parameter name with a modifier.
+    const or = await t.app.inject({ method: 'GET', url: `/fhir/Patient?${query({ identifier: `${ECD_SYSTEM}|P-900,http://fhir.nl/fhir/NamingSystem/bsn/|${BSN}` })}`, headers: caller.headers })
+    expect(or.statusCode).toBe(400)
+    const modifier = await t.app.inject({ method: 'GET', url: `/fhir/Patient?${query({ 'identifier:exact': `HTTP://FHIR.NL/FHIR/NAMINGSYSTEM/BSN|${BSN}` })}`, headers: caller.headers })
+    expect(modifier.statusCode).toBe(400)
+    expect(modifier.json().issue[0].details.text).toContain('BSN')
+  })
+
+  it('refuses the BSN in the query string of a POST _search too, with an empty form body or another parameter in it', async () => {
+    for (const system of bsnSpellings) {
+      const url = `/fhir/Patient/_search?${query({ identifier: `${system}|${BSN}` })}`
+      const empty = await t.app.inject({ method: 'POST', url, headers: form, payload: '' })
+      expect(empty.statusCode, JSON.stringify(system)).toBe(400)
+      const withCount = await t.app.inject({ method: 'POST', url, headers: form, payload: query({ _count: '5' }) })
+      expect(withCount.statusCode, JSON.stringify(system)).toBe(400)
+    }
+    const bare = await t.app.inject({ method: 'POST', url: `/fhir/Patient/_search?${query({ identifier: `http://fhir.nl/fhir/NamingSystem/bsn|${BSN}` })}`, headers: { authorization: caller.headers.authorization } })
+    expect(bare.statusCode).toBe(400)
+  })
+
+  it('refuses the BSN system as the target of a conditional update, in any spelling', async () => {
+    for (const system of bsnSpellings) {
+      const res = await t.app.inject({ method: 'PUT', url: `/fhir/Patient?${query({ identifier: `${system}|${BSN}` })}`, headers: caller.headers, payload: ecdPatient('P-902') })
+      expect(res.statusCode, JSON.stringify(system)).toBe(400)
+    }
+    expect(await countClients('P-902')).toBe(0)
+  })
+
+  it('POST _search applies the query string and the form body together (before: the query string was ignored, and every patient came back)', async () => {
+    const byQuery = await t.app.inject({ method: 'POST', url: `/fhir/Patient/_search?${query({ identifier: `${ECD_SYSTEM}|P-900` })}`, headers: form, payload: '' })
+    expect(byQuery.statusCode, byQuery.body).toBe(200)
+    expect(ecdIds(byQuery.body)).toEqual(['P-900'])
+    const noBodyAtAll = await t.app.inject({ method: 'POST', url: `/fhir/Patient/_search?${query({ identifier: `${ECD_SYSTEM}|P-901` })}`, headers: { authorization: caller.headers.authorization } })
+    expect(noBodyAtAll.statusCode, noBodyAtAll.body).toBe(200)
+    expect(ecdIds(noBodyAtAll.body)).toEqual(['P-901'])
+    // _count from the URL, the BSN from the body: both apply.
+    const both = await t.app.inject({ method: 'POST', url: '/fhir/Patient/_search?_count=1', headers: form, payload: query({ identifier: `http://fhir.nl/fhir/NamingSystem/bsn|${BSN}` }) })
+    expect(both.statusCode, both.body).toBe(200)
+    expect(ecdIds(both.body)).toEqual(['P-900'])
+    expect(both.body).not.toContain(BSN)
+    // In the body the BSN system may be spelled loosely too: it is still a search by BSN.
+    const loose = await t.app.inject({ method: 'POST', url: '/fhir/Patient/_search', headers: form, payload: query({ identifier: `HTTP://FHIR.NL/FHIR/NAMINGSYSTEM/BSN/|${BSN}` }) })
+    expect(ecdIds(loose.body)).toEqual(['P-900'])
+    // The same parameter in both places is two values for a parameter that takes one.
+    const twice = await t.app.inject({ method: 'POST', url: `/fhir/Patient/_search?${query({ identifier: `${ECD_SYSTEM}|P-900` })}`, headers: form, payload: query({ identifier: `${ECD_SYSTEM}|P-901` }) })
+    expect(twice.statusCode).toBe(400)
+  })
+
+  it('refuses an identifier without a system, so a bare number is never looked up', async () => {
+    for (const identifier of [BSN, `|${BSN}`]) {
+      const get = await t.app.inject({ method: 'GET', url: `/fhir/Patient?${query({ identifier })}`, headers: caller.headers })
+      expect(get.statusCode).toBe(400)
+      const post = await t.app.inject({ method: 'POST', url: '/fhir/Patient/_search', headers: form, payload: query({ identifier }) })
+      expect(post.statusCode).toBe(400)
+    }
+  })
+})

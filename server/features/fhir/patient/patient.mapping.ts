@@ -4,7 +4,7 @@ import type { FieldCipher } from '../../../crypto/field-encryption.ts'
 import type { ClientTable, Gender } from '../../clients/client.table.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import { EXT, extensionValue, type PrimitiveExtensions } from '../fhir-extensions.ts'
-import { BSN_SYSTEM } from '../fhir-search-params.ts'
+import { BSN_SYSTEM } from '../bsn-system.ts'
 import { clientNameFromFhir, clientNameToFhir } from './patient-name.ts'
 
 export type ClientRow = Selectable<ClientTable>

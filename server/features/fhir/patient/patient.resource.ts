@@ -2,7 +2,7 @@ import type { Patient } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
 import { unprocessable } from '../fhir-errors.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
-import { BSN_SYSTEM } from '../fhir-search-params.ts'
+import { BSN_SYSTEM } from '../bsn-system.ts'
 import { type ClientRow, clientRowToPatient, patientToColumns } from './patient.mapping.ts'
 import { findClientByEcdId, findClientById, insertClient, searchClients, updateClient } from './patient.repository.ts'
 
