@@ -37,6 +37,7 @@ import { accessLogSearchRoutes } from './features/access-log/access-log-search.r
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
 import { fhirRoutes } from './features/fhir/fhir.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
+import { addInputFormats, registerInputChecks } from './http/input-checks.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
 import { registerSecurity } from './http/security.ts'
 import { registerWebApp } from './http/web-app.ts'
@@ -69,12 +70,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    // Dates mean real days in 1900–2200 (server/http/input-checks.ts).
+    ajv: { customOptions: { removeAdditional: false, allErrors: true }, onCreate: addInputFormats },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   requireRouteSchemas(app)
   registerErrorHandler(app)
+  registerInputChecks(app)
   await registerSecurity(app, config)
   await registerAuthentication(app, deps)
 

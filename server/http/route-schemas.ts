@@ -1,4 +1,19 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifySchema } from 'fastify'
+
+/** A route as declared: what the fuzz test of property 36 derives its hostile values from. */
+export interface DeclaredRoute {
+  method: string
+  url: string
+  schema: FastifySchema | undefined
+  config: unknown
+}
+
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>()
+
+/** Every route the application declared, FHIR and the web app included, in declaration order. */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? []
+}
 
 /**
  * Every API route declares its input and its output. The response schema is the allow-list
@@ -6,7 +21,12 @@ import type { FastifyInstance } from 'fastify'
  * route without one is refused at start-up rather than found in a review.
  */
 export function requireRouteSchemas(app: FastifyInstance): void {
+  const routes: DeclaredRoute[] = []
+  declared.set(app, routes)
   app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      routes.push({ method, url: route.url, schema: route.schema, config: route.config })
+    }
     if (!route.url.startsWith('/api/') && !route.url.startsWith('/health/')) return
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { ClientLinkTable, ConsentTable } from '../links/link.table.ts'
 import { containsPattern } from '../portal-accounts/portal-accounts.repository.ts'
+import { isCalendarDate } from '../../../shared/schemas/dates.ts'
 
 function linksWithClientAndConsent(db: Db) {
   return db
@@ -71,7 +72,8 @@ export async function findConsentForm(db: Db, consentId: string) {
 /** Clients by name, client number or date of birth (YYYY-MM-DD), for choosing whom to link. */
 export async function searchClients(db: Db, search: string, limit: number) {
   const pattern = containsPattern(search)
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(search) ? search : null
+  // Only a day that exists is compared with the date of birth: 2026-02-30 would be a database error.
+  const date = isCalendarDate(search) ? search : null
   return db
     .selectFrom('client')
     .select(['id', 'client_number', 'gender', 'initials', 'given_name', 'name_prefix', 'family_name', 'date_of_birth', 'legal_capacity'])

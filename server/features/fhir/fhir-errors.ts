@@ -2,6 +2,7 @@ import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/connection-errors.ts'
 import { AppError, type ErrorCode, statusOf } from '../../errors.ts'
+import { databaseErrorCode } from '../../http/error-handler.ts'
 import { ERROR_MESSAGES } from '../../../shared/error-messages.ts'
 
 /**
@@ -50,8 +51,6 @@ export function sendOutcome(reply: FastifyReply, code: ErrorCode, issues: Operat
   return reply.status(statusOf(code)).type('application/fhir+json; charset=utf-8').send(operationOutcome(code, issues))
 }
 
-const UNIQUE_VIOLATION = '23505'
-
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
@@ -81,10 +80,11 @@ export function registerFhirErrorHandler(app: FastifyInstance, onRefused: (reque
       code = 'bad_request'
       issues = error.validation.map((v) => issue('invalid', `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'), v.message ?? 'invalid'))
       request.log.info({ errorCode: code }, 'request refused')
-    } else if (error.code === UNIQUE_VIOLATION) {
-      // Two rows with the same ECD identifier or BSN: the database's unique index decided.
-      code = 'conflict'
-      request.log.info({ errorCode: code }, 'request refused')
+    } else if (databaseErrorCode(error)) {
+      // Two rows with the same ECD identifier or BSN (the database's unique index decided), or a
+      // value PostgreSQL cannot hold: the same mapping as the JSON API (server/http/error-handler.ts).
+      code = databaseErrorCode(error)!
+      request.log.info({ errorCode: code, sqlState: error.code }, 'request refused by the database')
     } else if (error.code && FASTIFY_CODES[error.code]) {
       code = FASTIFY_CODES[error.code]!
       request.log.info({ errorCode: code, fastifyCode: error.code }, 'request refused')

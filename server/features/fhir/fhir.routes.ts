@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { parse as parseQueryString } from 'node:querystring'
 import type { AppDeps } from '../../app.ts'
 import { type ErrorCode, statusOf } from '../../errors.ts'
+import { strictJsonParser } from '../../http/input-checks.ts'
 import { requestSource } from '../../http/request-source.ts'
 import { recordAccess } from '../access-log/access-log.service.ts'
 import type { AccessAction } from '../access-log/access-log.table.ts'
@@ -26,8 +27,9 @@ export async function fhirRoutes(app: FastifyInstance, options: AppDeps): Promis
   // Seconds of work: done at start-up, not on the first request.
   loadFhirDefinitions()
 
-  // application/fhir+json is JSON, parsed by Fastify's own JSON parser (prototype-poisoning safe).
-  app.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  // application/fhir+json is JSON, parsed by Fastify's own JSON parser (prototype-poisoning safe)
+  // after a strict UTF-8 decoding, as application/json is (server/http/input-checks.ts).
+  app.addContentTypeParser('application/fhir+json', { parseAs: 'buffer' }, strictJsonParser(app))
   // Form bodies reach only routes that say `formBody` (server/http/security.ts); a repeated key
   // becomes a list, which the route's schema then refuses or accepts.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {

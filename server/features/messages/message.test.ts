@@ -132,9 +132,13 @@ describe('POST messages', () => {
     expect(await count()).toBe(before)
     tick()
     expect((await postJson(t, url(), { body: 'x'.repeat(4000) }, login.headers)).statusCode).toBe(201)
-    // Control characters (PostgreSQL refuses NUL) are removed, line breaks kept, and an emoji counts as one.
+    // Control characters are removed, line breaks kept, and an emoji counts as one; NUL, which
+    // PostgreSQL cannot store and no person types, is refused like any input with it (issue 9).
     tick()
-    const odd = await postJson(t, url(), { body: 'Tot\u0000 straks\r\nGroet \u{1F642}' }, login.headers)
+    const withNul = await postJson(t, url(), { body: 'Tot\u0000 straks' }, login.headers)
+    expect(withNul.statusCode).toBe(400)
+    expect(withNul.json().error.code).toBe('validation_failed')
+    const odd = await postJson(t, url(), { body: 'Tot\u0007 straks\r\nGroet \u{1F642}' }, login.headers)
     expect(odd.statusCode, odd.body).toBe(201)
     expect(odd.json().body).toBe('Tot straks\nGroet \u{1F642}')
     tick()

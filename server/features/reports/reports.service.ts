@@ -1,6 +1,7 @@
 import type { Report, ReportListQuery, ReportPage } from '../../../shared/schemas/reports.ts'
 import { addDays, amsterdamInstant } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
+import { isSaneDateTime } from '../../../shared/schemas/dates.ts'
 import { validationFailed } from '../../errors.ts'
 import type { RequestSource } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
@@ -54,7 +55,7 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-
 
 export function decodeCursor(cursor: string): { reportedAt: string; id: string } {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match?.[1] || !match[2]) throw validationFailed('cursor')
+  if (!match?.[1] || !match[2] || !isSaneDateTime(match[1])) throw validationFailed('cursor')
   return { reportedAt: match[1], id: match[2] }
 }
 

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
-import { badRequest } from '../../errors.ts'
+import { isSaneDateTime } from '../../../shared/schemas/dates.ts'
+import { validationFailed } from '../../errors.ts'
 
 /**
  * Keyset positions of the workspace's newest-first lists: the last row's time as exact UTC text
@@ -31,9 +32,10 @@ export function encodePosition(position: Position): string {
   return Buffer.from(`${position.at}|${position.id}`, 'utf8').toString('base64url')
 }
 
-/** Throws bad_request for a cursor this server did not make. */
+/** Throws validation_failed for a cursor this server did not make. */
 export function decodePosition(cursor: string): Position {
   const match = POSITION.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match?.[1] || !match[2]) throw badRequest('cursor')
+  // The shape alone lets month 13 or hour 25 through, which PostgreSQL would refuse with an error.
+  if (!match?.[1] || !match[2] || !isSaneDateTime(match[1])) throw validationFailed('cursor')
   return { at: match[1], id: match[2] }
 }

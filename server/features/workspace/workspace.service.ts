@@ -1,7 +1,7 @@
 import type { Inbox, WorkspaceClient, WorkspaceClientPage, WorkspaceClientQuery } from '../../../shared/schemas/workspace.ts'
 import { amsterdamDate } from '../../amsterdam-time.ts'
 import type { Db } from '../../db/database.ts'
-import { AppError, badRequest } from '../../errors.ts'
+import { AppError, validationFailed } from '../../errors.ts'
 import type { AccessAction } from '../access-log/access-log.table.ts'
 import { recordAccess, type RequestSource } from '../access-log/access-log.service.ts'
 import type { ActiveSession } from '../auth/session.service.ts'
@@ -110,14 +110,17 @@ function encodeClientCursor(position: { familyName: string; id: string }): strin
 function decodeClientCursor(cursor: string): { familyName: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/.test(value[1])) {
+    // A name with NUL (which PostgreSQL text cannot hold) was never a client's: not our cursor.
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !value[0].includes('\u0000') && value[0].length <= 200 && typeof value[1] === 'string' && UUID.test(value[1])) {
       return { familyName: value[0], id: value[1] }
     }
   } catch {
     // Falls through to the refusal: not a cursor this server made.
   }
-  throw badRequest('cursor')
+  throw validationFailed('cursor')
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** The person's words are searched for literally: % and _ are not wildcards. */
 export function escapeLike(text: string): string {
