@@ -135,6 +135,8 @@ describe.runIf(onPostgresProject && binDir)('security property 35: a PostgreSQL 
     process.stdout.write(`security property 35: outbox delivered ${Math.round(performance.now() - queuedAt)} ms after the message was queued\n`)
 
     // Said once per outage, not once per request or poll; nothing that could hold the password.
+    // (Stopping the worker first lets the round that delivered finish and log.)
+    await worker!.stop()
     const lost = databaseLog.lines.filter((line) => line.includes('connection lost'))
     expect(lost).toHaveLength(1)
     expect(databaseLog.lines.filter((line) => line.includes('connected again'))).toHaveLength(1)
