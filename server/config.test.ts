@@ -15,7 +15,7 @@ describe('loadConfig', () => {
 
   it('uses PostgreSQL when DATABASE_URL is set, and then needs an encryption key', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(/DATA_ENCRYPTION_KEY/)
-    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', DATA_ENCRYPTION_KEY: key, SMS_PROVIDER: 'console' })
+    const config = loadConfig({ DATABASE_URL: 'postgres://localhost/x', DATA_ENCRYPTION_KEY: key })
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/x', poolSize: 10 })
   })
 
@@ -74,9 +74,11 @@ describe('demo mode (security property 31: development conveniences only in demo
     expect(loadConfig({ SMS_PROVIDER: 'console' }).demoMode.on).toBe(true)
   })
 
-  it('refuses a real database without a chosen SMS provider: login codes must not vanish into a log', () => {
-    expect(() => loadConfig(postgres)).toThrow(/SMS_PROVIDER: required with DATABASE_URL/)
-    expect(loadConfig({ ...postgres, ...cm }).sms.provider).toBe('cm')
+  it('the server refuses a real database without a chosen SMS provider: login codes must not vanish into a log', () => {
+    expect(() => loadConfig(postgres, { server: true })).toThrow(/SMS_PROVIDER: required with DATABASE_URL/)
+    expect(loadConfig({ ...postgres, ...cm }, { server: true }).sms.provider).toBe('cm')
+    // The command-line tools send no SMS: they need no provider, and are not in demo mode either.
+    expect(loadConfig(postgres).demoMode).toEqual({ on: false, reasons: ['DATABASE_URL set'] })
   })
 })
 

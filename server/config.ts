@@ -44,7 +44,7 @@ const EnvSchema = Type.Object({
     default: '',
     description: 'Proxies whose X-Forwarded-For is believed: empty (none), comma-separated addresses/CIDRs, or a hop count (warned about at start: spoofable when the count is wrong).',
   }),
-  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Body limit of the FHIR API routes that set none of their own. The /api routes have their own limits: 64 KiB, more only on upload routes for the staff role that uploads.' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Largest accepted request body.' }),
   WEB_DIST_DIR: Type.String({ default: './web/dist', description: 'Folder with the built web app (npm run build).' }),
   SMTP_URL: Type.Optional(
     Type.String({
@@ -57,7 +57,7 @@ const EnvSchema = Type.Object({
   ),
   SMS_PROVIDER: Type.Optional(
     Type.Union([Type.Literal('console'), Type.Literal('webhook'), Type.Literal('cm')], {
-      description: 'How SMS is sent: cm (CM.com), webhook (your own gateway) or console (logs that an SMS went out; the text only in demo mode). Default console with the embedded database; required with DATABASE_URL and in production, where console is refused. cm or webhook ends demo mode.',
+      description: 'How SMS is sent: cm (CM.com), webhook (your own gateway) or console (logs that an SMS went out; the text only in demo mode). Default console with the embedded database; the server requires it with DATABASE_URL and in production, where console is refused. cm or webhook ends demo mode.',
     }),
   ),
   SMS_WEBHOOK_URL: Type.Optional(
@@ -160,8 +160,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the configuration; throws ConfigError listing every problem at once. */
-export function loadConfig(source: Record<string, string | undefined>): Config {
+/**
+ * Reads and validates the configuration; throws ConfigError listing every problem at once.
+ * `server`: the checks only the running server needs (it alone sends SMS); the command-line
+ * tools (migrate, seed, verify) leave it off.
+ */
+export function loadConfig(source: Record<string, string | undefined>, options: { server?: boolean } = {}): Config {
   const raw = Object.fromEntries(
     Object.keys(EnvSchema.properties)
       .filter((key) => source[key] !== undefined && source[key] !== '')
@@ -185,7 +189,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (env.NODE_ENV === 'production' && !env.PUBLIC_BASE_URL.startsWith('https://')) {
     problems.push('PUBLIC_BASE_URL: must use https in production.')
   }
-  problems.push(...outboxProblems(env))
+  problems.push(...outboxProblems(env, options.server ?? false))
   problems.push(...oidcProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
   const smtpRequireTls = env.SMTP_URL !== undefined && smtpRequiresTls(env.SMTP_URL)
@@ -279,7 +283,7 @@ function oidcConfig(env: Env): OidcConfig | undefined {
 }
 
 /** E-mail and SMS must really leave a production server; SMS codes may be logged only in development. */
-function outboxProblems(env: Env): string[] {
+function outboxProblems(env: Env, server: boolean): string[] {
   const problems: string[] = []
   const production = env.NODE_ENV === 'production'
   if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production, or no e-mail leaves the portal.')
@@ -289,7 +293,7 @@ function outboxProblems(env: Env): string[] {
     problems.push('SMTP_URL: smtp:// sends in clear text unless STARTTLS is required; use smtps:// or add ?requireTLS=true (production).')
   }
   // A real database holds real people: a login code that is only logged would never reach them.
-  if (env.DATABASE_URL && !env.SMS_PROVIDER) {
+  if (server && env.DATABASE_URL && !env.SMS_PROVIDER) {
     problems.push('SMS_PROVIDER: required with DATABASE_URL (cm or webhook; console explicitly for a test database, codes are then not shown).')
   }
   if (production && !env.SMS_PROVIDER) problems.push('SMS_PROVIDER: required in production (cm or webhook).')

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 
 function loadConfigOrExit() {
   try {
-    return loadConfig(process.env)
+    return loadConfig(process.env, { server: true })
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message)
