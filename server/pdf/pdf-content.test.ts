@@ -57,7 +57,14 @@ describe('malformed files are refused', () => {
     const half = whole.subarray(0, Math.floor(whole.length / 2))
     expect(await pdfProblem(half)).toBe('no_pdf_trailer')
     expect(await pdfProblem(Buffer.concat([half, Buffer.from('\n%%EOF\n')]))).toBe('malformed')
-    expect(await pdfProblem(Buffer.concat([half, Buffer.from(`\nstartxref\n${Math.floor(whole.length / 4)}\n%%EOF\n`)]))).toBe('malformed')
+    // Cut anywhere, even after the last object, and given a `startxref` that points at an object:
+    // still refused, not rebuilt from the objects that are left.
+    const objectStarts = [...whole.toString('latin1').matchAll(/\n\d+ 0 obj/g)].map((match) => match.index + 1)
+    for (let cut = 100; cut < whole.length - 30; cut += 37) {
+      const offset = objectStarts.filter((start) => start < cut).at(-1) ?? 9
+      const patched = Buffer.concat([whole.subarray(0, cut), Buffer.from(`\nstartxref\n${offset}\n%%EOF\n`)])
+      expect(await pdfProblem(patched), `cut at ${cut}`).toBe('malformed')
+    }
   })
 
   it('objects that do not parse, no pages, and an encrypted file', async () => {

@@ -181,7 +181,8 @@ export async function pdfProblem(bytes: Uint8Array): Promise<PdfProblem | null> 
   if (budget.refused) return budget.refused
   if (document.isEncrypted) return 'encrypted'
   try {
-    if (document.getPageCount() === 0) return 'no_pages'
+    // The page tree itself, not its /Count: every page must be reachable.
+    if (document.getPages().length === 0) return 'no_pages'
   } catch {
     return 'malformed'
   }
@@ -194,12 +195,16 @@ export async function pdfProblem(bytes: Uint8Array): Promise<PdfProblem | null> 
  * then rebuild the document from whatever they find, which is exactly the room a polyglot needs.
  */
 function startxrefPointsAtXref(buffer: Buffer, tail: string): boolean {
-  const match = /startxref\s+(\d{1,10})\s+%%EOF\s*$/.exec(tail)
+  // Some writers pad the end with NUL bytes, and some offsets land on the line break before.
+  const match = /startxref\s+(\d{1,10})\s+%%EOF[\s\0]*$/.exec(tail)
   if (!match) return false
   const offset = Number(match[1])
   if (offset >= buffer.length) return false
-  const at = buffer.subarray(offset, offset + 32).toString('latin1')
-  return /^xref\s/.test(at) || /^\d+\s+\d+\s+obj\b/.test(at)
+  const at = buffer.subarray(offset, offset + 1024).toString('latin1')
+  // A table, with the trailer after it; or a cross-reference stream, not just any object (a file
+  // cut short and given a new `startxref` would otherwise be rebuilt from its objects).
+  if (/^\s*xref\s/.test(at)) return buffer.indexOf('trailer', offset, 'latin1') !== -1
+  return /^\s*\d+\s+\d+\s+obj\s*<<(?:(?!stream)[^])*\/Type\s*\/XRef\b/.test(at)
 }
 
 /** Every object of the document (reachable or not) and the trailer, looked through for active content. */
