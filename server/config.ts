@@ -44,7 +44,7 @@ const EnvSchema = Type.Object({
     default: '',
     description: 'Proxies whose X-Forwarded-For is believed: empty (none), comma-separated addresses/CIDRs, or a hop count (warned about at start: spoofable when the count is wrong).',
   }),
-  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Largest accepted request body.' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50 * 1024 * 1024, default: 1024 * 1024, description: 'Body limit of the FHIR API routes that set none of their own. The /api routes have their own limits: 64 KiB, more only on upload routes for the staff role that uploads.' }),
   WEB_DIST_DIR: Type.String({ default: './web/dist', description: 'Folder with the built web app (npm run build).' }),
   SMTP_URL: Type.Optional(
     Type.String({
