@@ -207,6 +207,14 @@ describe('security property 33: an unauthenticated request costs little', () => 
     expect(res.serverRead).toBeLessThan(2 * MB)
   })
 
+  it('reads no large body for a path that does not exist', async () => {
+    for (const chunked of [false, true]) {
+      const res = await streamLargeBody('/api/does-not-exist', 25 * MB, { chunked })
+      expect(res.status, res.body).toBe(404)
+      expect(res.serverRead).toBeLessThan(2 * MB)
+    }
+  })
+
   it('keeps the connection of a small refused request open (a late 401 in the browser is not a network error)', async () => {
     const res = await t.app.inject({ method: 'POST', url: printsUrl(), headers: { 'content-type': 'application/json' }, payload: '{}' })
     expect(res.statusCode).toBe(401)

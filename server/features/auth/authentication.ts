@@ -53,8 +53,10 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
   // Who is asking is decided before the body is read (security property 33): an anonymous or
   // refused request costs one session lookup, never the reading, parsing and validating of its body.
   app.addHook('onRequest', async (request, reply) => {
-    // Unknown paths fall through to the 404 answer: nothing there to protect.
-    if (!request.url.startsWith('/api/') || request.is404) return
+    if (!request.url.startsWith('/api/')) return
+    // Unknown paths fall through to the 404 answer: nothing there to protect. With a body,
+    // that answer comes now, so not even the server-wide limit's worth of it is read.
+    if (request.is404) return bodyMayExceed(request.headers, 0) ? sendError(request, reply, 'not_found') : undefined
     const access = request.routeOptions.config.access ?? 'full'
     const token = request.cookies[SESSION_COOKIE]
     request.session = token ? ((await resumeSession(db, token, clock())) ?? null) : null
