@@ -288,6 +288,10 @@ function attacksFor(route: DeclaredRoute): fc.Arbitrary<Attack> | null {
     // A route without a body schema ignores a well-formed body of any kind (text/plain, 1e309).
     options.push((body ? RAW_BODIES : MALFORMED_BODIES).map(([contentType, payload]) => ({ place: 'raw' as const, contentType, payload })))
   }
+  if (options.length === 0 && route.method === 'GET') {
+    // A read that declares no input still meets whatever arrives: an undeclared query key.
+    options.push(fc.tuple(fc.constantFrom('q', 'limit', 'cursor', '__proto__', 'x%00'), hostileTextValues({ type: ['string', 'integer'], format: 'date' })).map(([key, value]) => ({ place: 'query' as const, key, value })))
+  }
   return options.length > 0 ? fc.oneof(...options) : null
 }
 
@@ -409,7 +413,7 @@ describe('security property 36: hostile input derived from every route schema, e
             let payload: Buffer | undefined
             let contentType: string | undefined = schema.body ? (route.url.startsWith('/fhir') ? 'application/fhir+json' : 'application/json') : undefined
             if (attack.place === 'params') params[attack.key] = attack.value
-            if (attack.place === 'query') query.push(`${encodeURIComponent(attack.key)}=${attack.value}`)
+            if (attack.place === 'query') query.push(`${attack.key.includes('%') ? attack.key : encodeURIComponent(attack.key)}=${attack.value}`)
             if (schema.body) payload = Buffer.from(JSON.stringify(baseBody))
             if (attack.place === 'body') payload = bodyBytes(baseBody, attack.key, attack.value)
             if (attack.place === 'raw') {
