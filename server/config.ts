@@ -22,6 +22,18 @@ const EnvSchema = Type.Object({
     Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL connection string. Without it the embedded database (PGlite) is used. Setting it ends demo mode (no development mailbox).' }),
   ),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL connections per app instance.' }),
+  MIGRATION_DATABASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description: 'PostgreSQL connection string of the owner role that migrates the schema (npm run db:migrate; at start when the server has it). Without it DATABASE_URL migrates (one role: development only).',
+    }),
+  ),
+  DATABASE_RUNTIME_ROLE: Type.Optional(
+    Type.String({
+      pattern: '^[a-z_][a-z0-9_]{0,62}$',
+      description: "The least-privileged role of DATABASE_URL: after migrating, the owner grants it DML on the tables but only SELECT and INSERT on the access log. Production refuses to serve as a superuser or the tables' owner.",
+    }),
+  ),
   EMBEDDED_DATA_DIR: Type.String({
     default: './data/pglite',
     description: 'Folder of the embedded database. memory:// keeps it in memory (tests).',
@@ -114,6 +126,10 @@ export interface Config {
   port: number
   publicBaseUrl: URL
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'embedded'; dataDir: string }
+  /** The owner role's connection for migrations; undefined: DATABASE_URL migrates (one role). */
+  migrationDatabaseUrl: string | undefined
+  /** The role DATABASE_URL logs in as, granted its privileges after each migration; undefined: no grants. */
+  databaseRuntimeRole: string | undefined
   /** Base64 key from the environment; undefined means: the embedded database generates and keeps one. */
   dataEncryptionKey: string | undefined
   seedDemoData: boolean
@@ -202,6 +218,8 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
       : { kind: 'embedded', dataDir: env.EMBEDDED_DATA_DIR },
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL,
+    databaseRuntimeRole: env.DATABASE_RUNTIME_ROLE,
     dataEncryptionKey: env.DATA_ENCRYPTION_KEY,
     seedDemoData: env.SEED_DEMO_DATA === 'auto',
     logLevel: env.LOG_LEVEL,

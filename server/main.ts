@@ -5,9 +5,9 @@ import { systemClock } from './clock.ts'
 import { ConfigError, describeMode, loadConfig, trustProxyWarning } from './config.ts'
 import { loadEncryptionKey } from './crypto/encryption-key.ts'
 import { createFieldCipher } from './crypto/field-encryption.ts'
+import { prepareDatabaseOnStart, StartupRefusal } from './db/database-roles.ts'
 import { openDatabase } from './db/database.ts'
 import { EmbeddedDatabaseLockedError } from './db/embedded-lock.ts'
-import { migrateToLatest } from './db/migrate.ts'
 import { withOutboxSecrets } from './features/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from './features/outbox/outbox.worker.ts'
 import { createTransports } from './features/outbox/transports/create-transports.ts'
@@ -34,7 +34,15 @@ async function main(): Promise<void> {
   // The handle the app and the outbox worker use carries the key that encrypts e-mail and SMS
   // bodies; outside demo mode a body is erased once delivered.
   const db = withOutboxSecrets(database.db, cipher, { keepDelivered: config.demoMode.on })
-  const applied = await migrateToLatest(database.db)
+  // Migrates (embedded; or as the owner with MIGRATION_DATABASE_URL) and, in production,
+  // refuses to serve as a superuser or as the owner of the tables.
+  const applied = await prepareDatabaseOnStart(config, database).catch((error: unknown) => {
+    if (error instanceof StartupRefusal) {
+      log.fatal(error.message)
+      process.exit(1)
+    }
+    throw error
+  })
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
   if (database.kind === 'embedded' && config.seedDemoData) {
     await seedDemoDataIfEmpty(database.db, cipher, systemClock(), log, config.publicBaseUrl.origin)

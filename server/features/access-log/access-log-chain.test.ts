@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenDatabase } from '../../db/database.ts'
 import { createTestDatabase } from '../../test/test-database.ts'
 import { chainHash, GENESIS_HASH } from './access-log-chain.ts'
-import { readChainHead, readChainPage } from './access-log.repository.ts'
+import { readChainPage } from './access-log.repository.ts'
 import { recordAccess } from './access-log.service.ts'
-import { describeVerdict, verifyAccessLogChain } from './access-log-verify.service.ts'
+import { describeVerdict, parseAnchor, verifyAccessLogChain } from './access-log-verify.service.ts'
 
 // Runs on the embedded database and on PostgreSQL. The tampering below is what the database's
 // superuser can do (the test connection is one); the runtime role's limits are in
@@ -30,6 +30,11 @@ async function rowId(recordId: string): Promise<string> {
   return String(row.id)
 }
 
+async function lastSeq(): Promise<bigint> {
+  const { rows } = await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from access_log`.execute(database.db)
+  return BigInt(rows[0]!.seq)
+}
+
 async function tamper(statement: string): Promise<void> {
   // As a database administrator would: switch the append-only guard off, change history, switch it on.
   await sql`alter table access_log disable trigger access_log_no_update_or_delete`.execute(database.db)
@@ -50,30 +55,28 @@ describe('the access log hash chain', () => {
     // One statement, three rows (as issue 11's one access-log statement per request will do).
     await database.db.insertInto('access_log').values(['multi-1', 'multi-2', 'multi-3'].map((recordId) => ({
       action: 'read' as const, outcome: 'success' as const, actor_type: 'staff' as const, actor_id: actor.id, actor_role: 'caregiver',
-      actor_name: 'Zoë "quotes" \u00e9\u20ac', client_id: clientId, data_kind: 'report', record_id: recordId,
+      // What JSON escapes, and what it leaves as is, in the hashed encoding.
+      actor_name: 'Zoë "quotes" \\ back\u00e9\u20ac \u{1F600}', user_agent: 'tab\tline\nret\r\u0001\u001f\u007f\u2028/', client_id: clientId, data_kind: 'report', record_id: recordId,
     }))).execute()
 
-    const head = await readChainHead(database.db)
-    expect(head).toBeDefined()
-    const rows = await readChainPage(database.db, '0', head!.seq, 100_000)
+    const rows = await readChainPage(database.db, '0', 100_000)
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => String(i + 1)))
     expect(rows.slice(-6).map((r) => r.recordId)).toEqual(['single-1', 'tx-1', 'tx-2', 'multi-1', 'multi-2', 'multi-3'])
     // Each stored hash is what Node computes from the row and the previous stored hash.
-    let prev = GENESIS_HASH
+    let prev: Buffer = GENESIS_HASH
     for (const row of rows) {
       expect(row.prevHash?.toString('hex')).toBe(prev.toString('hex'))
       expect(row.hash?.toString('hex')).toBe(chainHash(prev, row).toString('hex'))
       prev = row.hash!
     }
-    expect(head!.hash.toString('hex')).toBe(prev.toString('hex'))
 
     const verdict = await verifyAccessLogChain(database.db, { pageSize: 2 })
-    expect(verdict).toMatchObject({ intact: true, rows: rows.length, headSeq: head!.seq })
+    expect(verdict).toMatchObject({ intact: true, rows: rows.length, headSeq: String(rows.length), headHash: prev.toString('hex') })
     expect(describeVerdict(verdict)).toMatch(/^Access log intact: \d+ rows/)
   })
 
   it('ignores chain values in the INSERT and leaves no gap for a rolled-back transaction', async () => {
-    const before = await readChainHead(database.db)
+    const before = await lastSeq()
     await sql`
       insert into access_log (action, outcome, actor_type, actor_role, data_kind, seq, prev_hash, hash)
       values ('read', 'success', 'system', 'system', 'forged', 999999, '\\x00', '\\x00')`.execute(database.db)
@@ -81,10 +84,10 @@ describe('the access log hash chain', () => {
       await logRead('rolled-back', trx)
       throw new Error('roll back')
     })).rejects.toThrow('roll back')
-    const after = await readChainHead(database.db)
-    expect(BigInt(after!.seq)).toBe(BigInt(before!.seq) + 1n)
+    const after = await lastSeq()
+    expect(after).toBe(before + 1n)
     const forged = await sql<{ seq: string }>`select seq::text as seq from access_log where data_kind = 'forged'`.execute(database.db)
-    expect(forged.rows[0]!.seq).toBe(after!.seq)
+    expect(forged.rows[0]!.seq).toBe(String(after))
     expect(await verifyAccessLogChain(database.db)).toMatchObject({ intact: true })
   })
 
@@ -103,6 +106,31 @@ describe('the access log hash chain', () => {
 
     await tamper(`update access_log set actor_name = 'Fatima el Amrani' where id = ${id}`)
     expect(await verifyAccessLogChain(database.db)).toMatchObject({ intact: true })
+  })
+
+  it('finds rows deleted from the end, and a rewritten chain, with an anchor noted from an earlier run', async () => {
+    await logRead('kept')
+    const noted = await verifyAccessLogChain(database.db)
+    if (!noted.intact) throw new Error(describeVerdict(noted))
+    const anchor = parseAnchor(describeVerdict(noted).split('\n')[1]!.replace('Chain head: ', ''))
+    expect(anchor).toEqual({ seq: noted.headSeq, hash: noted.headHash })
+    await logRead('later')
+    expect(await verifyAccessLogChain(database.db, { anchor })).toMatchObject({ intact: true })
+
+    // An administrator removes the two last rows: the chain itself still looks whole ...
+    await tamper(`delete from access_log where seq >= ${anchor.seq}`)
+    expect(await verifyAccessLogChain(database.db)).toMatchObject({ intact: true })
+    // ... but not against the anchor.
+    const verdict = await verifyAccessLogChain(database.db, { anchor })
+    expect(verdict).toMatchObject({ intact: false })
+    if (!verdict.intact) expect(verdict.reason).toMatch(/before the anchor's seq/)
+
+    // Re-inserting a different row at the anchor's place, chained properly, is caught too.
+    await logRead('replacement')
+    const rewritten = await verifyAccessLogChain(database.db, { anchor })
+    expect(rewritten).toMatchObject({ intact: false, broken: { seq: anchor.seq } })
+    if (!rewritten.intact) expect(rewritten.reason).toMatch(/differs from the anchor/)
+    await tamper(`delete from access_log where seq >= ${anchor.seq}`)
   })
 
   it('names the row after one deleted from the middle, also when that row is then moved into the gap', async () => {

@@ -31,37 +31,18 @@ export interface ChainedFields {
   requestId: string
 }
 
-const VERSION = Buffer.from('access_log/1', 'utf8')
+const VERSION = 'access_log/1'
 
+/**
+ * sha256(prev_hash || UTF-8 of the JSON array PostgreSQL's json_build_array writes): elements
+ * separated by ", ", strings escaped as JSON.stringify escapes them (" \ \b \f \n \r \t,
+ * other control characters as \u00xx; everything else as is), null as null.
+ */
 export function chainHash(prevHash: Buffer, row: ChainedFields): Buffer {
-  const hash = createHash('sha256')
-  hash.update(VERSION)
-  hash.update(prevHash)
-  hash.update(int8(row.seq))
-  hash.update(int8(row.id))
-  hash.update(int8(row.occurredMicros))
-  for (const value of [
-    row.action, row.outcome, row.actorType, row.actorId, row.actorRole, row.actorName, row.onBehalfLinkId,
-    row.onBehalfOf, row.clientId, row.dataKind, row.recordId, row.sourceIp, row.userAgent, row.requestId,
-  ]) {
-    hash.update(field(value))
-  }
-  return hash.digest()
-}
-
-/** PostgreSQL's int8send: 8 bytes, big-endian, two's complement. */
-function int8(decimal: string): Buffer {
-  const bytes = Buffer.alloc(8)
-  bytes.writeBigInt64BE(BigInt(decimal))
-  return bytes
-}
-
-/** 0x00 for null; else 0x01, the UTF-8 length in 4 bytes big-endian, and the UTF-8 bytes. */
-function field(value: string | null): Buffer {
-  if (value === null) return Buffer.from([0])
-  const text = Buffer.from(value, 'utf8')
-  const header = Buffer.alloc(5)
-  header[0] = 1
-  header.writeUInt32BE(text.length, 1)
-  return Buffer.concat([header, text])
+  const values = [
+    VERSION, row.seq, row.id, row.occurredMicros, row.action, row.outcome, row.actorType, row.actorId, row.actorRole, row.actorName,
+    row.onBehalfLinkId, row.onBehalfOf, row.clientId, row.dataKind, row.recordId, row.sourceIp, row.userAgent, row.requestId,
+  ]
+  const message = `[${values.map((value) => JSON.stringify(value)).join(', ')}]`
+  return createHash('sha256').update(prevHash).update(message, 'utf8').digest()
 }

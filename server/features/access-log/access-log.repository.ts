@@ -13,15 +13,8 @@ export interface ChainedRow extends ChainedFields {
   hash: Buffer | null
 }
 
-/** The chain head: the last chained row's seq and hash (undefined before the chain migration). */
-export async function readChainHead(db: Kysely<Database>): Promise<{ seq: string; hash: Buffer } | undefined> {
-  const { rows } = await sql<{ seq: string; hash: Uint8Array }>`select seq::text as seq, hash from access_log_chain_head where organisation_id = 1`.execute(db)
-  const head = rows[0]
-  return head ? { seq: head.seq, hash: Buffer.from(head.hash) } : undefined
-}
-
-/** One page of chained rows in chain order, after `afterSeq` up to and including `upToSeq` (keyset paging on the seq index). */
-export async function readChainPage(db: Kysely<Database>, afterSeq: string, upToSeq: string, limit: number): Promise<ChainedRow[]> {
+/** One page of chained rows in chain order, after `afterSeq` (keyset paging on the seq index). */
+export async function readChainPage(db: Kysely<Database>, afterSeq: string, limit: number): Promise<ChainedRow[]> {
   const rows = await db
     .selectFrom('access_log')
     .select([
@@ -37,7 +30,7 @@ export async function readChainPage(db: Kysely<Database>, afterSeq: string, upTo
       sql<Uint8Array | null>`prev_hash`.as('prev_hash'),
       sql<Uint8Array | null>`hash`.as('hash'),
     ])
-    .where(sql<boolean>`seq > ${afterSeq}::bigint and seq <= ${upToSeq}::bigint`)
+    .where(sql<boolean>`seq is not null and seq > ${afterSeq}::bigint`)
     // The table's bigint column, not the text alias of the same name: '10' sorts before '2'.
     .orderBy(sql`access_log.seq`)
     .limit(limit)
