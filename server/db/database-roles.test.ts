@@ -12,7 +12,7 @@ import { pendingMigrations } from './migrate.ts'
 
 // Real roles exist only on PostgreSQL (the embedded database has one user). Roles are
 // cluster-wide and the test server is shared by parallel test files: random names, dropped after.
-describe.runIf(process.env.TEST_DB === 'postgres')('the owner and runtime database roles', () => {
+describe.runIf(process.env.TEST_DB === 'postgres')('security property 32: the runtime role cannot change the access log or switch off its guards', () => {
   const adminUrl = process.env.TEST_DATABASE_URL ?? ''
   const suffix = randomBytes(5).toString('hex')
   const owner = `portal_owner_${suffix}`

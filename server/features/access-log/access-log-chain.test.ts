@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenDatabase } from '../../db/database.ts'
+import * as chainMigration from '../../db/migrations/2026-12-06T20-00-00_access-log-chain.ts'
 import { createTestDatabase } from '../../test/test-database.ts'
 import { chainHash, GENESIS_HASH } from './access-log-chain.ts'
 import { readChainPage } from './access-log.repository.ts'
@@ -45,7 +46,7 @@ async function tamper(statement: string): Promise<void> {
   }
 }
 
-describe('the access log hash chain', () => {
+describe('security property 32: the access log is hash-chained and verify names the first changed row', () => {
   it('chains single rows, multi-row INSERTs and transactions in commit order, with the hash the verify command computes', async () => {
     await logRead('single-1')
     await database.db.transaction().execute(async (trx) => {
@@ -166,6 +167,26 @@ describe('the access log hash chain', () => {
       const verdict = await verifyAccessLogChain(fresh.db)
       expect(verdict).toMatchObject({ intact: false, broken: { seq: null } })
       if (!verdict.intact) expect(verdict.reason).toMatch(/outside the chain/)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('chains the rows that existed before the migration in (occurred_at, id) order', async () => {
+    const fresh = await createTestDatabase()
+    try {
+      // Back to the schema before the chain, with rows logged out of time order.
+      await chainMigration.down(fresh.db)
+      for (const [recordId, at] of [['third', '2026-03-01T00:00:00Z'], ['first', '2026-01-01T00:00:00Z'], ['second-a', '2026-02-01T00:00:00Z'], ['second-b', '2026-02-01T00:00:00Z']] as const) {
+        await recordAccess(fresh.db, actor, source, { action: 'read', outcome: 'success', clientId, dataKind: 'report', recordId }, new Date(at))
+      }
+      await chainMigration.up(fresh.db)
+      const order = await sql<{ record_id: string; seq: string }>`select record_id, seq::text as seq from access_log order by seq`.execute(fresh.db)
+      expect(order.rows).toEqual([
+        { record_id: 'first', seq: '1' }, { record_id: 'second-a', seq: '2' }, { record_id: 'second-b', seq: '3' }, { record_id: 'third', seq: '4' },
+      ])
+      await logRead('after-migration', fresh.db)
+      expect(await verifyAccessLogChain(fresh.db)).toMatchObject({ intact: true, rows: 5 })
     } finally {
       await fresh.close()
     }
