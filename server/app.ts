@@ -38,6 +38,7 @@ import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
 import { fhirRoutes } from './features/fhir/fhir.routes.ts'
 import { registerErrorHandler, sendError } from './http/error-handler.ts'
 import { addInputFormats, registerInputChecks } from './http/input-checks.ts'
+import { registerOpenApi } from './http/openapi.ts'
 import { requireRouteSchemas } from './http/route-schemas.ts'
 import { registerSecurity } from './http/security.ts'
 import { registerWebApp } from './http/web-app.ts'
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerInputChecks(app)
   await registerSecurity(app, config)
   await registerAuthentication(app, deps)
+  await registerOpenApi(app, config)
 
   await app.register(healthRoutes, deps)
   await app.register(organisationRoutes, deps)
