@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * One run covers the server on the embedded database, the server again on PostgreSQL when
- * TEST_DATABASE_URL is set, and the browser journeys (which need a built web app).
+ * TEST_DATABASE_URL is set, the web app's components (jsdom), and the browser journeys (which
+ * need a built web app).
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
@@ -37,6 +38,17 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        // The web app's shared components, rendered in jsdom with Testing Library.
+        extends: './web/vite.config.ts',
+        test: {
+          name: 'web',
+          root: '.',
+          include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['web/src/test/setup.ts'],
+        },
+      },
       {
         test: {
           name: 'browser',

@@ -3,7 +3,8 @@ import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { clientPath } from '@/lib/client-record-paths.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { useCreateAppointment } from '../api/create-appointment.ts'
-import { AppointmentForm } from './appointment-form.tsx'
+import { AppointmentForm } from '@/components/record/appointment-form.tsx'
+import './appointments.css'
 
 /** "Nieuwe afspraak", e.g. a family visit; afterwards back to Afspraken, which confirms it. */
 export function NewAppointmentPage({ clientId }: { clientId: string }) {
@@ -18,6 +19,8 @@ export function NewAppointmentPage({ clientId }: { clientId: string }) {
       <AppointmentForm
         idPrefix="nieuwe-afspraak"
         submitLabel={t('appointments.add')}
+        titleRequired="appointments.titleRequired"
+        classNames={{ form: 'appointment-form', times: 'appointment-form__times' }}
         pending={create.isPending}
         error={create.error}
         onSubmit={(request) => create.mutate(request, { onSuccess: () => back(true) })}

@@ -7,9 +7,9 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { ApiError } from '@/lib/api-client.ts'
 import { errorMessage } from '@/lib/error-message.ts'
 import { useSetPassword } from '../api/set-password.ts'
-import { usePasswordProblems } from '../hooks/use-password-problems.ts'
-import { NewPasswordFields } from './new-password-fields.tsx'
-import { type NewPasswordErrors, type NewPasswordValues, validateNewPassword } from './new-password-validation.ts'
+import { usePasswordProblems } from '@/lib/use-password-problems.ts'
+import { NewPasswordFields } from '@/components/password/new-password-fields.tsx'
+import { type NewPasswordErrors, type NewPasswordValues, validateNewPassword } from '@/components/password/new-password-validation.ts'
 import './password-form.css'
 
 type SetPasswordFormProps = {

@@ -4,10 +4,10 @@ import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { TextField } from '@/components/ui/text-field.tsx'
 // The rules of a new password and their live feedback look the same wherever a password
-// is made (welcome link, forced change, here): the password feature owns them.
-import { NewPasswordFields } from '@/features/password/components/new-password-fields.tsx'
-import { type NewPasswordErrors, type NewPasswordValues, validateNewPassword } from '@/features/password/components/new-password-validation.ts'
-import { usePasswordProblems } from '@/features/password/hooks/use-password-problems.ts'
+// is made (welcome link, forced change, here): shared in components/password and lib.
+import { NewPasswordFields } from '@/components/password/new-password-fields.tsx'
+import { type NewPasswordErrors, type NewPasswordValues, validateNewPassword } from '@/components/password/new-password-validation.ts'
+import { usePasswordProblems } from '@/lib/use-password-problems.ts'
 import type { MessageKey } from '@/i18n/nl.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { ApiError } from '@/lib/api-client.ts'

@@ -10,7 +10,7 @@ import { type Translate, useLanguage, useT } from '@/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/dates.ts'
 import { ClientPicker } from '../../client-choice/components/client-picker.tsx'
 import { SelectField } from '../../components/select-field.tsx'
-import { dutchMomentIso } from '../../dutch-time.ts'
+import { dutchMomentIso } from '@/lib/dutch-time.ts'
 import { type AccessLogFilters, accessLogExportUrl, useAccessLogSearch } from '../api/search-access-log.ts'
 import '../../admin.css'
 

@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/text-field.tsx'
 import type { MessageKey } from '@/i18n/nl.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { errorMessage } from '@/lib/error-message.ts'
-import { dutchDay, dutchMomentIso, dutchTime } from '../../dutch-time.ts'
+import { dutchDay, dutchMomentIso, dutchTime } from '@/lib/dutch-time.ts'
 import { useSaveNews } from '../api/save-news.ts'
 
 type Field = 'title' | 'body' | 'from' | 'until'

@@ -8,10 +8,10 @@ import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { RecordList } from '@/components/ui/record-list.tsx'
 import { formatWeekdayDay } from '@/lib/dates.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
-import { dutchDay } from '../../dutch-time.ts'
+import { dutchDay } from '@/lib/dutch-time.ts'
 import { useCreateAppointment } from '../api/create-appointment.ts'
 import { useWorkspaceAppointments } from '../api/get-appointments.ts'
-import { AppointmentForm } from './appointment-form.tsx'
+import { AppointmentForm } from '@/components/record/appointment-form.tsx'
 import { AppointmentItem } from './appointment-item.tsx'
 import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
@@ -77,6 +77,8 @@ export function WorkspaceAppointmentsPage({ clientId }: { clientId: string }) {
           <AppointmentForm
             idPrefix="nieuwe-afspraak"
             submitLabel={t('appointments.add')}
+            titleRequired="workspace.appointments.titleRequired"
+            classNames={{ form: 'workspace-form', times: 'workspace-form__row' }}
             pending={create.isPending}
             error={create.error}
             onSubmit={(request) => create.mutate(request, { onSuccess: () => { setAdding(false); setAdded(true) } })}

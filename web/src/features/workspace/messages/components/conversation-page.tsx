@@ -1,29 +1,16 @@
-import type { WorkspaceMessage } from '@shared/schemas/workspace.ts'
-import type { LinkRelation } from '@shared/schemas/clients.ts'
+import { MessageForm } from '@/components/record/message-form.tsx'
+import { MessageList } from '@/components/record/message-list.tsx'
 import { Actions } from '@/components/ui/actions.tsx'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
-import { MetaLine } from '@/components/ui/meta-line.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
-import { PlainText } from '@/components/ui/plain-text.tsx'
-import { RecordList } from '@/components/ui/record-list.tsx'
-import { formatShortDate, formatTime } from '@/lib/dates.ts'
 import { errorMessage } from '@/lib/error-message.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { useConversation } from '../api/get-conversation.ts'
 import { useMarkRead } from '../api/mark-read.ts'
-import { ReplyForm } from './reply-form.tsx'
+import { useSendReply } from '../api/send-reply.ts'
 import '../../workspace.css'
-
-const RELATIONS = new Set<string>(['self', 'legal_representative', 'first_contact', 'second_contact', 'informal_carer'])
-
-function Author({ author }: { author: WorkspaceMessage['author'] }) {
-  const t = useT()
-  if (author.isMe) return <span>{t('messages.me')}</span>
-  const role = author.kind === 'account' && RELATIONS.has(author.role) ? t(`record.relation.${author.role as LinkRelation}`) : author.role
-  return <span>{role ? `${author.name} (${role})` : author.name}</span>
-}
 
 /**
  * "Berichten" of one client: the conversation with the linked accounts, which the whole team
@@ -35,6 +22,7 @@ export function ConversationPage({ clientId }: { clientId: string }) {
   const [language] = useLanguage()
   const messages = useConversation(clientId)
   const markRead = useMarkRead(clientId)
+  const send = useSendReply(clientId)
   const items = messages.data?.pages.flatMap((page) => page.items) ?? []
   const unreadCount = messages.data?.pages[0]?.unreadCount ?? 0
   const newest = items[0]?.id
@@ -43,7 +31,16 @@ export function ConversationPage({ clientId }: { clientId: string }) {
     <div className="card">
       <PageHeading>{t('menu.messages')}</PageHeading>
       <p>{t('workspace.messages.intro')}</p>
-      <ReplyForm clientId={clientId} />
+      <MessageForm
+        id="antwoord"
+        title={t('workspace.messages.replyTitle')}
+        label={t('workspace.messages.replyLabel')}
+        sentText={t('workspace.messages.sent')}
+        rows={4}
+        classNames={{ form: 'workspace-panel', hint: 'workspace-form__hint' }}
+        pending={send.isPending}
+        onSend={send.mutate}
+      />
       <h2>{t('messages.conversation')}</h2>
       {messages.isPending ? <Loading>{t('messages.loading')}</Loading> : null}
       {messages.isError ? <LoadError message={t('messages.loadError')} retryLabel={t('record.retry')} onRetry={() => void messages.refetch()} /> : null}
@@ -60,22 +57,7 @@ export function ConversationPage({ clientId }: { clientId: string }) {
           {markRead.isError ? <Alert>{errorMessage(markRead.error, language)}</Alert> : null}
           {items.length === 0 ? <p>{t('messages.none')}</p> : null}
           {items.length > 0 ? (
-            <RecordList label={t('messages.conversation')}>
-              {items.map((message) => (
-                <li key={message.id} className={`record-list__item ${message.unread ? 'record-list__item--highlight' : ''}`}>
-                  <MetaLine
-                    className="record-list__meta"
-                    parts={[
-                      message.unread ? <span key="u" className="record-list__marker">{t('messages.unread')}</span> : null,
-                      <time key="d" dateTime={message.createdAt}>{formatShortDate(message.createdAt, language)}</time>,
-                      formatTime(message.createdAt, language),
-                      <Author key="a" author={message.author} />,
-                    ]}
-                  />
-                  <PlainText text={message.body} />
-                </li>
-              ))}
-            </RecordList>
+            <MessageList label={t('messages.conversation')} messages={items} />
           ) : null}
           {messages.hasNextPage ? (
             <Button variant="secondary" aria-disabled={messages.isFetchingNextPage} onClick={() => !messages.isFetchingNextPage && void messages.fetchNextPage()}>

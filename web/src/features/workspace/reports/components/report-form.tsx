@@ -9,7 +9,7 @@ import { TextField } from '@/components/ui/text-field.tsx'
 import { errorMessage } from '@/lib/error-message.ts'
 import type { MessageKey } from '@/i18n/nl.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
-import { dutchDay, dutchMomentIso, dutchTime } from '../../dutch-time.ts'
+import { dutchDay, dutchMomentIso, dutchTime } from '@/lib/dutch-time.ts'
 
 type Values = { date: string; time: string; carePlanGoal: string; text: string; visibleInPortal: boolean }
 type Problems = Partial<Record<'date' | 'time' | 'carePlanGoal' | 'text', MessageKey>>

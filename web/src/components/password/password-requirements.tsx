@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { PasswordProblem } from '@shared/password-policy.ts'
 import { CheckIcon, CrossIcon, DotIcon } from '@/components/ui/icons.tsx'
 import { useT } from '@/i18n/use-t.ts'
-import type { PasswordPolicy } from '../api/get-password-policy.ts'
+import type { PasswordPolicy } from '@/lib/password-policy.ts'
 import './password-requirements.css'
 
 type RuleState = 'open' | 'checking' | 'met' | 'unmet'

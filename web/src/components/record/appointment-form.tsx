@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { APPOINTMENT_TEXT_MAX, type Appointment, type AppointmentRequest } from '@shared/schemas/appointments.ts'
+import { APPOINTMENT_TEXT_MAX, type AppointmentRequest } from '@shared/schemas/appointments.ts'
 import { Actions } from '@/components/ui/actions.tsx'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
@@ -7,36 +7,45 @@ import { TextField } from '@/components/ui/text-field.tsx'
 import { errorMessage } from '@/lib/error-message.ts'
 import type { MessageKey } from '@/i18n/nl.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
-import './appointments.css'
 
 type Field = keyof AppointmentRequest
 type Problems = Partial<Record<Field, MessageKey>>
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
-function check(values: AppointmentRequest): Problems {
+function check(values: AppointmentRequest, titleRequired: MessageKey): Problems {
   const problems: Problems = {}
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) problems.date = 'appointments.dateRequired'
   if (!TIME.test(values.startTime)) problems.startTime = 'appointments.startRequired'
   if (!TIME.test(values.endTime)) problems.endTime = 'appointments.endRequired'
   else if (TIME.test(values.startTime) && values.endTime <= values.startTime) problems.endTime = 'appointments.endAfterStart'
-  if (!values.title.trim()) problems.title = 'appointments.titleRequired'
+  if (!values.title.trim()) problems.title = titleRequired
   return problems
 }
 
-/** Date, start and end time, what, where, with whom: for a new appointment and for changing one's own. */
+/**
+ * Date, start and end time, what, where, with whom: a new appointment or a change to one, in
+ * the portal (one's own) and in the workspace (any of the client's). Checked here first (the
+ * first wrong field gets focus) and again on the server; the feature sends it.
+ */
 export function AppointmentForm({
   idPrefix,
   initial,
   submitLabel,
+  titleRequired,
+  classNames,
   pending,
   error,
   onSubmit,
   onCancel,
 }: {
   idPrefix: string
-  initial?: Appointment
+  initial?: AppointmentRequest
   submitLabel: string
+  /** What an empty "Wat" says: each side gives its own example. */
+  titleRequired: MessageKey
+  /** The form's and the time row's class: the portal's and the workspace's layout differ. */
+  classNames: { form: string; times: string }
   pending: boolean
   error: unknown
   onSubmit: (request: AppointmentRequest) => void
@@ -57,7 +66,7 @@ export function AppointmentForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (pending) return
-    const found = check(values)
+    const found = check(values, titleRequired)
     setProblems(found)
     const first = Object.keys(found)[0]
     if (first) return document.getElementById(`${idPrefix}-${first}`)?.focus()
@@ -78,10 +87,10 @@ export function AppointmentForm({
   )
 
   return (
-    <form className="appointment-form" onSubmit={submit} noValidate>
+    <form className={classNames.form} onSubmit={submit} noValidate>
       {error ? <Alert>{errorMessage(error, language)}</Alert> : null}
       {field('date', 'appointments.date', 'date')}
-      <div className="appointment-form__times">
+      <div className={classNames.times}>
         {field('startTime', 'appointments.start', 'time')}
         {field('endTime', 'appointments.end', 'time')}
       </div>

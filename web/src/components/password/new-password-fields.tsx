@@ -2,7 +2,7 @@ import type { RefObject } from 'react'
 import type { PasswordProblem } from '@shared/password-policy.ts'
 import { TextField } from '@/components/ui/text-field.tsx'
 import { useT } from '@/i18n/use-t.ts'
-import type { PasswordPolicy } from '../api/get-password-policy.ts'
+import type { PasswordPolicy } from '@/lib/password-policy.ts'
 import type { NewPasswordErrors, NewPasswordValues } from './new-password-validation.ts'
 import { PasswordRequirements } from './password-requirements.tsx'
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react'
 import type { PasswordProblem } from '@shared/password-policy.ts'
-import { type PasswordPolicy, usePasswordPolicy } from '../api/get-password-policy.ts'
+import { type PasswordPolicy, usePasswordPolicy } from './password-policy.ts'
 import { usePasswordChecker } from './use-password-checker.ts'
 
 export type PasswordPerson = { loginName: string; names: string[] }
