@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef } from 'react'
 import { Link } from 'react-router'
 import type { PasswordTokenInfo } from '@shared/schemas/auth.ts'
 import { Alert } from '@/components/ui/alert.tsx'
@@ -7,9 +7,8 @@ import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { ApiError } from '@/lib/api-client.ts'
 import { errorMessage } from '@/lib/error-message.ts'
 import { useSetPassword } from '../api/set-password.ts'
-import { usePasswordProblems } from '@/lib/use-password-problems.ts'
+import { useNewPassword } from '@/lib/use-new-password.ts'
 import { NewPasswordFields } from '@/components/password/new-password-fields.tsx'
-import { type NewPasswordErrors, type NewPasswordValues, validateNewPassword } from '@/components/password/new-password-validation.ts'
 import './password-form.css'
 
 type SetPasswordFormProps = {
@@ -27,13 +26,8 @@ export function SetPasswordForm({ token, person, onLinkInvalid }: SetPasswordFor
   const t = useT()
   const [language] = useLanguage()
   const save = useSetPassword()
-  const [values, setValues] = useState<NewPasswordValues>({ password: '', confirm: '' })
-  const [errors, setErrors] = useState<NewPasswordErrors>({})
-  const [serverProblems, setServerProblems] = useState<readonly string[]>([])
-  const passwordRef = useRef<HTMLInputElement>(null)
-  const confirmRef = useRef<HTMLInputElement>(null)
   const doneRef = useRef<HTMLHeadingElement>(null)
-  const { problems, policy, checking } = usePasswordProblems(values.password, { loginName: person.loginName, names: [person.displayName] })
+  const newPassword = useNewPassword({ loginName: person.loginName, names: [person.displayName] })
 
   useEffect(() => {
     if (save.isSuccess) doneRef.current?.focus()
@@ -56,32 +50,17 @@ export function SetPasswordForm({ token, person, onLinkInvalid }: SetPasswordFor
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (save.isPending) return
-    const found = validateNewPassword(values, problems)
-    setErrors(found)
-    if (found.password) return passwordRef.current?.focus()
-    if (found.confirm) return confirmRef.current?.focus()
+    if (!newPassword.check({ focus: true })) return
     save.mutate(
-      { token, password: values.password },
+      { token, password: newPassword.password },
       {
         onError: (error) => {
           if (!(error instanceof ApiError)) return
           if (error.code === 'token_invalid') return onLinkInvalid()
-          if (error.code === 'password_rejected') {
-            setServerProblems(error.passwordProblems)
-            setErrors({ password: 'password.notAccepted' })
-            passwordRef.current?.focus()
-          }
+          if (error.code === 'password_rejected') newPassword.refuse(error.passwordProblems)
         },
       },
     )
-  }
-
-  const change = (next: NewPasswordValues) => {
-    if (next.password !== values.password) setServerProblems([])
-    setValues(next)
-    // Errors go away once fixed; new ones only show at the next submit.
-    const now = validateNewPassword(next, problems)
-    setErrors((current) => ({ password: current.password && now.password ? current.password : undefined, confirm: current.confirm && now.confirm ? now.confirm : undefined }))
   }
 
   return (
@@ -92,17 +71,7 @@ export function SetPasswordForm({ token, person, onLinkInvalid }: SetPasswordFor
         </Alert>
       ) : null}
       <p>{t('setPassword.loginName', { loginName: person.loginName })}</p>
-      <NewPasswordFields
-        values={values}
-        onChange={change}
-        errors={errors}
-        problems={problems}
-        checking={checking}
-        policy={policy}
-        serverProblems={serverProblems}
-        passwordRef={passwordRef}
-        confirmRef={confirmRef}
-      />
+      <NewPasswordFields {...newPassword.fields} />
       <div className="password-form__actions">
         <Button type="submit" aria-disabled={save.isPending || undefined}>
           {t('setPassword.submit')}
