@@ -26,6 +26,7 @@ describe('embedded database lock', () => {
     release()
   })
 
+  // Two real start-ups (tsx, PGlite, migrations): slow on a busy two-core machine, hence the long timeout.
   it('refuses a second portal process on the same data folder with a clear message', async () => {
     const env = { ...process.env, EMBEDDED_DATA_DIR: join(dir, 'db'), PORT: '0', SEED_DEMO_DATA: 'never', NODE_ENV: 'development', DATABASE_URL: '' }
     const first = startServer(env)
@@ -39,7 +40,7 @@ describe('embedded database lock', () => {
       first.kill('SIGTERM')
       await waitForExit(first)
     }
-  }, 60_000)
+  }, 150_000)
 })
 
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
