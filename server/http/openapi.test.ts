@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import type { FastifySchema } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -163,7 +164,8 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const seen = new Set<string>()
     for (const route of apiRoutes) {
       const operation = document.paths[openApiPath(route.url)]?.[route.method.toLowerCase()]
-      const access = (route.config as { access?: string } | undefined)?.access ?? 'full'
+      // The access check guards /api only; /health answers anyone (proved below).
+      const access = route.url.startsWith('/api/') ? ((route.config as { access?: string } | undefined)?.access ?? 'full') : 'public'
       const unsafe = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method)
       const where = `${route.method} ${route.url}`
       seen.add(`${access} ${unsafe}`)
@@ -172,6 +174,16 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     }
     // Every kind occurs, so the check above covered each branch.
     expect([...seen].sort()).toEqual(['full false', 'full true', 'public false', 'public true', 'session false', 'session true'])
+  })
+
+  it('marks /health public because it is: it answers without a session', async () => {
+    const health = apiRoutes.filter((r) => r.url.startsWith('/health/'))
+    expect(health.length).toBeGreaterThan(0)
+    for (const route of health) {
+      expect(document.paths[route.url]?.get?.['x-access']).toBe('public')
+      const res = await t.app.inject({ method: 'GET', url: route.url })
+      expect(res.statusCode, route.url).toBe(200)
+    }
   })
 
   it('is clean JSON: no typebox markers or symbols in the generated object', () => {
@@ -218,5 +230,8 @@ describe('the reference page in development demo mode', () => {
       }
     }
     expect(res.body).not.toMatch(/<script/i)
+    // The page's one inline style is the one the CSP allows by hash, so the browser applies it.
+    const style = /<style>([\s\S]*)<\/style>/.exec(res.body)?.[1] ?? ''
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`)
   })
 })

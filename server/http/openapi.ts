@@ -99,10 +99,11 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
 /** One route's operation: hidden outside the API, otherwise tagged and given its access and security. */
 function describeRoute(schema: FastifySchema | undefined, url: string, route: RouteOptions): { schema: FastifySchema; url: string } {
   if (!isDocumented(url)) return { schema: { ...schema, hide: true } as FastifySchema, url }
-  const access = route.config?.access ?? 'full'
+  // The access check guards /api only (server/features/auth/authentication.ts): /health is open.
+  const access = url.startsWith('/api/') ? (route.config?.access ?? 'full') : 'public'
   const methods = Array.isArray(route.method) ? route.method : [route.method]
   const security = access === 'public' ? [] : methods.some((m) => UNSAFE_METHODS.has(m)) ? [{ session: [], csrf: [] }] : [{ session: [] }]
-  const tag = url.split('/')[url.startsWith('/api/') ? 2 : 1] ?? 'api'
+  const tag = url === OPENAPI_PATH || url === REFERENCE_PATH ? 'documentation' : (url.split('/')[url.startsWith('/api/') ? 2 : 1] ?? 'api')
   const described = { ...schema, tags: [tag], security, 'x-access': access } as FastifySchema
   return { schema: described, url }
 }
