@@ -5,9 +5,10 @@
  * anonymous senders (in a process of their own) keep pushing 25 MB JSON bodies at a staff upload
  * route. Goal: the home screen's median stays within 2x of idle.
  *
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server; the
- * benchmark uses the database `portal_bench` (or BENCH_DB) there, created and seeded if missing,
- * like `npm run bench`. BENCH_SECONDS (default 10) is the length of each measurement.
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test, a superuser) names the
+ * server; the benchmark uses the database `portal_bench` (or BENCH_DB) there, created and seeded if
+ * missing, like `npm run bench`: migrated as an owner role, served as a least-privileged runtime
+ * role (bench-database.ts). BENCH_SECONDS (default 10) is the length of each measurement.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
@@ -15,6 +16,7 @@ import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { prepareBenchDatabase, runNode } from './bench-database.ts'
 
 const SENDERS = 4
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -35,11 +37,9 @@ async function main(): Promise<void> {
   const benchDb = process.env.BENCH_DB ?? 'portal_bench'
   const seconds = Number(process.env.BENCH_SECONDS ?? 10)
   const port = 3900 + Math.floor(Math.random() * 90)
-  const databaseUrl = await ensureDatabase(adminUrl, benchDb)
-  const env = {
+  const baseEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
     // Fictional data only: a fixed key keeps the benchmark database readable between runs.
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 'bench').toString('base64'),
     PUBLIC_BASE_URL: 'https://portaal.example.org',
@@ -53,8 +53,12 @@ async function main(): Promise<void> {
     CM_PRODUCT_TOKEN: '00000000-0000-0000-0000-000000000000',
     SMS_SENDER: 'Bench',
   }
-  await run(['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], env)
-  const reader = await prepareReader(databaseUrl)
+  // The owner migrates (granting the runtime role its privileges), seeds and prepares the reader;
+  // the server serves as the runtime role.
+  const database = await prepareBenchDatabase(adminUrl, benchDb, baseEnv)
+  await runNode('seed', ['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], { ...baseEnv, DATABASE_URL: database.ownerUrl })
+  const env = { ...baseEnv, DATABASE_URL: database.runtimeUrl }
+  const reader = await prepareReader(database.ownerUrl)
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   const base = `http://127.0.0.1:${port}`
   try {
@@ -250,27 +254,6 @@ async function prepareReader(databaseUrl: string): Promise<{ cookie: string; cli
   } finally {
     await client.end()
   }
-}
-
-async function ensureDatabase(adminUrl: string, benchDb: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [benchDb])
-    if (exists.rowCount === 0) await admin.query(`create database ${benchDb}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${benchDb}`
-  return url.toString()
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
-  })
 }
 
 async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {

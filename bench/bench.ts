@@ -3,12 +3,15 @@
  * with autocannon, all in one run so the figures can be compared with each other (this
  * machine is shared and noisy: compare ratios, not absolute numbers).
  *
- * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) names the server;
- * the benchmark uses its own database `portal_bench` (or BENCH_DB) there, created and seeded if missing.
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test, a superuser) names the
+ * server; the benchmark uses its own database `portal_bench` (or BENCH_DB) there, created and seeded
+ * if missing. Like production it migrates as an owner role and serves as a least-privileged runtime
+ * role (bench-database.ts): NODE_ENV=production refuses to serve as a superuser.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
+import { prepareBenchDatabase, runNode } from './bench-database.ts'
 import { hashPassword } from '../server/features/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
@@ -32,11 +35,9 @@ const scenarios: Scenario[] = [
 ]
 
 async function main(): Promise<void> {
-  const databaseUrl = await ensureDatabase()
-  const env = {
+  const baseEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
     // Fictional data only: a fixed key keeps the benchmark database readable between runs.
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 'bench').toString('base64'),
     PUBLIC_BASE_URL: 'https://portaal.example.org',
@@ -54,7 +55,12 @@ async function main(): Promise<void> {
     CM_PRODUCT_TOKEN: '00000000-0000-0000-0000-000000000000',
     SMS_SENDER: 'Bench',
   }
-  await run('seed', ['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], env)
+  // Migrated by the owner, which grants the runtime role its privileges; the seed and the
+  // benchmarks' own setup queries run as the owner, the server as the runtime role.
+  const database = await prepareBenchDatabase(adminUrl, benchDb, baseEnv)
+  const databaseUrl = database.ownerUrl
+  await runNode('seed', ['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], { ...baseEnv, DATABASE_URL: database.ownerUrl })
+  const env = { ...baseEnv, DATABASE_URL: database.runtimeUrl }
   await prepareLoginAccounts(databaseUrl)
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   try {
@@ -147,27 +153,6 @@ async function benchLogins(port: number): Promise<void> {
   const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests() })])
   console.log(`\nGET /api/news with 5 connections: p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms alone;`)
   console.log(`  p50 ${during.latency.p50} ms, p99 ${during.latency.p99} ms while 50 logins run at once.`)
-}
-
-async function ensureDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  try {
-    const exists = await admin.query('select 1 from pg_database where datname = $1', [benchDb])
-    if (exists.rowCount === 0) await admin.query(`create database ${benchDb}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${benchDb}`
-  return url.toString()
-}
-
-function run(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: 'inherit' })
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited with ${code}`))))
-  })
 }
 
 async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {
