@@ -30,14 +30,14 @@ describe('start-up (security property 31: which mode runs, and why)', () => {
   it('property 31: says it runs in demo mode with the development mailbox, and warns about a TRUST_PROXY hop count', async () => {
     const server = start({ ...BASE_ENV, TRUST_PROXY: '2' })
     try {
-      await expect.poll(server.output, { timeout: 80_000, interval: 200 }).toMatch(/draait op/)
+      await expect.poll(server.output, { timeout: 170_000, interval: 200 }).toMatch(/draait op/)
       expect(server.output()).toContain('demo mode: embedded database, no SMTP, console SMS, NODE_ENV development — development mailbox on /api/dev/outbox (loopback only)')
       expect(server.output()).toContain('TRUST_PROXY is a hop count (2)')
     } finally {
       server.child.kill('SIGTERM')
       await server.exited
     }
-  }, 100_000)
+  }, 180_000)
 
   it('property 31: refuses a real database without a chosen SMS provider, naming the setting', async () => {
     const server = start({ ...BASE_ENV, DATABASE_URL: 'postgres://127.0.0.1:1/portal', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') })
