@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ClientProfile } from '@shared/schemas/client-profile.ts'
 import { formatDay } from '@/lib/dates.ts'
+import { BsnField } from './bsn-field.tsx'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -12,12 +13,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** The state of "Toon BSN" as the side's reveal request (a mutation) holds it. */
+export type BsnReveal = { data: { bsn: string } | undefined; isPending: boolean; error: unknown; mutate: () => void; reset: () => void }
+
 /**
- * The client's facts as the portal and the workspace show them: "Persoonsgegevens" and
- * "Volledig profiel", unknown ones said as such, the bank account masked. `bsn` is the BSN
- * field the side wires to its own reveal request.
+ * The client's facts as the portal and the workspace show them: "Persoonlijke gegevens" and
+ * "Zorg en administratie", unknown ones said as such, the bank account masked, the BSN masked
+ * until `reveal` (the side's own request, which the server logs) brings it.
  */
-export function ClientFacts({ profile, bsn, classNames }: { profile: ClientProfile; bsn: ReactNode; classNames: { section?: string; facts: string } }) {
+export function ClientFacts({
+  profile,
+  reveal,
+  classNames,
+}: {
+  profile: ClientProfile
+  reveal: BsnReveal
+  classNames: { section?: string; facts: string; bsn: string }
+}) {
   const t = useT()
   const [language] = useLanguage()
   const known = (value: string) => value || t('clientProfile.unknown')
@@ -35,7 +47,15 @@ export function ClientFacts({ profile, bsn, classNames }: { profile: ClientProfi
           <Fact label={t('clientProfile.placeOfBirth')}>{known(profile.placeOfBirth)}</Fact>
           <Fact label={t('clientProfile.nationality')}>{known(profile.nationality)}</Fact>
           <Fact label={t('clientProfile.bsn')}>
-            {bsn}
+            <BsnField
+              masked={profile.bsnMasked}
+              revealed={reveal.data?.bsn}
+              pending={reveal.isPending}
+              error={reveal.error}
+              className={classNames.bsn}
+              onReveal={() => reveal.mutate()}
+              onHide={() => reveal.reset()}
+            />
           </Fact>
           <Fact label={t('clientProfile.address')}>{known(address)}</Fact>
           <Fact label={t('clientProfile.addressExtra')}>{known(extra)}</Fact>

@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react'
 import type { LinkRelation } from '@shared/schemas/clients.ts'
 import type { Message } from '@shared/schemas/messages.ts'
+import { Button } from '@/components/ui/button.tsx'
+import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { MetaLine } from '@/components/ui/meta-line.tsx'
 import { PlainText } from '@/components/ui/plain-text.tsx'
 import { RecordList } from '@/components/ui/record-list.tsx'
@@ -43,5 +46,55 @@ export function MessageList({ label, messages, markMine = false }: { label: stri
         </li>
       ))}
     </RecordList>
+  )
+}
+
+/**
+ * "Gesprek": the heading, the loading and error states, and once loaded what the side puts
+ * above the messages (`summary`: the unread count, the workspace's "Markeer als gelezen"),
+ * "Nog geen berichten" or the list, and "Oudere berichten laden". The feature fetches.
+ */
+export function Conversation({
+  messages,
+  pending,
+  failed,
+  loaded,
+  hasOlder,
+  loadingOlder,
+  onRetry,
+  onLoadOlder,
+  summary,
+  markMine = false,
+}: {
+  messages: readonly Message[]
+  pending: boolean
+  failed: boolean
+  loaded: boolean
+  hasOlder: boolean
+  loadingOlder: boolean
+  onRetry: () => void
+  onLoadOlder: () => void
+  summary: ReactNode
+  markMine?: boolean
+}) {
+  const t = useT()
+  return (
+    <>
+      <h2>{t('messages.conversation')}</h2>
+      {pending ? <Loading>{t('messages.loading')}</Loading> : null}
+      {failed ? <LoadError message={t('messages.loadError')} retryLabel={t('record.retry')} onRetry={onRetry} /> : null}
+      {loaded ? (
+        <>
+          {summary}
+          {messages.length === 0 ? <p>{t('messages.none')}</p> : null}
+          {messages.length > 0 ? <MessageList label={t('messages.conversation')} messages={messages} markMine={markMine} /> : null}
+          {hasOlder ? (
+            <Button variant="secondary" aria-disabled={loadingOlder} onClick={() => !loadingOlder && onLoadOlder()}>
+              {t('messages.loadOlder')}
+            </Button>
+          ) : null}
+        </>
+      ) : null}
+    </>
   )
 }

@@ -6,8 +6,10 @@ import type { ClientProfile } from '@shared/schemas/client-profile.ts'
 import type { Message } from '@shared/schemas/messages.ts'
 import { axeViolations } from '@/test/axe.ts'
 import { AppointmentActions, AppointmentSummary, CancelConfirm } from './appointment-summary.tsx'
-import { ClientFacts } from './client-facts.tsx'
-import { MessageList } from './message-list.tsx'
+import { type BsnReveal, ClientFacts } from './client-facts.tsx'
+import { Conversation, MessageList } from './message-list.tsx'
+import { AppointmentDays, AppointmentPeriodSection } from './appointment-days.tsx'
+import { dutchDay } from '@/lib/dutch-time.ts'
 
 const appointment: Appointment = {
   id: '5f0e7a52-7d34-4d5c-9d1e-1b2f0f3a9c11',
@@ -73,6 +75,19 @@ describe('AppointmentActions and CancelConfirm', () => {
     expect(onNo).toHaveBeenCalledOnce()
     expect(await axeViolations(container)).toEqual([])
   })
+
+  it("asks the side's request for the BSN and shows it once there", async () => {
+    const user = userEvent.setup()
+    const reveal: BsnReveal = { data: undefined, isPending: false, error: null, mutate: vi.fn(), reset: vi.fn() }
+    const classNames = { facts: 'workspace-facts', bsn: 'workspace-bsn' }
+    const { rerender } = render(<ClientFacts profile={profile} reveal={reveal} classNames={classNames} />)
+    await user.click(screen.getByRole('button', { name: 'Toon BSN' }))
+    expect(reveal.mutate).toHaveBeenCalledOnce()
+    rerender(<ClientFacts profile={profile} reveal={{ ...reveal, data: { bsn: '123450076' } }} classNames={classNames} />)
+    expect(screen.getByText('123450076')).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Verberg BSN' }))
+    expect(reveal.reset).toHaveBeenCalledOnce()
+  })
 })
 
 const message = (overrides: Partial<Message>): Message => ({
@@ -135,19 +150,93 @@ const profile: ClientProfile = {
 }
 
 describe('ClientFacts', () => {
-  it('shows the facts as term and value, unknown ones said, the bank account masked, the BSN as the side wires it', async () => {
-    const { container } = render(<ClientFacts profile={profile} bsn={<span>BSN-veld</span>} classNames={{ section: 'client-profile__section', facts: 'client-profile__facts' }} />)
+  it('shows the facts as term and value, unknown ones said, the bank account and the BSN masked', async () => {
+    const reveal: BsnReveal = { data: undefined, isPending: false, error: null, mutate: vi.fn(), reset: vi.fn() }
+    const classNames = { section: 'client-profile__section', facts: 'client-profile__facts', bsn: 'client-profile__bsn' }
+    const { container } = render(<ClientFacts profile={profile} reveal={reveal} classNames={classNames} />)
     const personal = screen.getByRole('region', { name: 'Persoonlijke gegevens' })
     const value = (term: string) => within(personal).getByText(term, { selector: 'dt' }).nextElementSibling
     expect(value('Naam')).toHaveTextContent('Johanna de Boer')
     expect(value('Laatste woonadres')).toHaveTextContent('Dorpsstraat 4, 8011 AB Zwolle')
     expect(value('Extra info na straat')).toHaveTextContent('Niet bekend')
-    expect(value('BSN')).toHaveTextContent('BSN-veld')
+    expect(value('BSN')).toHaveTextContent('verborgen, eindigt op 0076')
+    expect(value('BSN')).not.toHaveTextContent('123450076')
     const full = screen.getByRole('region', { name: 'Zorg en administratie' })
     expect(within(full).getByText('Wilsbekwaam')).toBeInTheDocument()
     expect(within(full).getByText('Geen')).toBeInTheDocument()
     expect(within(full).getByText('NL************4300')).toHaveAttribute('aria-hidden', 'true')
     expect(within(full).getByText('verborgen, eindigt op 4300')).toBeInTheDocument()
     expect(await axeViolations(container)).toEqual([])
+  })
+
+  it("asks the side's request for the BSN and shows it once there", async () => {
+    const user = userEvent.setup()
+    const reveal: BsnReveal = { data: undefined, isPending: false, error: null, mutate: vi.fn(), reset: vi.fn() }
+    const classNames = { facts: 'workspace-facts', bsn: 'workspace-bsn' }
+    const { rerender } = render(<ClientFacts profile={profile} reveal={reveal} classNames={classNames} />)
+    await user.click(screen.getByRole('button', { name: 'Toon BSN' }))
+    expect(reveal.mutate).toHaveBeenCalledOnce()
+    rerender(<ClientFacts profile={profile} reveal={{ ...reveal, data: { bsn: '123450076' } }} classNames={classNames} />)
+    expect(screen.getByText('123450076')).toBeVisible()
+    await user.click(screen.getByRole('button', { name: 'Verberg BSN' }))
+    expect(reveal.reset).toHaveBeenCalledOnce()
+  })
+})
+
+describe('AppointmentDays and AppointmentPeriodSection', () => {
+  it('group appointments per day under "Vandaag", "Morgen" or the weekday, each day a named list', async () => {
+    const later = { ...appointment, id: 'c', date: '2030-01-04' }
+    const items = [
+      { ...appointment, id: 'a', date: dutchDay(0) },
+      { ...appointment, id: 'b', date: dutchDay(0), title: 'Fysiotherapie' },
+      { ...appointment, id: 'd', date: dutchDay(1) },
+      later,
+    ]
+    const { container } = render(
+      <AppointmentPeriodSection period="upcoming" pending={false} failed={false} empty={false} hasMore={false} loadingMore={false} onRetry={vi.fn()} onLoadMore={vi.fn()}>
+        <AppointmentDays items={items} dayClassName="appointment__day" renderItem={(item) => <li key={item.id}>{item.title}</li>} />
+      </AppointmentPeriodSection>,
+    )
+    expect(screen.getByRole('region', { name: 'Komende afspraken' })).toBeInTheDocument()
+    expect(within(screen.getByRole('list', { name: 'Vandaag' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Bezoek', 'Fysiotherapie'])
+    expect(within(screen.getByRole('list', { name: 'Morgen' })).getAllByRole('listitem')).toHaveLength(1)
+    expect(screen.getByRole('heading', { level: 3, name: 'vrijdag 4 januari 2030' })).toBeInTheDocument()
+    expect(await axeViolations(container)).toEqual([])
+  })
+
+  it('say when there are none, and load more on request but not twice', async () => {
+    const user = userEvent.setup()
+    const onLoadMore = vi.fn()
+    const props = { period: 'past', pending: false, failed: false, empty: true, hasMore: true, onRetry: vi.fn(), onLoadMore } as const
+    const { rerender } = render(<AppointmentPeriodSection {...props} loadingMore={false}>{null}</AppointmentPeriodSection>)
+    expect(screen.getByText('Geen afspraken')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Meer laden' }))
+    rerender(<AppointmentPeriodSection {...props} loadingMore>{null}</AppointmentPeriodSection>)
+    await user.click(screen.getByRole('button', { name: 'Meer laden' }))
+    expect(onLoadMore).toHaveBeenCalledOnce()
+  })
+})
+
+describe('Conversation', () => {
+  const props = { pending: false, failed: false, loaded: true, hasOlder: false, loadingOlder: false, onRetry: vi.fn(), onLoadOlder: vi.fn(), summary: <p>1 nieuw bericht</p> }
+
+  it('says there are no messages yet, under its summary', () => {
+    render(<Conversation {...props} messages={[]} />)
+    expect(screen.getByRole('heading', { level: 2, name: 'Gesprek' })).toBeInTheDocument()
+    expect(screen.getByText('1 nieuw bericht')).toBeInTheDocument()
+    expect(screen.getByText('Er zijn nog geen berichten.')).toBeInTheDocument()
+    expect(screen.queryByRole('list')).not.toBeInTheDocument()
+  })
+
+  it('shows only the loading state until loaded, then the list and "Oudere berichten laden"', async () => {
+    const user = userEvent.setup()
+    const onLoadOlder = vi.fn()
+    const { rerender } = render(<Conversation {...props} loaded={false} pending messages={[]} />)
+    expect(screen.getByText('Even geduld. De berichten worden geladen.')).toBeInTheDocument()
+    expect(screen.queryByText('1 nieuw bericht')).not.toBeInTheDocument()
+    rerender(<Conversation {...props} hasOlder onLoadOlder={onLoadOlder} messages={[message({})]} />)
+    expect(screen.getByRole('list', { name: 'Gesprek' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Oudere berichten laden' }))
+    expect(onLoadOlder).toHaveBeenCalledOnce()
   })
 })

@@ -5,7 +5,7 @@ import { useSsoAvailability } from '../api/get-sso-availability.ts'
 
 /**
  * "Inloggen via uw organisatie" for staff, when single sign-on is configured. A plain link:
- * the browser itself must go to the identity provider and back (server/features/sso).
+ * the browser itself must go to the identity provider and back (server/identity/sso).
  * The server sends a failed attempt back here with ?sso=mislukt, never with the reason.
  */
 export function SsoLogin({ className = '' }: { className?: string }) {

@@ -1,4 +1,3 @@
-import { BsnField } from '@/components/record/bsn-field.tsx'
 import { ClientFacts } from '@/components/record/client-facts.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
@@ -18,23 +17,7 @@ export function ClientProfilePage({ clientId }: { clientId: string }) {
       <PageHeading>{t('menu.profile')}</PageHeading>
       {profile.isPending ? <Loading>{t('clientProfile.loading')}</Loading> : null}
       {profile.isError ? <LoadError message={t('clientProfile.loadError')} retryLabel={t('record.retry')} onRetry={() => void profile.refetch()} /> : null}
-      {profile.data ? (
-        <ClientFacts
-          profile={profile.data}
-          classNames={{ section: 'client-profile__section', facts: 'client-profile__facts' }}
-          bsn={
-            <BsnField
-              masked={profile.data.bsnMasked}
-              revealed={reveal.data?.bsn}
-              pending={reveal.isPending}
-              error={reveal.error}
-              className="client-profile__bsn"
-              onReveal={() => reveal.mutate()}
-              onHide={() => reveal.reset()}
-            />
-          }
-        />
-      ) : null}
+      {profile.data ? <ClientFacts profile={profile.data} reveal={reveal} classNames={{ section: 'client-profile__section', facts: 'client-profile__facts', bsn: 'client-profile__bsn' }} /> : null}
       <CareTeamToday clientId={clientId} />
     </div>
   )

@@ -1,8 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { MessageForm } from '@/components/record/message-form.tsx'
-import { MessageList } from '@/components/record/message-list.tsx'
-import { Button } from '@/components/ui/button.tsx'
-import { LoadError, Loading } from '@/components/ui/load-state.tsx'
+import { Conversation } from '@/components/record/message-list.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { useMarkMessagesRead } from '../api/mark-messages-read.ts'
@@ -44,23 +42,20 @@ export function MessagesPage({ clientId }: { clientId: string }) {
         pending={send.isPending}
         onSend={send.mutate}
       />
-      <h2>{t('messages.conversation')}</h2>
-      {messages.isPending ? <Loading>{t('messages.loading')}</Loading> : null}
-      {messages.isError ? <LoadError message={t('messages.loadError')} retryLabel={t('record.retry')} onRetry={() => void messages.refetch()} /> : null}
-      {messages.isSuccess ? (
-        <>
-          {unreadCount > 0 ? <p>{t('messages.unreadCount', { count: String(unreadCount) })}</p> : null}
-          {items.length === 0 ? <p>{t('messages.none')}</p> : null}
-          {items.length > 0 ? (
-            <MessageList label={t('messages.conversation')} messages={items} markMine />
-          ) : null}
-          {messages.hasNextPage ? (
-            <Button variant="secondary" aria-disabled={messages.isFetchingNextPage} onClick={() => !messages.isFetchingNextPage && void messages.fetchNextPage()}>
-              {t('messages.loadOlder')}
-            </Button>
-          ) : null}
-        </>
-      ) : null}
+      <Conversation
+        messages={items}
+        pending={messages.isPending}
+        failed={messages.isError}
+        loaded={messages.isSuccess}
+        hasOlder={messages.hasNextPage}
+        loadingOlder={messages.isFetchingNextPage}
+        onRetry={() => void messages.refetch()}
+        onLoadOlder={() => void messages.fetchNextPage()}
+        markMine
+        summary={
+          unreadCount > 0 ? <p>{t('messages.unreadCount', { count: String(unreadCount) })}</p> : null
+        }
+      />
     </div>
   )
 }

@@ -18,7 +18,7 @@ import '../../admin.css'
 
 type Field = 'name' | 'email' | 'mobilePhone' | 'loginName'
 
-// The server's own rules (server/features/accounts/account.service.ts), checked here first so
+// The server's own rules (server/identity/accounts/account.service.ts), checked here first so
 // each field can say what is wrong; the server checks again and stays the judge.
 const LOGIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/

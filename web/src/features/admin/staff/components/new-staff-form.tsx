@@ -14,7 +14,7 @@ import { RolesAndTeamsFields } from './roles-and-teams-fields.tsx'
 
 type Field = 'name' | 'email' | 'mobilePhone' | 'loginName' | 'roles'
 
-// The account rules of the server (server/features/accounts/account.service.ts), checked here first per field.
+// The account rules of the server (server/identity/accounts/account.service.ts), checked here first per field.
 const LOGIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE = /^(\+[1-9]\d{7,14}|0[1-9]\d{8})$/

@@ -1,4 +1,3 @@
-import { BsnField } from '@/components/record/bsn-field.tsx'
 import { ClientFacts } from '@/components/record/client-facts.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
@@ -17,23 +16,7 @@ export function WorkspaceProfilePage({ clientId }: { clientId: string }) {
       <PageHeading>{t('menu.profile')}</PageHeading>
       {profile.isPending ? <Loading>{t('clientProfile.loading')}</Loading> : null}
       {profile.isError ? <LoadError message={t('clientProfile.loadError')} retryLabel={t('record.retry')} onRetry={() => void profile.refetch()} /> : null}
-      {profile.data ? (
-        <ClientFacts
-          profile={profile.data}
-          classNames={{ facts: 'workspace-facts' }}
-          bsn={
-            <BsnField
-              masked={profile.data.bsnMasked}
-              revealed={reveal.data?.bsn}
-              pending={reveal.isPending}
-              error={reveal.error}
-              className="workspace-bsn"
-              onReveal={() => reveal.mutate()}
-              onHide={() => reveal.reset()}
-            />
-          }
-        />
-      ) : null}
+      {profile.data ? <ClientFacts profile={profile.data} reveal={reveal} classNames={{ facts: 'workspace-facts', bsn: 'workspace-bsn' }} /> : null}
     </div>
   )
 }

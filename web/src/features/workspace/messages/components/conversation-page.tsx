@@ -1,9 +1,8 @@
 import { MessageForm } from '@/components/record/message-form.tsx'
-import { MessageList } from '@/components/record/message-list.tsx'
+import { Conversation } from '@/components/record/message-list.tsx'
 import { Actions } from '@/components/ui/actions.tsx'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
-import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { errorMessage } from '@/lib/error-message.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
@@ -41,31 +40,29 @@ export function ConversationPage({ clientId }: { clientId: string }) {
         pending={send.isPending}
         onSend={send.mutate}
       />
-      <h2>{t('messages.conversation')}</h2>
-      {messages.isPending ? <Loading>{t('messages.loading')}</Loading> : null}
-      {messages.isError ? <LoadError message={t('messages.loadError')} retryLabel={t('record.retry')} onRetry={() => void messages.refetch()} /> : null}
-      {messages.isSuccess ? (
-        <>
-          <p role="status">{unreadCount > 0 ? t('messages.unreadCount', { count: String(unreadCount) }) : t('workspace.messages.allRead')}</p>
-          {unreadCount > 0 && newest ? (
-            <Actions>
-              <Button variant="secondary" aria-disabled={markRead.isPending} onClick={() => !markRead.isPending && markRead.mutate(newest)}>
-                {t('workspace.messages.markRead')}
-              </Button>
-            </Actions>
-          ) : null}
-          {markRead.isError ? <Alert>{errorMessage(markRead.error, language)}</Alert> : null}
-          {items.length === 0 ? <p>{t('messages.none')}</p> : null}
-          {items.length > 0 ? (
-            <MessageList label={t('messages.conversation')} messages={items} />
-          ) : null}
-          {messages.hasNextPage ? (
-            <Button variant="secondary" aria-disabled={messages.isFetchingNextPage} onClick={() => !messages.isFetchingNextPage && void messages.fetchNextPage()}>
-              {t('messages.loadOlder')}
-            </Button>
-          ) : null}
-        </>
-      ) : null}
+      <Conversation
+        messages={items}
+        pending={messages.isPending}
+        failed={messages.isError}
+        loaded={messages.isSuccess}
+        hasOlder={messages.hasNextPage}
+        loadingOlder={messages.isFetchingNextPage}
+        onRetry={() => void messages.refetch()}
+        onLoadOlder={() => void messages.fetchNextPage()}
+        summary={
+          <>
+            <p role="status">{unreadCount > 0 ? t('messages.unreadCount', { count: String(unreadCount) }) : t('workspace.messages.allRead')}</p>
+            {unreadCount > 0 && newest ? (
+              <Actions>
+                <Button variant="secondary" aria-disabled={markRead.isPending} onClick={() => !markRead.isPending && markRead.mutate(newest)}>
+                  {t('workspace.messages.markRead')}
+                </Button>
+              </Actions>
+            ) : null}
+            {markRead.isError ? <Alert>{errorMessage(markRead.error, language)}</Alert> : null}
+          </>
+        }
+      />
     </div>
   )
 }
