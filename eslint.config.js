@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Migrations are typed against Kysely<any> on purpose: they are frozen in time.
-    files: ['server/db/migrations/*.ts', 'server/db/migrate.ts'],
+    files: ['server/platform/db/migrations/*.ts', 'server/platform/db/migrate.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools talk to a person on the terminal.
-    files: ['server/seed/*-cli.ts', 'server/db/*-cli.ts', 'bench/**/*.ts', '.ci/**/*.ts'],
+    files: ['server/seed/*-cli.ts', 'server/platform/db/*-cli.ts', 'bench/**/*.ts', '.ci/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 )

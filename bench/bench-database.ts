@@ -48,7 +48,7 @@ export async function prepareBenchDatabase(adminUrl: string, benchDb: string, en
 
   const ownerUrl = withRole(withDatabase(adminUrl, benchDb), OWNER_ROLE)
   const runtimeUrl = withRole(withDatabase(adminUrl, benchDb), RUNTIME_ROLE)
-  await runNode('migrate', ['--import', 'tsx', 'server/db/migrate-cli.ts'], {
+  await runNode('migrate', ['--import', 'tsx', 'server/platform/db/migrate-cli.ts'], {
     ...env,
     DATABASE_URL: runtimeUrl,
     MIGRATION_DATABASE_URL: ownerUrl,

@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
-import { hashPassword } from '../server/features/accounts/password-hash.ts'
+import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
 

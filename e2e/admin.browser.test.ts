@@ -10,7 +10,7 @@ import { launchBrowser, VIEWPORTS } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { logInStaffWithApp } from './support/staff-log-in.ts'
-import { readOutbox } from '../server/features/outbox/outbox.test-support.ts'
+import { readOutbox } from '../server/platform/outbox/outbox.test-support.ts'
 
 /**
  * An administrator at work (issue 5, item 3), through the same login as everyone with an

@@ -10,7 +10,7 @@ import { accessibilityViolations, launchBrowser, VIEWPORTS } from './support/bro
 import { smsCodeFromOutbox } from './support/log-in.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { logInStaffWithApp } from './support/staff-log-in.ts'
-import { readOutbox } from '../server/features/outbox/outbox.test-support.ts'
+import { readOutbox } from '../server/platform/outbox/outbox.test-support.ts'
 
 /**
  * The whole chain of issue 5, as the people involved find it, each in their own browser:

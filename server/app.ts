@@ -1,56 +1,46 @@
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { Kysely } from 'kysely'
-import type { Clock } from './clock.ts'
+import type { AppDeps } from './platform/app-deps.ts'
 import type { Config } from './config.ts'
-import type { FieldCipher } from './crypto/field-encryption.ts'
-import type { Database } from './db/schema.ts'
-import { registerAuthentication } from './features/auth/authentication.ts'
-import { clientAccessRoutes } from './features/client-access/client-access.routes.ts'
-import { appointmentRoutes } from './features/appointments/appointment.routes.ts'
-import { carePlanPrintRoutes } from './features/care-plan-prints/care-plan-print.routes.ts'
-import { homeRoutes } from './features/home/home.routes.ts'
-import { messageRoutes } from './features/messages/message.routes.ts'
-import { recordCopyRoutes } from './features/record-copy/record-copy.routes.ts'
-import { clientAccessLogRoutes } from './features/client-access-log/client-access-log.routes.ts'
-import { clientProfileRoutes } from './features/client-profile/client-profile.routes.ts'
-import { reportRoutes } from './features/reports/reports.routes.ts'
-import { subscriptionRoutes } from './features/subscriptions/subscriptions.routes.ts'
-import { passwordRoutes } from './features/auth/password.routes.ts'
-import { sessionRoutes } from './features/auth/session.routes.ts'
-import { ssoRoutes } from './features/sso/sso.routes.ts'
-import { healthRoutes } from './features/health/health.routes.ts'
-import { newsRoutes } from './features/news/news.routes.ts'
-import { devOutboxRoutes } from './features/outbox/outbox.routes.ts'
-import { organisationRoutes } from './features/organisation/organisation.routes.ts'
-import { profileRoutes } from './features/profile/profile.routes.ts'
-import { secondFactorRoutes } from './features/second-factors/second-factors.routes.ts'
-import { termsRoutes } from './features/terms/terms.routes.ts'
-import { portalAccountRoutes } from './features/portal-accounts/portal-accounts.routes.ts'
-import { clientLinkRoutes } from './features/client-links/client-links.routes.ts'
-import { organisationAdminRoutes } from './features/organisation/organisation-admin.routes.ts'
-import { newsAdminRoutes } from './features/news/news-admin.routes.ts'
-import { termsAdminRoutes } from './features/terms/terms-admin.routes.ts'
-import { staffAccountRoutes } from './features/staff-accounts/staff-accounts.routes.ts'
-import { accessLogSearchRoutes } from './features/access-log/access-log-search.routes.ts'
-import { workspaceRoutes } from './features/workspace/workspace.routes.ts'
-import { fhirRoutes } from './features/fhir/fhir.routes.ts'
-import { registerErrorHandler, sendError } from './http/error-handler.ts'
-import { addInputFormats, registerInputChecks } from './http/input-checks.ts'
-import { registerOpenApi } from './http/openapi.ts'
-import { requireRouteSchemas } from './http/route-schemas.ts'
-import { registerSecurity } from './http/security.ts'
-import { registerWebApp } from './http/web-app.ts'
-import { loggerOptions } from './logger.ts'
+import { registerAuthentication } from './identity/authentication/authentication.ts'
+import { clientAccessRoutes } from './record/client-access/client-access.routes.ts'
+import { appointmentRoutes } from './record/appointments/appointment.routes.ts'
+import { carePlanPrintRoutes } from './record/care-plan-prints/care-plan-print.routes.ts'
+import { homeRoutes } from './record/home/home.routes.ts'
+import { messageRoutes } from './record/messages/message.routes.ts'
+import { recordCopyRoutes } from './record/record-copy/record-copy.routes.ts'
+import { clientAccessLogRoutes } from './record/client-access-log/client-access-log.routes.ts'
+import { clientProfileRoutes } from './record/client-profile/client-profile.routes.ts'
+import { reportRoutes } from './record/reports/reports.routes.ts'
+import { subscriptionRoutes } from './record/subscriptions/subscriptions.routes.ts'
+import { passwordRoutes } from './identity/authentication/password.routes.ts'
+import { sessionRoutes } from './identity/authentication/session.routes.ts'
+import { ssoRoutes } from './identity/sso/sso.routes.ts'
+import { healthRoutes } from './platform/health/health.routes.ts'
+import { newsRoutes } from './organisation/news/news.routes.ts'
+import { devOutboxRoutes } from './platform/outbox/outbox.routes.ts'
+import { organisationRoutes } from './organisation/settings/organisation.routes.ts'
+import { profileRoutes } from './identity/profile/profile.routes.ts'
+import { secondFactorRoutes } from './identity/authentication/second-factors/second-factors.routes.ts'
+import { termsRoutes } from './identity/terms/terms.routes.ts'
+import { portalAccountRoutes } from './administration/portal-accounts/portal-accounts.routes.ts'
+import { clientLinkRoutes } from './administration/client-links/client-links.routes.ts'
+import { organisationAdminRoutes } from './administration/organisation/organisation-admin.routes.ts'
+import { newsAdminRoutes } from './administration/news/news-admin.routes.ts'
+import { termsAdminRoutes } from './administration/terms/terms-admin.routes.ts'
+import { staffAccountRoutes } from './administration/staff-accounts/staff-accounts.routes.ts'
+import { accessLogSearchRoutes } from './administration/access-log-search/access-log-search.routes.ts'
+import { workspaceRoutes } from './record/workspace/workspace.routes.ts'
+import { fhirRoutes } from './integration/fhir/fhir.routes.ts'
+import { registerErrorHandler, sendError } from './platform/http/error-handler.ts'
+import { addInputFormats, registerInputChecks } from './platform/http/input-checks.ts'
+import { registerOpenApi } from './platform/http/openapi.ts'
+import { requireRouteSchemas } from './platform/http/route-schemas.ts'
+import { registerSecurity } from './platform/http/security.ts'
+import { registerWebApp } from './platform/http/web-app.ts'
+import { loggerOptions } from './platform/logger.ts'
 
-/** What every feature may use; passed explicitly to each feature's routes. */
-export interface AppDeps {
-  config: Config
-  db: Kysely<Database>
-  clock: Clock
-  cipher: FieldCipher
-}
 
 export interface BuildAppOptions extends AppDeps {
   /** Where log lines go; tests capture them to prove no secret is logged. */
@@ -71,7 +61,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
-    // Dates mean real days in 1900–2200 (server/http/input-checks.ts).
+    // Dates mean real days in 1900–2200 (server/platform/http/input-checks.ts).
     ajv: { customOptions: { removeAdditional: false, allErrors: true }, onCreate: addInputFormats },
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()

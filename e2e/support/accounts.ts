@@ -1,8 +1,8 @@
-import type { Db } from '../../server/db/database.ts'
-import { hashPassword } from '../../server/features/accounts/password-hash.ts'
-import { sendPasswordLink } from '../../server/features/auth/password.service.ts'
+import type { Db } from '../../server/platform/db/database.ts'
+import { hashPassword } from '../../server/identity/accounts/password-hash.ts'
+import { sendPasswordLink } from '../../server/identity/authentication/password.service.ts'
 import { TERMS_OF_USE_V1 } from '../../server/seed/terms-and-news.ts'
-import { readOutbox } from '../../server/features/outbox/outbox.test-support.ts'
+import { readOutbox } from '../../server/platform/outbox/outbox.test-support.ts'
 
 export interface TestPerson {
   id: string

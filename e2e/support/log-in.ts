@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
-import type { Db } from '../../server/db/database.ts'
+import type { Db } from '../../server/platform/db/database.ts'
 import type { PortalServer } from './portal-server.ts'
-import { readOutbox } from '../../server/features/outbox/outbox.test-support.ts'
+import { readOutbox } from '../../server/platform/outbox/outbox.test-support.ts'
 
 /**
  * The SMS login code for `phone` whose visible prefix is `prefix`, read from the outbox

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { loadConfig } from '../../server/config.ts'
-import { withOutboxSecrets } from '../../server/features/outbox/outbox-secrets.ts'
-import { startOutboxWorker } from '../../server/features/outbox/outbox.worker.ts'
-import { createTransports } from '../../server/features/outbox/transports/create-transports.ts'
+import { withOutboxSecrets } from '../../server/platform/outbox/outbox-secrets.ts'
+import { startOutboxWorker } from '../../server/platform/outbox/outbox.worker.ts'
+import { createTransports } from '../../server/platform/outbox/transports/create-transports.ts'
 import { createTestApp, type TestApp } from '../../server/test/test-app.ts'
 
 export interface PortalServer extends TestApp {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { verifyWebhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../server/features/outbox/transports/webhook-sms.ts'
+import { verifyWebhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../server/platform/outbox/transports/webhook-sms.ts'
 
 export interface ReceivedSms {
   id: string

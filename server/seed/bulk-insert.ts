@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import type { Database } from '../platform/db/schema.ts'
 
 /** Rows per INSERT: well below PostgreSQL's 65,535 bind parameters for our widest table. */
 export const INSERT_CHUNK_SIZE = 1000

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import type { Insertable } from 'kysely'
-import type { CareAssignmentTable } from '../features/care-team/care-team.table.ts'
+import type { CareAssignmentTable } from '../record/care-team/care-team.table.ts'
 import { addDays } from './amsterdam-time.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople, type PlannedStaff } from './demo-people.ts'
 

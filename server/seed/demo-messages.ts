@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { MessageReadMarkerTable, MessageTable } from '../features/messages/message.table.ts'
+import type { MessageReadMarkerTable, MessageTable } from '../record/messages/message.table.ts'
 import { addDays, amsterdamInstant } from './amsterdam-time.ts'
 import type { ClientCareTeam } from './demo-care-team.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople } from './demo-people.ts'

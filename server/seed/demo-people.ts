@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import type { Insertable } from 'kysely'
-import type { ClientTable, Gender, LegalCapacity } from '../features/clients/client.table.ts'
+import type { ClientTable, Gender, LegalCapacity } from '../record/clients/client.table.ts'
 import { addDays } from './amsterdam-time.ts'
 import {
   ADMISSION_BASES, BORN_ABROAD, CAREGIVER_DISCIPLINES_PER_TEAM, FAMILY_NAMES, FEMALE_GIVEN_NAMES,

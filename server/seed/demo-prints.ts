@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
-import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
-import { renderPdf } from '../pdf/render-pdf.ts'
+import type { CarePlanPrintTable } from '../record/care-plan-prints/care-plan-print.table.ts'
+import { renderPdf } from '../platform/pdf/render-pdf.ts'
 import { addDays, dutchLongDate } from './amsterdam-time.ts'
 import type { ClientCareTeam } from './demo-care-team.ts'
 import { type DemoPeople, formalName, type PlannedClient } from './demo-people.ts'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type pino from 'pino'
-import type { FieldCipher } from '../crypto/field-encryption.ts'
-import type { Database } from '../db/schema.ts'
+import type { FieldCipher } from '../platform/crypto/field-encryption.ts'
+import type { Database } from '../platform/db/schema.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts'
 import { seedDemoData } from './demo-data.ts'
 

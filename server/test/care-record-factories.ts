@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/database.ts'
-import type { AppointmentTable } from '../features/appointments/appointment.table.ts'
-import type { CarePlanPrintTable } from '../features/care-plan-prints/care-plan-print.table.ts'
-import type { MessageTable } from '../features/messages/message.table.ts'
-import { ONE_PAGE, pdfOfObjects } from '../pdf/pdf.test-support.ts'
+import type { Db } from '../platform/db/database.ts'
+import type { AppointmentTable } from '../record/appointments/appointment.table.ts'
+import type { CarePlanPrintTable } from '../record/care-plan-prints/care-plan-print.table.ts'
+import type { MessageTable } from '../record/messages/message.table.ts'
+import { ONE_PAGE, pdfOfObjects } from '../platform/pdf/pdf.test-support.ts'
 
 /** Test data for care-plan prints, messages and appointments; override only what the test is about. */
 

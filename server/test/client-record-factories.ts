@@ -1,11 +1,11 @@
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/database.ts'
-import type { FieldCipher } from '../crypto/field-encryption.ts'
-import type { CareAssignmentTable, StaffMemberTable, TeamTable } from '../features/care-team/care-team.table.ts'
-import type { ClientTable } from '../features/clients/client.table.ts'
-import type { ClientLinkTable, ConsentTable } from '../features/links/link.table.ts'
-import type { ReportTable } from '../features/reports/report.table.ts'
-import type { SubscriptionTable } from '../features/subscriptions/subscription.table.ts'
+import type { Db } from '../platform/db/database.ts'
+import type { FieldCipher } from '../platform/crypto/field-encryption.ts'
+import type { CareAssignmentTable, StaffMemberTable, TeamTable } from '../record/care-team/care-team.table.ts'
+import type { ClientTable } from '../record/clients/client.table.ts'
+import type { ClientLinkTable, ConsentTable } from '../record/links/link.table.ts'
+import type { ReportTable } from '../record/reports/report.table.ts'
+import type { SubscriptionTable } from '../record/subscriptions/subscription.table.ts'
 
 /** Test data of the client record; override only what the test is about. */
 

@@ -1,10 +1,10 @@
 import type { Insertable } from 'kysely'
-import type { Db } from '../db/database.ts'
-import type { AccountTable } from '../features/accounts/account.table.ts'
-import { hashPassword } from '../features/accounts/password-hash.ts'
-import type { NewsItemTable } from '../features/news/news.table.ts'
-import type { OrganisationTable } from '../features/organisation/organisation.table.ts'
-import type { TermsVersionTable } from '../features/terms/terms.table.ts'
+import type { Db } from '../platform/db/database.ts'
+import type { AccountTable } from '../identity/accounts/account.table.ts'
+import { hashPassword } from '../identity/accounts/password-hash.ts'
+import type { NewsItemTable } from '../organisation/news/news.table.ts'
+import type { OrganisationTable } from '../organisation/settings/organisation.table.ts'
+import type { TermsVersionTable } from '../identity/terms/terms.table.ts'
 import { rememberSecret } from './log-capture.ts'
 
 /** Test data with sensible defaults; override only what the test is about. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { TestProject } from 'vitest/node'
-import { kyselyOverPglite } from '../db/database.ts'
-import { migrateToLatest } from '../db/migrate.ts'
-import { pgliteExtensions } from '../db/pglite-extensions.ts'
+import { kyselyOverPglite } from '../platform/db/database.ts'
+import { migrateToLatest } from '../platform/db/migrate.ts'
+import { pgliteExtensions } from '../platform/db/pglite-extensions.ts'
 import { startLogCheck } from './log-check.ts'
 
 /**

@@ -1,10 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
-import type { Db } from '../db/database.ts'
-import { SESSION_COOKIE } from '../features/auth/session.service.ts'
+import type { Db } from '../platform/db/database.ts'
+import { SESSION_COOKIE } from '../identity/authentication/session.service.ts'
 import { rememberSecret } from './log-capture.ts'
 import type { TestApp } from './test-app.ts'
-import { readOutbox } from '../features/outbox/outbox.test-support.ts'
+import { readOutbox } from '../platform/outbox/outbox.test-support.ts'
 
 /** A logged-in test person: send `headers` with every request. */
 export interface LoggedIn {

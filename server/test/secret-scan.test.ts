@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { newSecretToken } from '../features/auth/secret-token.ts'
+import { newSecretToken } from '../identity/authentication/secret-token.ts'
 import { findSecrets, passesElevenTest, scanLogFolder } from './secret-scan.ts'
 
 // A line as the app logs it: UUID request id, epoch milliseconds, a fractional response time.

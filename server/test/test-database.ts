@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { inject } from 'vitest'
 import type { Config } from '../config.ts'
-import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../db/database.ts'
-import { pgliteExtensions } from '../db/pglite-extensions.ts'
+import { kyselyOverPglite, type OpenDatabase, openDatabase } from '../platform/db/database.ts'
+import { pgliteExtensions } from '../platform/db/pglite-extensions.ts'
 import { withAdmin } from './postgres.global-setup.ts'
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
-import type { FieldCipher } from '../crypto/field-encryption.ts'
-import type { Db } from '../db/database.ts'
+import type { FieldCipher } from '../platform/crypto/field-encryption.ts'
+import type { Db } from '../platform/db/database.ts'
 import { createCareAssignment, createClient, createTeam } from './client-record-factories.ts'
 import { createStaffAccount } from './staff-factories.ts'
 

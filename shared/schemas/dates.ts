@@ -3,7 +3,7 @@
  * range that means something for care, years 1900 to 2200. A JSON schema's `date` format alone
  * lets year 0 and year 9999 through, which PostgreSQL then stores or refuses with an error;
  * these checks refuse them at the door instead. Used by the server's schema formats
- * (server/http/input-checks.ts) and by code that reads a date out of free text (a search box).
+ * (server/platform/http/input-checks.ts) and by code that reads a date out of free text (a search box).
  */
 export const EARLIEST_YEAR = 1900
 export const LATEST_YEAR = 2200

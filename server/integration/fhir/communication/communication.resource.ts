@@ -1,0 +1,54 @@
+import type { Communication } from '@medplum/fhirtypes'
+import { amsterdamDate } from '../../../platform/amsterdam-time.ts'
+import { insertMessage } from '../../../record/messages/message.repository.ts'
+import { notifyNewMessage } from '../../../record/messages/message-notification.ts'
+import { unprocessable } from '../fhir-errors.ts'
+import { optionalStaffMember, requireClient } from '../fhir-references.ts'
+import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import { communicationToMessage, type MessageRow, messageToCommunication } from './communication.mapping.ts'
+import { findMessageByEcdId, findMessageById, searchMessages } from './communication.repository.ts'
+
+function stored(row: MessageRow, context: FhirContext): StoredResource<Communication> {
+  return { resource: messageToCommunication(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
+}
+
+/**
+ * Communication ⇄ the client's conversation. The ECD's message is a care-team message from the
+ * staff member it names, announced through the outbox as any staff message. A message once sent
+ * is never rewritten: a repeated push of the same text changes nothing, another text is refused.
+ */
+export const communicationType: FhirResourceType<Communication> = {
+  resourceType: 'Communication',
+  dataKind: 'message',
+  searchParams: ['patient', 'identifier'],
+
+  async read(db, context, id) {
+    const row = await findMessageById(db, id)
+    return row && stored(row, context)
+  },
+
+  async findByEcdId(db, context, ecdId) {
+    const row = await findMessageByEcdId(db, ecdId)
+    return row && stored(row, context)
+  },
+
+  async search(db, context, query) {
+    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
+    const rows = await searchMessages(db, { query, ...(query.identifier ? { ecdId: query.identifier.value } : {}) })
+    return rows.map((row) => stored(row, context))
+  },
+
+  async save(db, context, communication, ecdId, existing) {
+    const input = communicationToMessage(communication)
+    const clientId = await requireClient(db, input.subject, 'Communication.subject')
+    const sender = await optionalStaffMember(db, input.sender, 'Communication.sender')
+    if (existing) {
+      const current = (await findMessageById(db, existing.id))!
+      if (current.client_id === clientId && current.body === input.body && current.author_staff_id === sender!.id) return { stored: stored(current, context), changed: false }
+      throw unprocessable('Communication', 'a sent message cannot be changed: send a new one')
+    }
+    const { id } = await insertMessage(db, { client_id: clientId, author_account_id: null, author_staff_id: sender!.id, body: input.body, created_at: context.now, updated_at: context.now, ecd_id: ecdId })
+    await notifyNewMessage(db, { clientId, sender: { staffMemberId: sender!.id }, portalUrl: new URL('/', context.portalBaseUrl).href, today: amsterdamDate(context.now) }, context.now)
+    return { stored: stored((await findMessageById(db, id))!, context), changed: true }
+  },
+}

@@ -1,0 +1,106 @@
+import type { Identifier, Resource } from '@medplum/fhirtypes'
+import type { Db } from '../../platform/db/database.ts'
+import { conflict, notFound } from '../../platform/errors.ts'
+import { recordAccess } from '../../platform/access-log/access-log.service.ts'
+import { isBsnSystem } from './bsn-system.ts'
+import { requireScope } from './fhir-auth.ts'
+import { fhirBadRequest } from './fhir-errors.ts'
+import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
+import { checkIfMatch } from './fhir-versions.ts'
+import { validateFhirResource } from './fhir-validator.ts'
+
+/** Where a write goes: a new resource, a known id, or the row with the ECD's own identifier. */
+export type WriteTarget = { kind: 'create' } | { kind: 'id'; id: string } | { kind: 'identifier'; system: string; value: string }
+
+/** `identifier=<system>|<value>` of a conditional update. */
+export function identifierTarget(identifier: string): WriteTarget {
+  const bar = identifier.lastIndexOf('|')
+  if (bar <= 0 || bar === identifier.length - 1) throw fhirBadRequest('identifier must be <system>|<value>', 'identifier')
+  // The ECD's own identifier only; a BSN, in any spelling, never in a (request) URL.
+  if (isBsnSystem(identifier.slice(0, bar))) throw fhirBadRequest('a BSN is never sent in a URL: conditional update works on the ECD identifier', 'identifier')
+  return { kind: 'identifier', system: identifier.slice(0, bar), value: identifier.slice(bar + 1) }
+}
+
+export interface WriteResult {
+  stored: StoredResource
+  created: boolean
+}
+
+/** `GET /fhir/<type>/<id>`: the resource, logged as read by the integration client. */
+export async function readResource(db: Db, context: FhirContext, type: FhirResourceType, id: string): Promise<StoredResource> {
+  requireScope(context.caller, type.resourceType, 'read')
+  return db.transaction().execute(async (trx) => {
+    const stored = await type.read(trx, context, id)
+    if (!stored) throw notFound(type.resourceType)
+    await logAccess(trx, context, type, 'read', stored)
+    return stored
+  })
+}
+
+/** A search: every resource returned is logged as read (one row each, with its client). */
+export async function searchResources(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<StoredResource[]> {
+  requireScope(context.caller, type.resourceType, 'read')
+  return db.transaction().execute(async (trx) => {
+    const found = await type.search(trx, context, query)
+    for (const stored of found) await logAccess(trx, context, type, 'read', stored)
+    // A search that found nothing is still a look into the record: one row says so.
+    if (found.length === 0) {
+      await recordAccess(trx, integrationActor(context.caller), context.source, { action: 'read', outcome: 'success', clientId: query.patient ?? null, dataKind: type.dataKind }, context.now)
+    }
+    return found
+  })
+}
+
+/**
+ * Create or update, inside the caller's transaction (`trx`: a route's own, or the one of a
+ * whole transaction Bundle). Order: scope, FHIR validation, the target row, If-Match, the
+ * portal's rules and the write (in the type's `save`), the access log. Anything that fails
+ * throws, and the transaction stores nothing.
+ */
+export async function writeResource(trx: Db, context: FhirContext, type: FhirResourceType, resource: unknown, target: WriteTarget, ifMatch: number | undefined): Promise<WriteResult> {
+  requireScope(context.caller, type.resourceType, 'write')
+  if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw fhirBadRequest('the body must be a FHIR resource')
+  const candidate = resource as Resource
+  if (candidate.resourceType !== type.resourceType) throw fhirBadRequest(`expected a ${type.resourceType}`, 'resourceType')
+  validateFhirResource(candidate)
+
+  const ecdId = ecdIdentifierValue(context, candidate, target)
+  let existing: StoredResource | undefined
+  if (target.kind === 'id') {
+    if (candidate.id !== undefined && candidate.id !== target.id) throw fhirBadRequest('the id in the body differs from the id in the URL', `${type.resourceType}.id`)
+    existing = await type.read(trx, context, target.id)
+    if (!existing) throw notFound(type.resourceType)
+  } else if (ecdId !== null) {
+    existing = await type.findByEcdId(trx, context, ecdId)
+    if (existing && target.kind === 'create') throw conflict('ECD identifier exists: use a conditional update')
+  }
+  checkIfMatch(ifMatch, existing)
+
+  const { stored, changed } = await type.save(trx, context, candidate, ecdId, existing)
+  if (changed || !existing) await logAccess(trx, context, type, existing ? 'update' : 'create', stored)
+  else await logAccess(trx, context, type, 'read', stored)
+  return { stored, created: !existing }
+}
+
+/**
+ * The ECD's own identifier value: from a conditional URL (which must be the client's registered
+ * system, and agree with the body), else from the body's identifier with that system.
+ */
+function ecdIdentifierValue(context: FhirContext, resource: Resource, target: WriteTarget): string | null {
+  const identifiers = ('identifier' in resource ? (resource.identifier as Identifier[] | undefined) : undefined) ?? []
+  const fromBody = identifiers.find((i) => i.system === context.caller.identifierSystem)?.value ?? null
+  if (target.kind !== 'identifier') return fromBody
+  if (target.system !== context.caller.identifierSystem) throw fhirBadRequest('conditional update works on the ECD identifier system registered for this client', 'identifier')
+  if (fromBody !== null && fromBody !== target.value) throw fhirBadRequest('the identifier in the body differs from the one in the URL', 'identifier')
+  return target.value
+}
+
+async function logAccess(trx: Db, context: FhirContext, type: FhirResourceType, action: 'read' | 'create' | 'update', stored: StoredResource): Promise<void> {
+  await recordAccess(trx, integrationActor(context.caller), context.source, {
+    action,
+    outcome: 'success',
+    clientId: stored.clientId,
+    dataKind: type.dataKind,
+    recordId: stored.id,
+  }, context.now)
+}

@@ -1,0 +1,50 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { requestSource } from '../../platform/http/request-source.ts'
+import type { AppDeps } from '../../platform/app-deps.ts'
+import { requireCaller } from './fhir-auth.ts'
+import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
+import { encodeCursor } from './fhir-search-params.ts'
+import { etagOf } from './fhir-versions.ts'
+
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
+
+/** The context of an authenticated FHIR request. */
+export function fhirContext(request: FastifyRequest, { cipher, clock, config }: Pick<AppDeps, 'cipher' | 'clock' | 'config'>): FhirContext {
+  return { caller: requireCaller(request), cipher, source: requestSource(request), now: clock(), portalBaseUrl: config.publicBaseUrl }
+}
+
+/** One resource with its version headers. The mapping built it from named columns: that is the allow-list. */
+export function sendResource(reply: FastifyReply, stored: StoredResource, status = 200): FastifyReply {
+  reply.header('etag', etagOf(stored.version))
+  const lastUpdated = stored.resource.meta?.lastUpdated
+  if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString())
+  if (status === 201) reply.header('location', `/fhir/${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`)
+  return reply.status(status).type(FHIR_JSON).send(stored.resource)
+}
+
+/**
+ * A searchset Bundle of the resources found. A full page links to the next one: the same
+ * search with a `_cursor` after its last row (results are ordered by last change, then id).
+ */
+export function searchset(found: StoredResource[], baseUrl: URL, page?: { path: string; raw: Record<string, string | string[]>; count: number }): Bundle {
+  const last = found.at(-1)
+  const lastUpdated = last?.resource.meta?.lastUpdated
+  let next: string | undefined
+  if (page && last && lastUpdated && found.length === page.count) {
+    const params = new URLSearchParams()
+    for (const [name, value] of Object.entries(page.raw)) if (name !== '_cursor') for (const v of [value].flat()) params.append(name, v)
+    params.append('_cursor', encodeCursor(lastUpdated, last.id))
+    next = new URL(`${page.path}?${params.toString()}`, baseUrl).href
+  }
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
+    entry: found.map(({ resource }) => ({ fullUrl: fullUrl(resource, baseUrl), resource, search: { mode: 'match' as const } })),
+  }
+}
+
+export function fullUrl(resource: Resource, baseUrl: URL): string {
+  return new URL(`/fhir/${resource.resourceType}/${resource.id}`, baseUrl).href
+}

@@ -1,0 +1,143 @@
+import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes'
+import type { Db } from '../../platform/db/database.ts'
+import { AppError } from '../../platform/errors.ts'
+import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
+import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
+import { fullUrl } from './fhir-reply.ts'
+import type { FhirContext } from './fhir-resource-type.ts'
+import { resourceTypeNamed } from './fhir-resource-types.ts'
+import { etagOf, parseIfMatch } from './fhir-versions.ts'
+
+/** Large enough for a new client with a year of reports; larger imports come in several Bundles. */
+export const MAX_TRANSACTION_ENTRIES = 5000
+
+interface PlannedEntry {
+  index: number
+  resource: Resource
+  target: WriteTarget
+  ifMatch: number | undefined
+  fullUrl: string | undefined
+}
+
+/**
+ * A `transaction` Bundle: every entry is written in one database transaction, all or nothing.
+ * Entries may refer to each other by their `urn:uuid:` fullUrl; such references become the
+ * stored resource's `Type/id` before the entry that holds them is written.
+ */
+export async function processTransaction(db: Db, context: FhirContext, bundle: unknown, baseUrl: URL): Promise<Bundle> {
+  const planned = writeOrder(plan(bundle))
+  const results = new Map<number, BundleEntry>()
+  await db.transaction().execute(async (trx) => {
+    const resolved = new Map<string, string>()
+    for (const entry of planned) {
+      const resource = replaceReferences(entry.resource, resolved) as Resource
+      const type = resourceTypeNamed(resource.resourceType)
+      const { stored, created } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
+      if (entry.fullUrl) resolved.set(entry.fullUrl, `${stored.resource.resourceType}/${stored.id}`)
+      results.set(entry.index, {
+        fullUrl: fullUrl(stored.resource, baseUrl),
+        resource: stored.resource,
+        response: {
+          status: created ? '201 Created' : '200 OK',
+          location: `${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`,
+          etag: etagOf(stored.version),
+          ...(stored.resource.meta?.lastUpdated ? { lastModified: stored.resource.meta.lastUpdated } : {}),
+        },
+      })
+    }
+  })
+  return { resourceType: 'Bundle', type: 'transaction-response', entry: [...results.keys()].sort((a, b) => a - b).map((i) => results.get(i)!) }
+}
+
+/** Checks the Bundle's shape and reads each entry's method, URL and If-Match. */
+function plan(bundle: unknown): PlannedEntry[] {
+  const candidate = bundle as Partial<Bundle> | null
+  if (!candidate || candidate.resourceType !== 'Bundle' || candidate.type !== 'transaction') throw fhirBadRequest('expected a Bundle of type transaction', 'Bundle.type')
+  const entries = candidate.entry ?? []
+  if (!Array.isArray(entries) || entries.length === 0) throw fhirBadRequest('the Bundle has no entries', 'Bundle.entry')
+  if (entries.length > MAX_TRANSACTION_ENTRIES) throw fhirBadRequest(`at most ${MAX_TRANSACTION_ENTRIES} entries per Bundle`, 'Bundle.entry')
+  return entries.map((entry, index) => {
+    const path = `Bundle.entry[${index}]`
+    const resource = entry?.resource
+    const method = entry?.request?.method
+    const url = entry?.request?.url ?? ''
+    if (!resource || typeof resource !== 'object') throw fhirBadRequest('every entry needs a resource', `${path}.resource`)
+    const [typeName, rest] = splitUrl(url)
+    if (typeName !== resource.resourceType) throw fhirBadRequest('request.url must name the resource type of the entry', `${path}.request.url`)
+    let target: WriteTarget
+    if (method === 'POST' && rest === '') target = { kind: 'create' }
+    else if (method === 'PUT' && rest.startsWith('?identifier=')) target = identifierTarget(decodeURIComponent(rest.slice('?identifier='.length)))
+    else if (method === 'PUT' && /^\/[A-Za-z0-9.-]{1,64}$/.test(rest)) target = { kind: 'id', id: rest.slice(1) }
+    else throw fhirBadRequest('entries are POST <Type>, PUT <Type>/<id> or PUT <Type>?identifier=<system>|<value>', `${path}.request`)
+    const ifMatch = withPathSync(index, () => parseIfMatch(entry.request?.ifMatch))
+    return { index, resource, target, ifMatch, fullUrl: entry.fullUrl?.startsWith('urn:uuid:') ? entry.fullUrl : undefined }
+  })
+}
+
+function splitUrl(url: string): [string, string] {
+  const match = /^([A-Z][A-Za-z]{1,40})(.*)$/.exec(url)
+  return match ? [match[1]!, match[2]!] : ['', '']
+}
+
+/** Entries another entry refers to by urn:uuid are written first (a cycle is refused). */
+function writeOrder(entries: PlannedEntry[]): PlannedEntry[] {
+  const byUrl = new Map(entries.filter((e) => e.fullUrl).map((e) => [e.fullUrl!, e]))
+  const ordered: PlannedEntry[] = []
+  const state = new Map<number, 'visiting' | 'done'>()
+  const visit = (entry: PlannedEntry) => {
+    if (state.get(entry.index) === 'done') return
+    if (state.get(entry.index) === 'visiting') throw fhirBadRequest('entries refer to each other in a circle', `Bundle.entry[${entry.index}]`)
+    state.set(entry.index, 'visiting')
+    for (const reference of referencesIn(entry.resource)) {
+      const target = byUrl.get(reference)
+      if (target && target !== entry) visit(target)
+    }
+    state.set(entry.index, 'done')
+    ordered.push(entry)
+  }
+  entries.forEach(visit)
+  return ordered
+}
+
+function referencesIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found))
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'reference' && typeof inner === 'string' && inner.startsWith('urn:uuid:')) found.push(inner)
+      else referencesIn(inner, found)
+    }
+  }
+  return found
+}
+
+/** A copy of `value` with every `reference` to an entry already written pointing at its stored id. */
+function replaceReferences(value: unknown, resolved: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => replaceReferences(v, resolved))
+  if (!value || typeof value !== 'object') return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, key === 'reference' && typeof inner === 'string' ? (resolved.get(inner) ?? inner) : replaceReferences(inner, resolved)]),
+  )
+}
+
+/** Errors of one entry name the entry, so the ECD knows which one failed. */
+async function withEntryPath<T>(index: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw atEntry(index, error)
+  }
+}
+
+function withPathSync<T>(index: number, work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    throw atEntry(index, error)
+  }
+}
+
+function atEntry(index: number, error: unknown): unknown {
+  if (!(error instanceof AppError)) return error
+  const issues = error instanceof FhirError ? error.issues : [issue('processing', undefined, error.code)]
+  return new FhirError(error.code, issues.map((i) => ({ ...i, expression: [`Bundle.entry[${index}]${i.expression?.[0] ? `.resource(${i.expression[0]})` : ''}`] })), error.detail)
+}

@@ -1,0 +1,129 @@
+import { sql } from 'kysely'
+import type { Config } from '../../config.ts'
+import { type Db, type OpenDatabase, openDatabase } from './database.ts'
+import { migrateToLatest, pendingMigrations } from './migrate.ts'
+
+/**
+ * Two PostgreSQL roles (docs/decisions/access-log-integrity.md): an owner that migrates and
+ * owns every table, and the runtime role the server logs in as. The runtime role may read
+ * and write the application's tables but only read and append to the access log; it owns
+ * nothing and may not create anything, so it can neither change history nor switch off the
+ * triggers that guard it.
+ */
+
+/** Tables the runtime role must not change: the access log (append only) and the schema's migration record. */
+const APPEND_ONLY = ['access_log']
+const READ_ONLY = ['kysely_migration', 'kysely_migration_lock']
+
+/** A reason the server refuses to start; main.ts logs it and exits. */
+export class StartupRefusal extends Error {
+  readonly problems: string[]
+  constructor(problems: string[]) {
+    super(`The database connection is refused for serving:\n  ${problems.join('\n  ')}`)
+    this.name = 'StartupRefusal'
+    this.problems = problems
+  }
+}
+
+/**
+ * Gives the runtime role its privileges; run by the owner after every migration, so tables a
+ * later migration adds are covered without anyone remembering to. Idempotent.
+ */
+export async function grantRuntimePrivileges(db: Db, role: string): Promise<void> {
+  const to = sql.id(role)
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const schema = sql.id(rows[0]!.schema)
+  await db.transaction().execute(async (trx) => {
+    await sql`grant usage on schema ${schema} to ${to}`.execute(trx)
+    await sql`grant select, insert, update, delete on all tables in schema ${schema} to ${to}`.execute(trx)
+    await sql`grant usage, select on all sequences in schema ${schema} to ${to}`.execute(trx)
+    for (const table of [...APPEND_ONLY, ...READ_ONLY]) {
+      await sql`revoke all on ${sql.table(table)} from ${to}`.execute(trx)
+      await sql`grant select on ${sql.table(table)} to ${to}`.execute(trx)
+    }
+    for (const table of APPEND_ONLY) await sql`grant insert on ${sql.table(table)} to ${to}`.execute(trx)
+  })
+}
+
+/**
+ * Why the current connection must not serve in production: a superuser, the access log's
+ * owner (or a member of the owner's role, who could SET ROLE to it), any right to change or
+ * guard-switch the access log, or the right to create objects in the schema.
+ */
+export async function runtimeRoleProblems(db: Db): Promise<string[]> {
+  const { rows } = await sql<{
+    role: string
+    superuser: boolean
+    owner: string
+    owner_member: boolean
+    can_update: boolean
+    can_delete: boolean
+    can_truncate: boolean
+    can_trigger: boolean
+    can_create: boolean
+  }>`
+    select current_user as role, r.rolsuper as superuser, t.tableowner as owner,
+      pg_has_role(current_user, t.tableowner, 'MEMBER') as owner_member,
+      has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'UPDATE') as can_update,
+      has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'DELETE') as can_delete,
+      has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'TRUNCATE') as can_truncate,
+      has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'TRIGGER') as can_trigger,
+      has_schema_privilege(t.schemaname, 'CREATE') as can_create
+    from pg_roles r, pg_tables t
+    where r.rolname = current_user and t.schemaname = current_schema() and t.tablename = 'access_log'`.execute(db)
+  const row = rows[0]
+  if (!row) return ['the access_log table is missing: run npm run db:migrate first']
+  const problems: string[] = []
+  const as = `DATABASE_URL logs in as "${row.role}"`
+  if (row.superuser) problems.push(`${as}, a superuser: use the least-privileged runtime role (README, "Database roles")`)
+  else if (row.owner_member) problems.push(`${as}, the owner of the tables (or a member of "${row.owner}"): use the runtime role; the owner only migrates`)
+  const rights = [
+    ['UPDATE', row.can_update],
+    ['DELETE', row.can_delete],
+    ['TRUNCATE', row.can_truncate],
+    ['TRIGGER', row.can_trigger],
+  ].filter(([, has]) => has).map(([name]) => name)
+  if (!row.superuser && rights.length > 0) problems.push(`${as}, which has ${rights.join(', ')} on access_log: it may only SELECT and INSERT (npm run db:migrate with DATABASE_RUNTIME_ROLE sets this)`)
+  if (!row.superuser && !row.owner_member && row.can_create) problems.push(`${as}, which may CREATE in the schema: revoke it, the runtime role does no DDL`)
+  return problems
+}
+
+/** `npm run db:migrate`, and migrate-at-start: as the owner when MIGRATION_DATABASE_URL is set, then the runtime role's grants. */
+export async function migrateDatabase(config: Config): Promise<string[]> {
+  let database: OpenDatabase
+  if (config.migrationDatabaseUrl) database = await openDatabase({ kind: 'postgres', url: config.migrationDatabaseUrl, poolSize: 1 })
+  else database = await openDatabase(config.database)
+  try {
+    const applied = await migrateToLatest(database.db)
+    if (config.databaseRuntimeRole && database.kind === 'postgres') await grantRuntimePrivileges(database.db, config.databaseRuntimeRole)
+    return applied
+  } finally {
+    await database.close()
+  }
+}
+
+/**
+ * Start-up: bring the schema up to date and, in production, check who the server is.
+ * The embedded database has one user and migrates itself, as always. On PostgreSQL the owner
+ * migrates when the server was given MIGRATION_DATABASE_URL; without it, outside production,
+ * DATABASE_URL migrates (one role for development); in production a schema that is behind is
+ * refused, since the runtime role cannot migrate it.
+ */
+export async function prepareDatabaseOnStart(config: Config, database: OpenDatabase): Promise<string[]> {
+  if (database.kind === 'embedded') return migrateToLatest(database.db)
+  let applied: string[] = []
+  if (config.migrationDatabaseUrl) {
+    applied = await migrateDatabase(config)
+  } else {
+    const pending = await pendingMigrations(database.db)
+    if (pending.length > 0 && config.env === 'production') {
+      throw new StartupRefusal([`the schema is behind (${pending.join(', ')}): run npm run db:migrate with MIGRATION_DATABASE_URL, or give the server MIGRATION_DATABASE_URL to migrate at start`])
+    }
+    if (pending.length > 0) applied = await migrateToLatest(database.db)
+  }
+  if (config.env === 'production') {
+    const problems = await runtimeRoleProblems(database.db)
+    if (problems.length > 0) throw new StartupRefusal(problems)
+  }
+  return applied
+}

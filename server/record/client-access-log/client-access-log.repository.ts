@@ -1,0 +1,60 @@
+import { sql } from 'kysely'
+import type { Db } from '../../platform/db/database.ts'
+
+const DAY = sql<string>`to_char(access_log.occurred_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`
+
+export interface AccessLogFilter {
+  clientId: string
+  from: Date | null
+  /** Exclusive: the start of the day after the period, or of the cursor's day. */
+  until: Date | null
+  limit: number | null
+}
+
+/**
+ * The client's successful accesses merged per Dutch day, actor, data kind and action, newest
+ * day first. Served by access_log_client_success_idx; the period bounds what is grouped.
+ */
+export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
+  let query = db
+    .selectFrom('access_log')
+    .select([
+      DAY.as('day'), 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action',
+      (eb) => eb.fn.min('occurred_at').as('first_at'),
+      (eb) => eb.fn.max('occurred_at').as('last_at'),
+      (eb) => eb.fn.countAll<string>().as('count'),
+    ])
+    .where('client_id', '=', filter.clientId)
+    .where('outcome', '=', 'success')
+    .where('action', 'in', ['read', 'create', 'update', 'delete', 'export'])
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from)
+  if (filter.until) query = query.where('occurred_at', '<', filter.until)
+  query = query
+    .groupBy([DAY, 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action'])
+    .orderBy('day', 'desc')
+    .orderBy('last_at', 'desc')
+    .orderBy('actor_name')
+    .orderBy('data_kind')
+    .orderBy('action')
+  return (filter.limit === null ? query : query.limit(filter.limit)).execute()
+}
+
+/** The moment of the client's newest successful access inside the period, through the client index. */
+export async function findNewestAccessAt(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<Date | null> {
+  let query = db
+    .selectFrom('access_log')
+    .select('occurred_at')
+    .where('client_id', '=', clientId)
+    .where('outcome', '=', 'success')
+    .where('action', 'in', ['read', 'create', 'update', 'delete', 'export'])
+  if (from) query = query.where('occurred_at', '>=', from)
+  if (until) query = query.where('occurred_at', '<', until)
+  const row = await query.orderBy('occurred_at', 'desc').limit(1).executeTakeFirst()
+  return row?.occurred_at ?? null
+}
+
+export type MergedAccessRow = Awaited<ReturnType<typeof findMergedAccessLines>>[number]
+
+export async function findOrganisationName(db: Db): Promise<string> {
+  return (await db.selectFrom('organisation').select('name').executeTakeFirst())?.name ?? ''
+}

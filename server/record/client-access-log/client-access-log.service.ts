@@ -1,0 +1,73 @@
+import type { AccessLogLine, AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-access-log.ts'
+import { addDays, amsterdamDate, amsterdamInstant } from '../../platform/amsterdam-time.ts'
+import type { Db } from '../../platform/db/database.ts'
+import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
+import type { ActiveSession } from '../../identity/authentication/session.service.ts'
+import { readThroughLink } from '../client-access/client-access.service.ts'
+import { findMergedAccessLines, findNewestAccessAt, findOrganisationName, type MergedAccessRow } from './client-access-log.repository.ts'
+
+const DEFAULT_PAGE_SIZE = 50
+const WINDOW_DAYS = 31
+
+/**
+ * "Wie heeft mijn dossier ingezien?" (NEN 7513, Wabvpz). Every active link may read it, whatever
+ * its section permissions: the right to know who looked at a record belongs to the client, and
+ * each link acts for the client. It shows who, when, which kind of data and which action, never
+ * the data itself, so a link without the reports permission learns no report content from it.
+ */
+export async function listAccessLog(db: Db, session: ActiveSession, clientId: string, query: AccessLogQuery, source: RequestSource, now: Date): Promise<AccessLogPage> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  const from = query.from ? amsterdamInstant(query.from, '00:00') : null
+  const periodEnd = query.to ? addDays(query.to, 1) : null
+  // The cursor is the oldest day already shown: the next page starts the day before it.
+  const endDay = query.cursor && (!periodEnd || query.cursor < periodEnd) ? query.cursor : periodEnd
+  const until = endDay ? amsterdamInstant(endDay, '00:00') : null
+  return readThroughLink(db, session, clientId, { section: null, dataKind: 'access_log' }, source, now, async (trx, access) => {
+    const organisation = await findOrganisationName(trx)
+    const toLines = (rows: MergedAccessRow[]) => rows.map((row) => rowToLine(row, organisation))
+    const newest = await findNewestAccessAt(trx, access.clientId, from, until)
+    if (!newest) return { items: [], nextCursor: null }
+    // A page groups at most WINDOW_DAYS days, counted back from the newest access: a record read
+    // for years never makes one page aggregate its whole history.
+    const windowEndDay = addDays(amsterdamDate(newest), 1)
+    const windowStartDay = addDays(windowEndDay, -WINDOW_DAYS)
+    const windowFrom = latest(from, amsterdamInstant(windowStartDay, '00:00'))
+    const windowUntil = amsterdamInstant(windowEndDay, '00:00')
+    const rows = await findMergedAccessLines(trx, { clientId: access.clientId, from: windowFrom, until: windowUntil, limit: limit + 1 })
+    if (rows.length <= limit) {
+      const older = windowFrom !== from && (await findNewestAccessAt(trx, access.clientId, from, windowFrom)) !== null
+      return { items: toLines(rows), nextCursor: older ? windowStartDay : null }
+    }
+    // A page holds whole days, so a day's lines are never split over two pages.
+    const cutDay = rows[limit]?.day ?? ''
+    const wholeDays = rows.filter((row) => row.day > cutDay)
+    if (wholeDays.length > 0) return { items: toLines(wholeDays), nextCursor: addDays(cutDay, 1) }
+    // One day alone has more lines than a page: show that whole day.
+    const cutDayStart = amsterdamInstant(cutDay, '00:00')
+    const day = await findMergedAccessLines(trx, { clientId: access.clientId, from: latest(from, cutDayStart), until: amsterdamInstant(addDays(cutDay, 1), '00:00'), limit: null })
+    const older = await findNewestAccessAt(trx, access.clientId, from, cutDayStart)
+    return { items: toLines(day), nextCursor: older ? cutDay : null }
+  })
+}
+
+export function rowToLine(row: MergedAccessRow, organisation: string): AccessLogLine {
+  const isPerson = row.actor_type === 'account' || row.actor_type === 'staff'
+  return {
+    date: row.day,
+    firstAt: new Date(row.first_at).toISOString(),
+    lastAt: new Date(row.last_at).toISOString(),
+    count: Number(row.count),
+    actor: {
+      type: row.actor_type,
+      organisation: row.actor_type === 'account' ? null : organisation,
+      role: row.actor_role,
+      name: isPerson ? row.actor_name : null,
+    },
+    dataKind: row.data_kind,
+    action: row.action as AccessLogLine['action'],
+  }
+}
+
+function latest(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b
+}

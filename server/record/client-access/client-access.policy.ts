@@ -1,0 +1,73 @@
+import type { Db } from '../../platform/db/database.ts'
+import { notFound } from '../../platform/errors.ts'
+import type { Actor } from '../../platform/access-log/access-log.service.ts'
+import type { ActiveSession } from '../../identity/authentication/session.service.ts'
+import { type ActiveLinkRow, findActiveLink } from './client-access.repository.ts'
+
+/** The parts of a client's record a link can be allowed to see, each with its own permission. */
+export type Section = 'reports' | 'care_plan' | 'appointments' | 'messages' | 'profile' | 'subscriptions'
+
+export const SECTIONS: readonly Section[] = ['reports', 'care_plan', 'appointments', 'messages', 'profile', 'subscriptions']
+
+/** What one portal account may do with one client, through one active link. */
+export interface ClientAccess {
+  clientId: string
+  linkId: string
+  accountId: string
+  /** The person, as the access log names them; role is the link's relation to the client. */
+  actor: Actor
+  /** Nothing dated before this moment is shown through the link. */
+  activatedAt: Date
+  sections: ReadonlySet<Section>
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The portal account's access to one client through an active link (not ended, consent not
+ * withdrawn, account not blocked), optionally needing one section. Throws AppError('not_found')
+ * otherwise — the same answer for another client's id, an ended link, or a missing permission,
+ * so nobody can learn from the answer whether a client exists.
+ */
+export async function requireClientAccess(
+  db: Db,
+  session: ActiveSession,
+  clientId: string,
+  section: Section | null,
+  now: Date,
+): Promise<ClientAccess> {
+  // Staff see records through their own workspace, never through a portal link.
+  if (session.kind !== 'portal' || !UUID.test(clientId)) throw notFound('client')
+  const link = await findActiveLink(db, session.accountId, clientId.toLowerCase(), now)
+  if (!link) throw notFound('client')
+  const access = linkRowToClientAccess(link)
+  if (section !== null && !access.sections.has(section)) throw notFound('client')
+  return access
+}
+
+/** The sections a link's permission columns allow. */
+export function sectionsOfLink(link: Pick<ActiveLinkRow, PermissionColumn>): Set<Section> {
+  return new Set(SECTIONS.filter((section) => link[PERMISSION_COLUMN[section]]))
+}
+
+export function linkRowToClientAccess(link: ActiveLinkRow): ClientAccess {
+  return {
+    clientId: link.client_id,
+    linkId: link.id,
+    accountId: link.account_id,
+    actor: { type: 'account', id: link.account_id, role: link.relation, name: link.display_name },
+    activatedAt: link.activated_at,
+    sections: sectionsOfLink(link),
+  }
+}
+
+const PERMISSION_COLUMN = {
+  reports: 'may_read_reports',
+  care_plan: 'may_read_care_plan',
+  appointments: 'may_use_appointments',
+  messages: 'may_use_messages',
+  profile: 'may_read_profile',
+  subscriptions: 'may_read_subscriptions',
+} as const satisfies Record<Section, keyof ActiveLinkRow>
+
+type PermissionColumn = (typeof PERMISSION_COLUMN)[Section]

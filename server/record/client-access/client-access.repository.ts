@@ -1,0 +1,47 @@
+import type { Db } from '../../platform/db/database.ts'
+
+/**
+ * The account's link to the client that is active at `now`: not ended, activated, its consent
+ * not withdrawn, and the account neither blocked nor ended. Read fresh on every request, so
+ * ending a link or withdrawing consent takes effect on the very next one.
+ */
+export async function findActiveLink(db: Db, accountId: string, clientId: string, now: Date) {
+  return activeLinks(db, now)
+    .where('client_link.account_id', '=', accountId)
+    .where('client_link.client_id', '=', clientId)
+    .executeTakeFirst()
+}
+
+/** Every active link of the account, with the client's name parts, for choosing a client. */
+export async function findActiveLinksOfAccount(db: Db, accountId: string, now: Date) {
+  return activeLinks(db, now)
+    .innerJoin('client', 'client.id', 'client_link.client_id')
+    .select(['client.gender', 'client.initials', 'client.given_name', 'client.name_prefix', 'client.family_name'])
+    .where('client_link.account_id', '=', accountId)
+    .orderBy('client.family_name')
+    .orderBy('client.id')
+    .execute()
+}
+
+function activeLinks(db: Db, now: Date) {
+  return db
+    .selectFrom('client_link')
+    .innerJoin('consent', 'consent.id', 'client_link.consent_id')
+    .innerJoin('account', 'account.id', 'client_link.account_id')
+    .select([
+      'client_link.id', 'client_link.client_id', 'client_link.account_id', 'client_link.relation',
+      'client_link.activated_at', 'client_link.may_read_reports', 'client_link.may_read_care_plan',
+      'client_link.may_use_appointments', 'client_link.may_use_messages', 'client_link.may_read_profile',
+      'client_link.may_read_subscriptions', 'account.display_name',
+    ])
+    .where('client_link.ended_at', 'is', null)
+    .where('client_link.activated_at', '<=', now)
+    // The consent must be for this very client: a link pointing at another client's consent grants nothing.
+    .whereRef('consent.client_id', '=', 'client_link.client_id')
+    .where((eb) => eb.or([eb('consent.withdrawn_at', 'is', null), eb('consent.withdrawn_at', '>', now)]))
+    .where('account.kind', '=', 'portal')
+    .where('account.blocked_at', 'is', null)
+    .where('account.ended_at', 'is', null)
+}
+
+export type ActiveLinkRow = NonNullable<Awaited<ReturnType<typeof findActiveLink>>>

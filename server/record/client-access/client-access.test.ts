@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient, createConsent, createLink } from '../../test/client-record-factories.ts'
+import { createAccount } from '../../test/factories.ts'
+import { logIn } from '../../test/login-helper.ts'
+import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { requireClientAccess } from './client-access.policy.ts'
+import type { ActiveSession } from '../../identity/authentication/session.service.ts'
+
+const now = new Date('2026-11-25T12:00:00Z')
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp({ now })
+})
+afterAll(() => t.close())
+
+function sessionOf(accountId: string, kind: 'portal' | 'staff' = 'portal'): ActiveSession {
+  return { accountId, kind, displayName: 'Anna de Vries', loginName: 'x', csrfToken: '', tokenHash: Buffer.alloc(0), authenticatedAt: now, mustChangePassword: false, idleExpiresAt: now, expiresAt: now }
+}
+
+describe('GET /api/clients', () => {
+  it('lists the active links with the Dutch name and the sections of each link', async () => {
+    const account = await createAccount(t.db)
+    const mother = await createClient(t.db, { gender: 'female', initials: 'S.', name_prefix: 'Uit de', family_name: 'Jordaan' })
+    const father = await createClient(t.db, { gender: 'male', initials: 'J.P.', name_prefix: '', family_name: 'Bakker' })
+    const ended = await createClient(t.db, { family_name: 'Zwart' })
+    await createLink(t.db, account.id, mother.id, { relation: 'legal_representative', may_use_messages: false })
+    await createLink(t.db, account.id, father.id, { relation: 'first_contact' })
+    await createLink(t.db, account.id, ended.id, { ended_at: new Date('2026-11-01T00:00:00Z') })
+    const withdrawnClient = await createClient(t.db, { family_name: 'Teruggetrokken' })
+    const withdrawn = await createConsent(t.db, withdrawnClient.id, { withdrawn_at: new Date('2026-11-20T00:00:00Z') })
+    await createLink(t.db, account.id, withdrawnClient.id, { consent_id: withdrawn.id })
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/clients', headers: (await logIn(t, account)).headers })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().items).toEqual([
+      { clientId: father.id, name: 'dhr. J.P. Bakker', relation: 'first_contact', sections: ['reports', 'care_plan', 'appointments', 'messages', 'profile', 'subscriptions'] },
+      { clientId: mother.id, name: 'mw. S. uit de Jordaan', relation: 'legal_representative', sections: ['reports', 'care_plan', 'appointments', 'profile', 'subscriptions'] },
+    ])
+    // The names read are logged, once per listed client, through its link.
+    const log = await t.db.selectFrom('access_log').select(['client_id', 'on_behalf_link_id']).where('data_kind', '=', 'client_list').execute()
+    expect(log.map((row) => row.client_id).sort()).toEqual([father.id, mother.id].sort())
+    expect(log.every((row) => row.on_behalf_link_id !== null)).toBe(true)
+  })
+
+  it('answers 401 without a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/clients' })).statusCode).toBe(401)
+  })
+})
+
+describe('requireClientAccess', () => {
+  it('gives the link, its actor and sections for an active link', async () => {
+    const account = await createAccount(t.db, { display_name: 'Marieke Bakker' })
+    const client = await createClient(t.db)
+    const link = await createLink(t.db, account.id, client.id, { relation: 'legal_representative', may_read_reports: false })
+    const access = await requireClientAccess(t.db, sessionOf(account.id), client.id, 'profile', now)
+    expect(access).toEqual({
+      clientId: client.id,
+      linkId: link.id,
+      accountId: account.id,
+      actor: { type: 'account', id: account.id, role: 'legal_representative', name: 'Marieke Bakker' },
+      activatedAt: link.activated_at,
+      sections: new Set(['care_plan', 'appointments', 'messages', 'profile', 'subscriptions']),
+    })
+    await expect(requireClientAccess(t.db, sessionOf(account.id), client.id, 'reports', now)).rejects.toMatchObject({ code: 'not_found' })
+  })
+
+  it('refuses with not_found: another client, a link activated later, a blocked account, a staff session, a malformed id', async () => {
+    const account = await createAccount(t.db)
+    const own = await createClient(t.db)
+    const other = await createClient(t.db)
+    const later = await createClient(t.db)
+    await createLink(t.db, account.id, own.id)
+    await createLink(t.db, account.id, later.id, { activated_at: new Date(now.getTime() + 60_000) })
+    const session = sessionOf(account.id)
+    for (const id of [other.id, later.id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
+      await expect(requireClientAccess(t.db, session, id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+    }
+    await expect(requireClientAccess(t.db, sessionOf(account.id, 'staff'), own.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+    await t.db.updateTable('account').set({ blocked_at: now }).where('id', '=', account.id).execute()
+    await expect(requireClientAccess(t.db, session, own.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+  })
+})

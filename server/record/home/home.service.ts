@@ -1,0 +1,66 @@
+import type { HomeOverview, SubscriptionSummary } from '../../../shared/schemas/home.ts'
+import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { type RequestSource, recordAccess } from '../../platform/access-log/access-log.service.ts'
+import { appointmentsTodayAndTomorrow } from '../appointments/appointment.service.ts'
+import type { ActiveSession } from '../../identity/authentication/session.service.ts'
+import { findPrintsOfClient } from '../care-plan-prints/care-plan-print.repository.ts'
+import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
+import { formalClientName } from '../client-access/client-name.ts'
+import type { ClientAccess, Section } from '../client-access/client-access.policy.ts'
+import { readThroughLink } from '../client-access/client-access.service.ts'
+import { newestMessages } from '../messages/message.service.ts'
+import { findReportPage, findShowAuthorName } from '../reports/reports.repository.ts'
+import { reportRowToReport } from '../reports/reports.service.ts'
+import { findProfileSummary, findSubscriptions, type SubscriptionRow } from './home.repository.ts'
+
+const NEWEST_MESSAGES = 3
+const NEWEST_SUBSCRIPTIONS = 3
+
+export function subscriptionRowToSummary(row: SubscriptionRow): SubscriptionSummary {
+  return { id: row.id, service: row.service, supplier: row.supplier, startsOn: row.starts_on, endsOn: row.ends_on }
+}
+
+/** Which data kind each card reads, for its own access-log row. */
+const DATA_KIND: Record<Section, string> = {
+  reports: 'report', care_plan: 'care_plan_print', appointments: 'appointment', messages: 'message', profile: 'profile', subscriptions: 'subscription',
+}
+
+/**
+ * The home screen in one request and one transaction: a card per section the link may open,
+ * each read written to the access log as its own row (what was seen, not just "home").
+ */
+export async function getHomeOverview(db: Db, session: ActiveSession, clientId: string, source: RequestSource, now: Date): Promise<HomeOverview> {
+  return readThroughLink(db, session, clientId, { section: null, dataKind: 'home' }, source, now, async (trx, access) => {
+    const home: HomeOverview = {}
+    const may = (section: Section) => access.sections.has(section)
+    if (may('reports')) home.reports = { newest: await newestReport(trx, access) }
+    if (may('messages')) {
+      const { items, unreadCount } = await newestMessages(trx, access, { limit: NEWEST_MESSAGES }, now)
+      home.messages = { newest: items, unreadCount }
+    }
+    if (may('care_plan')) {
+      const [newest] = await findPrintsOfClient(trx, access.clientId, 1)
+      home.carePlanPrints = { newest: newest ? printRowToCarePlanPrint(newest) : null }
+    }
+    if (may('appointments')) home.appointments = await appointmentsTodayAndTomorrow(trx, access, now)
+    if (may('profile')) {
+      const client = await findProfileSummary(trx, access.clientId)
+      home.profile = { name: formalClientName(client), dateOfBirth: client.date_of_birth, age: ageOn(client.date_of_birth, amsterdamDate(now)) }
+    }
+    if (may('subscriptions')) {
+      const rows = await findSubscriptions(trx, access.clientId, amsterdamDate(now), NEWEST_SUBSCRIPTIONS)
+      home.subscriptions = { items: rows.map(subscriptionRowToSummary), total: Number(rows[0]?.total ?? 0) }
+    }
+    for (const section of access.sections) {
+      await recordAccess(trx, access.actor, source, { action: 'read', outcome: 'success', clientId: access.clientId, dataKind: DATA_KIND[section], onBehalfLinkId: access.linkId }, now)
+    }
+    return home
+  })
+}
+
+/** The newest report this link may read: visible in the portal and not before the activation. */
+async function newestReport(db: Db, access: ClientAccess) {
+  const [row] = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after: null, limit: 1 })
+  return row ? reportRowToReport(row, await findShowAuthorName(db)) : null
+}
