@@ -105,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The ECD's FHIR API: its own bearer tokens, body types and OperationOutcome errors.
   await app.register(fhirRoutes, { ...deps, prefix: '/fhir' })
   // Only in demo mode (config.demoMode): never beside real people's accounts, mail or phones.
-  if (config.demoMode.on && config.env === 'development') await app.register(devOutboxRoutes, deps)
+  if (config.demoMode.mailbox) await app.register(devOutboxRoutes, deps)
 
   await registerWebApp(app, config)
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'))

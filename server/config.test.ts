@@ -72,13 +72,17 @@ describe('demo mode (security property 31: development conveniences only in demo
       'demo mode: embedded database, no SMTP, console SMS, NODE_ENV development — development mailbox on /api/dev/outbox (loopback only)',
     )
     expect(loadConfig({ SMS_PROVIDER: 'console' }).demoMode.on).toBe(true)
+    // Tests run in demo mode without the mailbox; the line must not promise one.
+    const testMode = loadConfig({ NODE_ENV: 'test' }).demoMode
+    expect(testMode).toMatchObject({ on: true, mailbox: false })
+    expect(describeMode(testMode)).toBe('demo mode: embedded database, no SMTP, console SMS, NODE_ENV test — no development mailbox outside NODE_ENV development')
   })
 
   it('the server refuses a real database without a chosen SMS provider: login codes must not vanish into a log', () => {
     expect(() => loadConfig(postgres, { server: true })).toThrow(/SMS_PROVIDER: required with DATABASE_URL/)
     expect(loadConfig({ ...postgres, ...cm }, { server: true }).sms.provider).toBe('cm')
     // The command-line tools send no SMS: they need no provider, and are not in demo mode either.
-    expect(loadConfig(postgres).demoMode).toEqual({ on: false, reasons: ['DATABASE_URL set'] })
+    expect(loadConfig(postgres).demoMode).toEqual({ on: false, reasons: ['DATABASE_URL set'], mailbox: false })
   })
 })
 

@@ -151,6 +151,8 @@ export interface DemoMode {
   on: boolean
   /** Why it is on or off, for the start-up log line. */
   reasons: string[]
+  /** The development mailbox: demo mode with NODE_ENV development (tests run without it). */
+  mailbox: boolean
 }
 
 export interface OidcConfig {
@@ -248,15 +250,17 @@ export function decideDemoMode(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL' | 'SMT
   if (env.DATABASE_URL) off.push('DATABASE_URL set')
   if (env.SMTP_URL) off.push('SMTP_URL set')
   if (env.SMS_PROVIDER !== undefined && env.SMS_PROVIDER !== 'console') off.push(`SMS_PROVIDER is ${env.SMS_PROVIDER}`)
-  if (off.length > 0) return { on: false, reasons: off }
-  return { on: true, reasons: ['embedded database', 'no SMTP', 'console SMS', `NODE_ENV ${env.NODE_ENV}`] }
+  if (off.length > 0) return { on: false, reasons: off, mailbox: false }
+  return { on: true, reasons: ['embedded database', 'no SMTP', 'console SMS', `NODE_ENV ${env.NODE_ENV}`], mailbox: env.NODE_ENV === 'development' }
 }
 
 /** The start-up log line that says which mode runs and why. */
 export function describeMode(demoMode: DemoMode): string {
-  return demoMode.on
-    ? `demo mode: ${demoMode.reasons.join(', ')} — development mailbox on /api/dev/outbox (loopback only)`
-    : `live mode: ${demoMode.reasons.join(', ')} — development conveniences off`
+  if (demoMode.on) {
+    const mailbox = demoMode.mailbox ? 'development mailbox on /api/dev/outbox (loopback only)' : 'no development mailbox outside NODE_ENV development'
+    return `demo mode: ${demoMode.reasons.join(', ')} — ${mailbox}`
+  }
+  return `live mode: ${demoMode.reasons.join(', ')} — development conveniences off`
 }
 
 /**

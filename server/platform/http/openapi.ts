@@ -89,7 +89,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
     async () => app.swagger(),
   )
 
-  if (config.demoMode.on && config.env === 'development') {
+  if (config.demoMode.mailbox) {
     app.get(REFERENCE_PATH, { config: { access: 'public' }, schema: { response: { 200: Type.String() } } }, async (_request, reply) =>
       reply.header('content-security-policy', REFERENCE_PAGE_CSP).type('text/html; charset=utf-8').send(renderApiReference(app.swagger())),
     )

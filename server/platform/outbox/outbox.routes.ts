@@ -42,7 +42,7 @@ export function isLoopback(remoteAddress: string | undefined): boolean {
  */
 export const devOutboxRoutes: FastifyPluginAsyncTypebox<DevOutboxRoutesOptions> = async (app, options) => {
   const { config, db } = options
-  if (!config.demoMode.on || config.env === 'production') return
+  if (!config.demoMode.mailbox) return
   if (config.env !== 'development' && !options.enableOutsideDevelopment) return
 
   // Public: it is where a developer reads the login code, before being logged in.

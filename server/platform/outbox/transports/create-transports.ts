@@ -27,7 +27,7 @@ export function createTransports(config: Config, log: Pick<Logger, 'info'>, cloc
     case 'console':
       // The text holds a login code: shown only in demo mode (fictional accounts, a developer's
       // own machine), never once a real database, mail server or SMS provider is configured.
-      sms = createConsoleSmsTransport(log, { showText: config.demoMode.on && config.env === 'development' })
+      sms = createConsoleSmsTransport(log, { showText: config.demoMode.mailbox })
       break
   }
 
