@@ -30,14 +30,9 @@ module.exports = {
     {
       name: 'no-imports-across-web-features',
       severity: 'error',
-      comment:
-        'A web feature imports only itself, components/, lib/, i18n/ and shared/. ' +
-        'Documented exception: profile/ uses the new-password fields of password/ (until they live in components/).',
+      comment: 'A web feature imports only itself, components/, lib/, i18n/ and shared/.',
       from: { path: '^web/src/features/([^/]+)/' },
-      to: {
-        path: '^web/src/features/',
-        pathNot: ['^web/src/features/$1/', '^web/src/features/password/components/new-password-(fields|validation)\\.tsx?$'],
-      },
+      to: { path: '^web/src/features/', pathNot: '^web/src/features/$1/' },
     },
     {
       name: 'shared-stands-alone',
