@@ -10,13 +10,14 @@
  * missing, like `npm run bench`: migrated as an owner role, served as a least-privileged runtime
  * role (bench-database.ts). BENCH_SECONDS (default 10) is the length of each measurement.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
+import { waitUntilReady } from './bench-server.ts'
 
 const SENDERS = 4
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -256,15 +257,3 @@ async function prepareReader(databaseUrl: string): Promise<{ cookie: string; cli
   }
 }
 
-async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error('the server stopped before it was ready')
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('the server did not become ready within a minute')
-}

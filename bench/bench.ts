@@ -8,13 +8,14 @@
  * if missing. Like production it migrates as an owner role and serves as a least-privileged runtime
  * role (bench-database.ts): NODE_ENV=production refuses to serve as a superuser.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import autocannon, { type Request } from 'autocannon'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
 import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
+import { waitUntilReady } from './bench-server.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 // BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
@@ -153,19 +154,6 @@ async function benchLogins(port: number): Promise<void> {
   const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests() })])
   console.log(`\nGET /api/news with 5 connections: p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms alone;`)
   console.log(`  p50 ${during.latency.p50} ms, p99 ${during.latency.p99} ms while 50 logins run at once.`)
-}
-
-async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error('the server stopped before it was ready')
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('the server did not become ready within a minute')
 }
 
 function pad(text: string, width: number): string {
