@@ -6,7 +6,7 @@ import { createClient, createTeam } from '../server/test/client-record-factories
 import { createOrganisation, TEST_PASSWORD } from '../server/test/factories.ts'
 import { createStaffAccount } from '../server/test/staff-factories.ts'
 import { acceptCurrentTerms, publishTerms, type TestPerson } from './support/accounts.ts'
-import { launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { logInStaffWithApp } from './support/staff-log-in.ts'
@@ -73,7 +73,7 @@ describe('Portaalaccounts', () => {
     await page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.').waitFor()
     await page.getByText('Vul een geldig mobiel nummer in, zoals 06 12345678.').waitFor()
     await page.getByText('Vul een gebruikersnaam in van minstens 3 tekens.').waitFor()
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('account-naam')
+    await waitForFocus(page.locator('#account-naam'))
     await expectAccessibleAtBothWidths(page, 'Nieuw account with field errors')
 
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(DAUGHTER.name)
@@ -176,7 +176,7 @@ describe('Portaalaccounts', () => {
     await page.getByRole('button', { name: 'Ja, doorgaan' }).click()
     await page.getByText('De tweede factor is gereset. De persoon logt nu in met een SMS-code.').waitFor()
     // The question closed and focus went back to the button that opened it.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Tweede factor resetten')
+    await waitForFocus(page.getByRole('button', { name: 'Tweede factor resetten' }))
   })
 
   it('ends the link after a confirmation with the reason', async () => {
@@ -289,7 +289,7 @@ describe('Nieuws, Gebruikersvoorwaarden, Organisatie, Medewerkers', () => {
     await page.getByText('Niet goed leesbaar: contrast maar 4,2 : 1 (minstens 4,5 : 1 nodig). Kies een donkerdere of lichtere kleur.').waitFor()
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
     await page.getByText('Niet goed leesbaar: contrast maar 4,2 : 1', { exact: false }).first().waitFor()
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('organisatie-hoofdkleur')
+    await waitForFocus(page.locator('#organisatie-hoofdkleur'))
     await expectAccessibleAtBothWidths(page, 'Organisatie with a refused colour')
     expect((await portal.db.selectFrom('organisation').select('primary_color').executeTakeFirstOrThrow()).primary_color).toBe('#1f4e79')
 

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createOrganisation } from '../server/test/factories.ts'
 import { acceptCurrentTerms, createPerson, latestPasswordLink, publishTerms, type TestPerson, welcomeLink } from './support/accounts.ts'
-import { launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { axeScans, enterPassword, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 import { startSmsReceiver } from './support/sms-receiver.ts'
@@ -123,7 +123,7 @@ describe('a new person, from the welcome e-mail to Home', () => {
     await page.getByRole('button', { name: 'SMS-inlogcode aanvragen' }).click()
     const code = await sms.nextCode(person.phone, before)
     await page.getByText(`De code begint met ${code.prefix}.`).first().waitFor()
-    expect(await page.getByRole('textbox', { name: 'Inlogcode' }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await waitForFocus(page.getByRole('textbox', { name: 'Inlogcode' }))
     await expectAccessibleAtBothWidths(page, 'inlogcode invullen')
 
     // A wrong code is named at the field; the right one logs in.
@@ -312,7 +312,7 @@ describe('the idle timeout', () => {
     portal.setNow(new Date(start.getTime() + 13 * 60_000 + 5_000))
     const dialog = page.getByRole('alertdialog', { name: 'Wilt u ingelogd blijven?' })
     await dialog.waitFor()
-    expect(await dialog.getByRole('button', { name: 'Blijf ingelogd' }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await waitForFocus(dialog.getByRole('button', { name: 'Blijf ingelogd' }))
     await expectAccessibleAtBothWidths(page, 'waarschuwing inactiviteit')
 
     // "Blijf ingelogd" extends the session on the server too.
@@ -367,7 +367,7 @@ describe('the SMS code', () => {
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
     await page.getByText('Het inloggen duurde te lang. Begin opnieuw.').waitFor()
     expect(await page.getByRole('textbox', { name: 'Gebruikersnaam' }).inputValue()).toBe(person.loginName)
-    expect(await page.getByLabel('Wachtwoord', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true)
+    await waitForFocus(page.getByLabel('Wachtwoord', { exact: true }))
     await expectAccessibleAtBothWidths(page, 'inloggen duurde te lang')
     await page.close()
   })

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNewsItem, createOrganisation } from '../server/test/factories.ts'
-import { accessibilityViolations, launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { accessibilityViolations, launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
 let portal: PortalServer
@@ -86,7 +86,7 @@ describe('the login page', () => {
     await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
     const loginName = page.getByRole('textbox', { name: 'Gebruikersnaam' })
     expect(await loginName.getAttribute('aria-invalid')).toBe('true')
-    expect(await loginName.evaluate((el) => el === document.activeElement)).toBe(true)
+    await waitForFocus(loginName)
     await page.close()
   })
 

@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acceptCurrentTerms, createPerson, publishTerms, type TestPerson } from './support/accounts.ts'
-import { accessibilityViolations, launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { accessibilityViolations, launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { enterPassword, logInWithSms, logOut } from './support/log-in.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
@@ -155,7 +155,7 @@ describe('Mijn profiel', () => {
     await page.getByRole('button', { name: 'Nummer opslaan' }).click()
     await page.getByRole('heading', { name: 'Bevestig dat u het bent' }).waitFor()
     const password = page.getByLabel('Uw wachtwoord')
-    expect(await password.evaluate((el) => el === document.activeElement)).toBe(true)
+    await waitForFocus(password)
     await expectAccessible(page, 'the password question')
 
     await password.fill('niet mijn wachtwoord')
