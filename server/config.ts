@@ -143,6 +143,8 @@ export interface Config {
   outboxPollIntervalMs: number
   /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
   oidc: OidcConfig | undefined
+  /** "Inloggen met DigiD" through a broker speaking OpenID Connect; undefined when off. */
+  digid: DigidConfig | undefined
   /** Whether the development conveniences exist, and why (see {@link decideDemoMode}). */
   demoMode: DemoMode
 }
@@ -162,6 +164,18 @@ export interface OidcConfig {
   claim: 'email' | 'preferred_username'
   acrValues: string[]
   requiredAmr: string[]
+}
+
+/** How the portal proves itself at the DigiD broker's token endpoint. */
+export type OidcClientAuth = { method: 'client_secret_basic'; secret: string } | { method: 'private_key_jwt'; privateKeyPem: string }
+
+export interface DigidConfig {
+  issuer: URL
+  clientId: string
+  clientAuth: OidcClientAuth
+  /** Asked for and accepted, e.g. eIDAS Substantieel and High. */
+  acrValues: string[]
+  bsnClaim: string
 }
 
 export type SmsConfig =
@@ -209,6 +223,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
   }
   problems.push(...outboxProblems(env, options.server ?? false))
   problems.push(...oidcProblems(env))
+  problems.push(...digidProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
   const smtpRequireTls = env.SMTP_URL !== undefined && smtpRequiresTls(env.SMTP_URL)
 
@@ -232,6 +247,7 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     sms: smsConfig(env),
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
     oidc: oidcConfig(env),
+    digid: digidConfig(env),
     demoMode: decideDemoMode(env),
   }
 }
@@ -301,6 +317,35 @@ function oidcConfig(env: Env): OidcConfig | undefined {
     claim: env.OIDC_CLAIM,
     acrValues: (env.OIDC_ACR_VALUES ?? '').split(/\s+/).filter(Boolean),
     requiredAmr: (env.OIDC_REQUIRED_AMR ?? '').split(',').map((value) => value.trim()).filter(Boolean),
+  }
+}
+
+/** DigiD is all or nothing too; exactly one way for the portal to prove itself to the broker. */
+function digidProblems(env: Env): string[] {
+  const problems: string[] = []
+  const credentials = [env.DIGID_CLIENT_SECRET, env.DIGID_PRIVATE_KEY].filter((value) => value !== undefined).length
+  const set = [env.DIGID_ISSUER, env.DIGID_CLIENT_ID].filter((value) => value !== undefined).length + (credentials > 0 ? 1 : 0)
+  if (set !== 0 && set !== 3) problems.push('DIGID_ISSUER, DIGID_CLIENT_ID and DIGID_CLIENT_SECRET (or DIGID_PRIVATE_KEY): set all for DigiD, or none.')
+  if (credentials === 2) problems.push('DIGID_CLIENT_SECRET, DIGID_PRIVATE_KEY: set one of them, not both.')
+  if (env.DIGID_PRIVATE_KEY && !env.DIGID_PRIVATE_KEY.includes('-----BEGIN PRIVATE KEY-----')) problems.push('DIGID_PRIVATE_KEY: a PKCS#8 PEM key ("-----BEGIN PRIVATE KEY-----").')
+  if (env.NODE_ENV === 'production' && env.DIGID_ISSUER?.startsWith('http://')) problems.push('DIGID_ISSUER: must use https in production.')
+  return problems
+}
+
+function digidConfig(env: Env): DigidConfig | undefined {
+  if (!env.DIGID_ISSUER || !env.DIGID_CLIENT_ID) return undefined
+  const clientAuth: OidcClientAuth | undefined = env.DIGID_PRIVATE_KEY
+    ? { method: 'private_key_jwt', privateKeyPem: env.DIGID_PRIVATE_KEY.replaceAll('\\n', '\n') }
+    : env.DIGID_CLIENT_SECRET
+      ? { method: 'client_secret_basic', secret: env.DIGID_CLIENT_SECRET }
+      : undefined
+  if (!clientAuth) return undefined
+  return {
+    issuer: new URL(env.DIGID_ISSUER),
+    clientId: env.DIGID_CLIENT_ID,
+    clientAuth,
+    acrValues: env.DIGID_ACR_VALUES.split(/\s+/).filter(Boolean),
+    bsnClaim: env.DIGID_BSN_CLAIM,
   }
 }
 
