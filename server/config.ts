@@ -116,6 +116,34 @@ const EnvSchema = Type.Object({
   OIDC_REQUIRED_AMR: Type.Optional(
     Type.String({ minLength: 1, description: 'Optional: comma-separated amr values (e.g. mfa); the ID token must name at least one of them.' }),
   ),
+  DIGID_ISSUER: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^?#]+$',
+      description:
+        '"Inloggen met DigiD" for clients and representatives: the OpenID Connect issuer of the DigiD broker. Off (no button) without it. Redirect URI to register: PUBLIC_BASE_URL/api/digid/callback. https in production.',
+    }),
+  ),
+  DIGID_CLIENT_ID: Type.Optional(Type.String({ minLength: 1, description: 'With DIGID_ISSUER: the client id the broker gave the portal.' })),
+  DIGID_CLIENT_SECRET: Type.Optional(
+    Type.String({ minLength: 1, description: 'With DIGID_ISSUER: the client secret (HTTP Basic at the token endpoint). Set this or DIGID_PRIVATE_KEY, not both.' }),
+  ),
+  DIGID_PRIVATE_KEY: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'With DIGID_ISSUER, instead of a secret: a PKCS#8 PEM private key (RS256 or ES256) for private_key_jwt; register its public key with the broker.',
+    }),
+  ),
+  DIGID_ACR_VALUES: Type.String({
+    minLength: 1,
+    default: 'http://eidas.europa.eu/LoA/substantial http://eidas.europa.eu/LoA/high',
+    description: 'Space-separated acr values asked for and accepted (eIDAS Substantieel and High by default); an ID token with another level is refused.',
+  }),
+  DIGID_BSN_CLAIM: Type.String({
+    minLength: 1,
+    pattern: '^[A-Za-z0-9_:.-]+$',
+    default: 'bsn',
+    description: "The ID-token claim that holds the person's BSN: bsn, or sub for brokers that put it there.",
+  }),
 })
 
 type Env = Static<typeof EnvSchema>
