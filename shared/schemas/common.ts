@@ -19,6 +19,17 @@ export const ErrorResponse = Type.Object(
 )
 export type ErrorResponse = Static<typeof ErrorResponse>
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The only uuid check: the schema format `uuid` (server/platform/http/input-checks.ts) and code
+ * that reads an id out of other text (a FHIR reference, a cursor) both use it. Stricter than
+ * Ajv's own format, which also lets `urn:uuid:…` through: PostgreSQL would refuse that cast.
+ */
+export function isUuid(text: string): boolean {
+  return UUID.test(text)
+}
+
 export const Uuid = Type.String({ format: 'uuid' })
 export const IsoDateTime = Type.String({ format: 'date-time' })
 

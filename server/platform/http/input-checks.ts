@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { isUuid } from '../../../shared/schemas/common.ts'
 import { isCalendarDate, isSaneDateTime } from '../../../shared/schemas/dates.ts'
 import { validationFailed } from '../errors.ts'
 
@@ -7,7 +8,8 @@ import { validationFailed } from '../errors.ts'
  * - text is well-formed Unicode without NUL (PostgreSQL text cannot hold U+0000, and a lone
  *   surrogate would be stored as U+FFFD: silently changed data), numbers are finite;
  * - a JSON body is valid UTF-8 (Fastify's parser would replace bad bytes with U+FFFD);
- * - the schema formats `date` and `date-time` mean real days in years 1900–2200.
+ * - the schema formats `date` and `date-time` mean real days in years 1900–2200, and `uuid`
+ *   is the one uuid check (shared/schemas/common.ts).
  * What is refused answers 400 validation_failed before any handler or query runs.
  */
 export function registerInputChecks(app: FastifyInstance): void {
@@ -25,10 +27,11 @@ async function refuseBadInput(request: FastifyRequest): Promise<void> {
   if (found) throw validationFailed(`${found} holds a NUL character, broken Unicode or an infinite number, or nests too deep`)
 }
 
-/** The Ajv formats with the portal's date range; pass as Fastify's `ajv.onCreate`. */
+/** The Ajv formats with the portal's date range and uuid check; pass as Fastify's `ajv.onCreate`. */
 export function addInputFormats(ajv: { addFormat: (name: string, format: (text: string) => boolean) => unknown }): void {
   ajv.addFormat('date', isCalendarDate)
   ajv.addFormat('date-time', isSaneDateTime)
+  ajv.addFormat('uuid', isUuid)
 }
 
 type Done = (error: Error | null, body?: unknown) => void

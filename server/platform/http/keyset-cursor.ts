@@ -1,6 +1,66 @@
-import { type RawBuilder, sql } from 'kysely'
+import { type ExpressionBuilder, type RawBuilder, sql, type SqlBool, type StringReference } from 'kysely'
+import { isUuid } from '../../../shared/schemas/common.ts'
 import { isSaneDateTime } from '../../../shared/schemas/dates.ts'
 import { validationFailed } from '../errors.ts'
+
+/**
+ * The only keyset cursor of the server (portal, workspace, reports, access-log search and
+ * FHIR's `_cursor`): where a page ended, sent to the client as opaque base64url text so the
+ * page boundary can change shape without a contract change. Every part is checked on the way
+ * back in, so a cursor this server did not make never reaches a query: it answers
+ * 400 validation_failed (FHIR wraps that in its OperationOutcome).
+ */
+export interface CursorCodec<Part extends string> {
+  encode(position: Record<Part, string>): string
+  /** Throws validation_failed for a cursor this server did not make. */
+  decode(cursor: string): Record<Part, string>
+}
+
+/** Longer than any cursor this server makes: not worth decoding. */
+const MAX_CURSOR_LENGTH = 400
+const SEPARATOR = '|'
+
+/**
+ * A codec for positions of these parts, in this order; each part's check must refuse the
+ * separator `|` (all of the checks below do).
+ */
+export function keysetCursor<Part extends string>(parts: Record<Part, (text: string) => boolean>): CursorCodec<Part> {
+  const names = Object.keys(parts) as Part[]
+  const encode = (position: Record<Part, string>) => Buffer.from(names.map((name) => position[name]).join(SEPARATOR), 'utf8').toString('base64url')
+  return {
+    encode,
+    decode(cursor) {
+      if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw validationFailed('cursor')
+      const values = Buffer.from(cursor, 'base64url').toString('utf8').split(SEPARATOR)
+      if (values.length !== names.length) throw validationFailed('cursor')
+      const position = {} as Record<Part, string>
+      names.forEach((name, index) => {
+        const value = values[index]!
+        if (!parts[name](value)) throw validationFailed('cursor')
+        position[name] = value
+      })
+      // Base64 has more than one spelling of the same bytes (trailing bits): only ours is taken.
+      if (encode(position) !== cursor) throw validationFailed('cursor')
+      return position
+    },
+  }
+}
+
+const EXACT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/
+
+/**
+ * A UTC instant as `cursorTime` writes it (microseconds) or as JavaScript does (milliseconds,
+ * FHIR's lastUpdated). The shape alone lets month 13 or hour 25 through, which PostgreSQL would
+ * refuse with an error.
+ */
+export function isExactInstant(text: string): boolean {
+  return EXACT_INSTANT.test(text) && isSaneDateTime(text)
+}
+
+/** A row number of an identity column (bigint): digits, no leading zero, at most 2^63 − 1. */
+export function isRowNumber(text: string): boolean {
+  return /^[1-9][0-9]{0,18}$/.test(text) && BigInt(text) <= 9223372036854775807n
+}
 
 /**
  * Where a page ended: the last row's time, to the microsecond as PostgreSQL keeps it (a
@@ -11,7 +71,17 @@ export interface KeysetPosition {
   id: string
 }
 
-const POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
+const positionCursor = keysetCursor({ at: isExactInstant, id: isUuid })
+
+/** A position as the opaque cursor of the next page. */
+export function encodeCursor(position: KeysetPosition): string {
+  return positionCursor.encode(position)
+}
+
+/** Throws validation_failed for a cursor this server did not make. */
+export function decodeCursor(cursor: string): KeysetPosition {
+  return positionCursor.decode(cursor)
+}
 
 /** A timestamp column as exact UTC text, for the cursor of the page's last row. */
 export function cursorTime(column: string): RawBuilder<string> {
@@ -23,15 +93,20 @@ export function cursorInstant(position: KeysetPosition): RawBuilder<Date> {
   return sql<Date>`${position.at}::timestamptz`
 }
 
-/** Opaque to the web app, so the page boundary can change shape without a contract change. */
-export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(`${position.at}|${position.id}`, 'utf8').toString('base64url')
+/** The cursor's id as a value to compare a uuid column with. */
+export function cursorId(position: KeysetPosition): RawBuilder<string> {
+  return sql<string>`${position.id}::uuid`
 }
 
-/** Throws validation_failed for a cursor this server did not make. */
-export function decodeCursor(cursor: string): KeysetPosition {
-  const match = POSITION.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  // The shape alone lets month 13 or hour 25 through, which PostgreSQL would refuse with an error.
-  if (!match?.[1] || !match[2] || !isSaneDateTime(match[1])) throw validationFailed('cursor')
-  return { at: match[1], id: match[2] }
+/**
+ * Rows beyond the position in the list's order, (time, id) compared as a pair so rows of one
+ * instant are neither skipped nor repeated: `'<'` for a newest-first list, `'>'` for oldest-first.
+ */
+export function beyondCursor<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: { at: StringReference<DB, TB>; id: StringReference<DB, TB> },
+  direction: '<' | '>',
+  position: KeysetPosition,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${eb.ref(columns.at)}, ${eb.ref(columns.id)}) ${sql.raw(direction)} (${cursorInstant(position)}, ${cursorId(position)})`
 }
