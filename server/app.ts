@@ -36,6 +36,7 @@ import { fhirRoutes } from './integration/fhir/fhir.routes.ts'
 import { registerErrorHandler, sendError } from './platform/http/error-handler.ts'
 import { addInputFormats, registerInputChecks } from './platform/http/input-checks.ts'
 import { registerOpenApi } from './platform/http/openapi.ts'
+import { registerRequestContext } from './platform/http/request-context.ts'
 import { requireRouteSchemas } from './platform/http/route-schemas.ts'
 import { registerSecurity } from './platform/http/security.ts'
 import { registerWebApp } from './platform/http/web-app.ts'
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   requireRouteSchemas(app)
   registerErrorHandler(app)
   registerInputChecks(app)
+  registerRequestContext(app, deps)
   await registerSecurity(app, config)
   await registerAuthentication(app, deps)
   await registerOpenApi(app, config)

@@ -13,8 +13,8 @@ import {
 import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { withMinimumDuration } from '../../platform/http/minimum-duration.ts'
+import { contextOf, publicContextOf } from '../../platform/http/request-context.ts'
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
-import { requireSession } from './request-session.ts'
 import { changePassword, describePasswordToken, requestPasswordReset, setPasswordWithToken } from './password.service.ts'
 
 /** Every answer to "Wachtwoord vergeten?" takes at least this long, known account or not. */
@@ -22,7 +22,7 @@ const FORGOT_MIN_MS = 400
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 410: ErrorResponse, 429: ErrorResponse }
 
-export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, config }) => {
+export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
   app.get('/api/password/policy', { config: { access: 'public' }, schema: { response: { 200: PasswordPolicyInfo } } }, async () => {
     const { passwordPolicy } = await getSecuritySettings(db)
     return { ...passwordPolicy, maxLength: PASSWORD_MAX_LENGTH }
@@ -32,7 +32,8 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     '/api/password/forgot',
     { config: { access: 'public' }, schema: { body: ForgotPasswordRequest, response: { 202: ForgotPasswordAccepted, ...errors } } },
     async (request, reply) => {
-      await withMinimumDuration(FORGOT_MIN_MS, () => requestPasswordReset(db, config, request.body.loginName, request.ip, clock()))
+      const { now } = publicContextOf(request)
+      await withMinimumDuration(FORGOT_MIN_MS, () => requestPasswordReset(db, config, request.body.loginName, request.ip, now))
       return reply.status(202).send({ status: 'accepted' as const })
     },
   )
@@ -43,7 +44,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     { config: { access: 'public' }, schema: { body: PasswordTokenRequest, response: { 200: PasswordTokenInfo, ...errors } } },
     async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer')
-      return describePasswordToken(db, request.body.token, clock())
+      return describePasswordToken(db, request.body.token, publicContextOf(request).now)
     },
   )
 
@@ -51,7 +52,7 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     '/api/password/set',
     { config: { access: 'public' }, schema: { body: SetPasswordRequest, response: { 200: Done, ...errors } } },
     async (request) => {
-      await setPasswordWithToken(db, request.body.token, request.body.password, clock())
+      await setPasswordWithToken(db, request.body.token, request.body.password, publicContextOf(request).now)
       return { status: 'ok' as const }
     },
   )
@@ -60,7 +61,8 @@ export const passwordRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { 
     '/api/password/change',
     { config: { access: 'session' }, schema: { body: ChangePasswordRequest, response: { 200: Done, ...errors } } },
     async (request) => {
-      await changePassword(db, requireSession(request), request.body.currentPassword, request.body.newPassword, clock())
+      const { session, now } = contextOf(request)
+      await changePassword(db, session, request.body.currentPassword, request.body.newPassword, now)
       return { status: 'ok' as const }
     },
   )

@@ -3,11 +3,10 @@ import { AttemptRequest, Done, LoginChallenge, LoginRequest, SessionState, SmsCo
 import { EmptyBody, ErrorResponse } from '../../../shared/schemas/common.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { withMinimumDuration } from '../../platform/http/minimum-duration.ts'
-import { requestSource } from '../../platform/http/request-source.ts'
+import { contextOf, publicContextOf } from '../../platform/http/request-context.ts'
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
 import { mustAcceptTerms } from '../terms/terms.service.ts'
 import { clearSessionCookie, setSessionCookie } from './authentication.ts'
-import { requireSession } from './request-session.ts'
 import { requestSmsCode, verifyPasswordStep, verifySecondFactor } from './login.service.ts'
 import { endSessionByHash } from './session.repository.ts'
 import { staffRolesOfSession } from '../staff-access/staff-access.policy.ts'
@@ -18,40 +17,41 @@ const PASSWORD_STEP_MIN_MS = 400
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
 /** Logging in (password, then a second factor), the session itself, and logging out. */
-export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, cipher }) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, cipher }) => {
   app.post(
     '/api/session',
     { config: { access: 'public' }, schema: { body: LoginRequest, response: { 200: LoginChallenge, ...errors } } },
-    async (request) =>
-      withMinimumDuration(PASSWORD_STEP_MIN_MS, () =>
-        verifyPasswordStep(db, request.body.loginName, request.body.password, requestSource(request), clock()),
-      ),
+    async (request) => {
+      const { source, now } = publicContextOf(request)
+      return withMinimumDuration(PASSWORD_STEP_MIN_MS, () => verifyPasswordStep(db, request.body.loginName, request.body.password, source, now))
+    },
   )
 
   app.post(
     '/api/session/sms-code',
     { config: { access: 'public' }, schema: { body: AttemptRequest, response: { 200: SmsCodeSent, ...errors } } },
-    async (request) => requestSmsCode(db, request.body.attemptToken, clock()),
+    async (request) => requestSmsCode(db, request.body.attemptToken, publicContextOf(request).now),
   )
 
   app.post(
     '/api/session/verify',
     { config: { access: 'public' }, schema: { body: VerifyRequest, response: { 200: Done, ...errors } } },
     async (request, reply) => {
-      const token = await verifySecondFactor(db, request.body, requestSource(request), clock(), cipher)
+      const { source, now } = publicContextOf(request)
+      const token = await verifySecondFactor(db, request.body, source, now, cipher)
       setSessionCookie(reply, token)
       return { status: 'ok' as const }
     },
   )
 
   app.get('/api/session', { config: { access: 'session' }, schema: { response: { 200: SessionState, 401: ErrorResponse } } }, async (request) => {
-    const session = requireSession(request)
+    const { session, now } = contextOf(request)
     const { sessionIdleMinutes } = await getSecuritySettings(db)
     return {
       account: { displayName: session.displayName, loginName: session.loginName, kind: session.kind },
       staff: session.kind === 'staff' ? await staffRolesOfSession(db, session.tokenHash) : null,
       csrfToken: session.csrfToken,
-      mustAcceptTerms: await mustAcceptTerms(db, session.accountId, clock()),
+      mustAcceptTerms: await mustAcceptTerms(db, session.accountId, now),
       mustChangePassword: session.mustChangePassword,
       idleTimeoutSeconds: sessionIdleMinutes * 60,
       idleExpiresAt: session.idleExpiresAt.toISOString(),
@@ -65,8 +65,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
   }))
 
   app.post('/api/session/logout', { config: { access: 'session' }, schema: { body: EmptyBody, response: { 200: Done, ...errors } } }, async (request, reply) => {
-    const session = requireSession(request)
-    await endSessionByHash(db, session.tokenHash, clock())
+    const { session, now } = contextOf(request)
+    await endSessionByHash(db, session.tokenHash, now)
     clearSessionCookie(reply)
     return { status: 'ok' as const }
   })

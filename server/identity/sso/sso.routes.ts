@@ -4,7 +4,7 @@ import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import { Redirect, SsoAvailability } from '../../../shared/schemas/sso.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { notFound } from '../../platform/errors.ts'
-import { requestSource } from '../../platform/http/request-source.ts'
+import { publicContextOf } from '../../platform/http/request-context.ts'
 import { setSessionCookie } from '../authentication/authentication.ts'
 import { finishSso, SsoFailure, startSso } from './sso.service.ts'
 
@@ -15,7 +15,7 @@ const SSO_COOKIE_OPTIONS = { path: '/', secure: true, httpOnly: true, sameSite: 
 const FAILED = '/inloggen?sso=mislukt'
 
 /** Staff single sign-on through the organisation's OpenID Connect provider (when configured). */
-export const ssoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { config, db, clock }) => {
+export const ssoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { config, db }) => {
   const oidc = config.oidc
 
   app.get('/api/sso', { config: { access: 'public' }, schema: { response: { 200: SsoAvailability } } }, async () => ({ enabled: oidc !== undefined }))
@@ -26,7 +26,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { confi
     async (request, reply) => {
       if (!oidc) throw notFound('single sign-on is not configured')
       try {
-        const { browserId, url } = await startSso(db, oidc, config.publicBaseUrl, requestSource(request), clock())
+        const { source, now } = publicContextOf(request)
+        const { browserId, url } = await startSso(db, oidc, config.publicBaseUrl, source, now)
         reply.setCookie(SSO_COOKIE, browserId, { ...SSO_COOKIE_OPTIONS, maxAge: 600 })
         return reply.redirect(url.href, 302)
       } catch (error) {
@@ -44,7 +45,8 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { confi
       reply.clearCookie(SSO_COOKIE, SSO_COOKIE_OPTIONS)
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
       try {
-        const token = await finishSso(db, oidc, { browserId: request.cookies[SSO_COOKIE], query, publicBaseUrl: config.publicBaseUrl }, requestSource(request), clock())
+        const { source, now } = publicContextOf(request)
+        const token = await finishSso(db, oidc, { browserId: request.cookies[SSO_COOKIE], query, publicBaseUrl: config.publicBaseUrl }, source, now)
         setSessionCookie(reply, token)
         return reply.redirect('/werkplek', 302)
       } catch (error) {

@@ -12,9 +12,8 @@ import {
   TotpEnrolment,
 } from '../../../../shared/schemas/profile.ts'
 import type { AppDeps } from '../../../platform/app-deps.ts'
-import { requestSource } from '../../../platform/http/request-source.ts'
+import { contextOf, publicContextOf } from '../../../platform/http/request-context.ts'
 import { setSessionCookie } from '../authentication.ts'
-import { requireSession } from '../request-session.ts'
 import { getProfile } from '../../profile/profile.service.ts'
 import { logInWithPasskey, passkeyLoginOptions } from './passkey-login.service.ts'
 import { listPasskeys, passkeyRegistrationOptions, registerPasskey, removePasskey } from './passkey-registration.service.ts'
@@ -24,56 +23,61 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 const PasskeyParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
 /** Authenticator app, recovery codes and passkeys: managed in "Mijn profiel"; passkeys also log in. */
-export const secondFactorRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock, cipher, config }) => {
-  app.post('/api/profile/totp', { schema: { body: EmptyBody, response: { 200: TotpEnrolment, ...errors } } }, async (request) =>
-    startTotpEnrolment(db, cipher, requireSession(request), clock()),
-  )
+export const secondFactorRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, cipher, config }) => {
+  app.post('/api/profile/totp', { schema: { body: EmptyBody, response: { 200: TotpEnrolment, ...errors } } }, async (request) => {
+    const { session, now } = contextOf(request)
+    return startTotpEnrolment(db, cipher, session, now)
+  })
 
-  app.post('/api/profile/totp/confirm', { schema: { body: ConfirmTotpRequest, response: { 200: RecoveryCodes, ...errors } } }, async (request) =>
-    confirmTotpEnrolment(db, cipher, requireSession(request), request.body.code, requestSource(request), clock()),
-  )
+  app.post('/api/profile/totp/confirm', { schema: { body: ConfirmTotpRequest, response: { 200: RecoveryCodes, ...errors } } }, async (request) => {
+    const { session, source, now } = contextOf(request)
+    return confirmTotpEnrolment(db, cipher, session, request.body.code, source, now)
+  })
 
   app.delete('/api/profile/totp', { schema: { response: { 200: Profile, ...errors } } }, async (request) => {
-    const session = requireSession(request)
-    await removeTotp(db, session, requestSource(request), clock())
+    const { session, source, now } = contextOf(request)
+    await removeTotp(db, session, source, now)
     return getProfile(db, session)
   })
 
-  app.post('/api/profile/recovery-codes', { schema: { body: EmptyBody, response: { 200: RecoveryCodes, ...errors } } }, async (request) =>
-    regenerateRecoveryCodes(db, requireSession(request), requestSource(request), clock()),
-  )
+  app.post('/api/profile/recovery-codes', { schema: { body: EmptyBody, response: { 200: RecoveryCodes, ...errors } } }, async (request) => {
+    const { session, source, now } = contextOf(request)
+    return regenerateRecoveryCodes(db, session, source, now)
+  })
 
   app.get('/api/profile/passkeys', { schema: { response: { 200: PasskeyList, ...errors } } }, async (request) => ({
-    passkeys: await listPasskeys(db, requireSession(request).accountId),
+    passkeys: await listPasskeys(db, contextOf(request).session.accountId),
   }))
 
-  app.post('/api/profile/passkeys/options', { schema: { body: EmptyBody, response: { 200: PasskeyRegistrationOptionsAnswer, ...errors } } }, async (request) =>
-    passkeyRegistrationOptions(db, config, requireSession(request), clock()),
-  )
+  app.post('/api/profile/passkeys/options', { schema: { body: EmptyBody, response: { 200: PasskeyRegistrationOptionsAnswer, ...errors } } }, async (request) => {
+    const { session, now } = contextOf(request)
+    return passkeyRegistrationOptions(db, config, session, now)
+  })
 
   app.post('/api/profile/passkeys', { schema: { body: RegisterPasskeyRequest, response: { 200: Profile, ...errors } } }, async (request) => {
-    const session = requireSession(request)
-    await registerPasskey(db, config, session, request.body, requestSource(request), clock())
+    const { session, source, now } = contextOf(request)
+    await registerPasskey(db, config, session, request.body, source, now)
     return getProfile(db, session)
   })
 
   app.delete('/api/profile/passkeys/:id', { schema: { params: PasskeyParams, response: { 200: Profile, ...errors } } }, async (request) => {
-    const session = requireSession(request)
-    await removePasskey(db, session, request.params.id, requestSource(request), clock())
+    const { session, source, now } = contextOf(request)
+    await removePasskey(db, session, request.params.id, source, now)
     return getProfile(db, session)
   })
 
   app.post(
     '/api/session/passkey/options',
     { config: { access: 'public' }, schema: { body: EmptyBody, response: { 200: PasskeyAuthenticationOptionsAnswer, ...errors } } },
-    async (request) => passkeyLoginOptions(db, config, request.ip, clock()),
+    async (request) => passkeyLoginOptions(db, config, request.ip, publicContextOf(request).now),
   )
 
   app.post(
     '/api/session/passkey/verify',
     { config: { access: 'public' }, schema: { body: PasskeyLoginRequest, response: { 200: Done, ...errors } } },
     async (request, reply) => {
-      const token = await logInWithPasskey(db, config, request.body.credential, requestSource(request), clock())
+      const { source, now } = publicContextOf(request)
+      const token = await logInWithPasskey(db, config, request.body.credential, source, now)
       setSessionCookie(reply, token)
       return { status: 'ok' as const }
     },

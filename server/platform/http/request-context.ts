@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { AppDeps } from '../app-deps.ts'
+import type { RequestSource } from '../access-log/access-log.service.ts'
+import type { Db } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { requestSource } from './request-source.ts'
+
+/**
+ * What every handler hands to its service, built once per request in the first onRequest hook:
+ * one reading of the clock (so a request that checks and then logs sees one moment), the
+ * source the access log records, and the database. Handlers take it with `contextOf(request)`
+ * (routes behind a session) or `publicContextOf(request)` (public routes); services take it as
+ * their first argument instead of five loose ones.
+ */
+export interface PublicContext {
+  db: Db
+  source: RequestSource
+  now: Date
+}
+
+/**
+ * The session is the one authentication.ts resumed in its onRequest hook. Its type comes
+ * through that file's FastifyRequest declaration, not an import: the platform knows no feature.
+ */
+export type RequestSession = NonNullable<FastifyRequest['session']>
+
+export interface RequestContext extends PublicContext {
+  session: RequestSession
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Filled by registerRequestContext; read it through contextOf or publicContextOf. */
+    requestContext: PublicContext | null
+  }
+}
+
+/** Registered before authentication, so every later hook and handler finds the context. */
+export function registerRequestContext(app: FastifyInstance, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): void {
+  app.decorateRequest('requestContext', null)
+  app.addHook('onRequest', async (request) => {
+    request.requestContext = { db, source: requestSource(request), now: clock() }
+  })
+}
+
+/** The context of a public route: the session may be absent. */
+export function publicContextOf(request: FastifyRequest): PublicContext {
+  // Only a handler of an app built without registerRequestContext gets here without one.
+  if (!request.requestContext) throw new Error('registerRequestContext was not called')
+  return request.requestContext
+}
+
+/** The context of a route behind a session (access `session` or `full`); unauthenticated otherwise. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  const context = publicContextOf(request)
+  if (!request.session) throw new AppError('unauthenticated')
+  return { ...context, session: request.session }
+}
