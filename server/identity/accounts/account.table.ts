@@ -12,6 +12,10 @@ export interface AccountTable {
   password_changed_at: Date | null
   failed_attempts: Generated<number>
   throttled_until: Date | null
+  /** The person's own BSN (never a client's), for "Inloggen met DigiD": encrypted, found by bsn_lookup. */
+  bsn_encrypted: Buffer | null
+  /** Keyed look-up hash of the BSN (FieldCipher.lookupHash); not unique, so a double is refused at login rather than hidden. */
+  bsn_lookup: Buffer | null
   blocked_at: Date | null
   ended_at: Date | null
   created_at: Generated<Date>
@@ -31,5 +35,10 @@ export interface SessionTable {
   csrf_token: string
   /** When the person last proved who they are (password + second factor). */
   authenticated_at: Date
+  /** The way in: sms, totp, passkey (after a password, or the passkey alone), oidc (staff SSO) or digid. */
   second_factor: string
+  /** eIDAS level of the way in: substantial or high for DigiD, low otherwise. */
+  assurance: Generated<Assurance>
 }
+
+export type Assurance = 'low' | 'substantial' | 'high'

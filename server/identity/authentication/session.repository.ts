@@ -19,6 +19,8 @@ export async function findSessionWithAccount(db: Db, tokenHash: Buffer) {
       'session.expires_at',
       'session.csrf_token',
       'session.authenticated_at',
+      'session.second_factor',
+      'session.assurance',
       'account.kind',
       'account.login_name',
       'account.display_name',

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts'
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
+import type { Assurance } from '../accounts/account.table.ts'
 import { hashSecretToken, newSecretToken } from './secret-token.ts'
 import { endSessionByHash, findSessionWithAccount, insertSession, touchSession } from './session.repository.ts'
 
@@ -16,6 +17,9 @@ export interface ActiveSession {
   displayName: string
   csrfToken: string
   authenticatedAt: Date
+  /** The way in (digid, sms, totp, passkey, oidc) and its eIDAS assurance level, for the policy and the access log. */
+  wayIn: string
+  assurance: Assurance
   mustChangePassword: boolean
   idleExpiresAt: Date
   expiresAt: Date
@@ -24,7 +28,7 @@ export interface ActiveSession {
 /** Starts a session after a complete login; returns the token for the cookie (never stored). */
 export async function startSession(
   db: Db,
-  input: { accountId: string; secondFactor: string; ip: string; userAgent: string },
+  input: { accountId: string; secondFactor: string; assurance?: Assurance; ip: string; userAgent: string },
   now: Date,
 ): Promise<string> {
   const settings = await getSecuritySettings(db)
@@ -38,6 +42,7 @@ export async function startSession(
     expires_at: new Date(now.getTime() + settings.sessionMaxHours * 3600_000),
     csrf_token: newSecretToken(),
     second_factor: input.secondFactor,
+    assurance: input.assurance ?? 'low',
     ip: input.ip,
     user_agent: input.userAgent.slice(0, 500),
   })
@@ -71,6 +76,8 @@ export async function resumeSession(db: Db, token: string, now: Date): Promise<A
     displayName: row.display_name,
     csrfToken: row.csrf_token,
     authenticatedAt: row.authenticated_at,
+    wayIn: row.second_factor,
+    assurance: row.assurance,
     mustChangePassword: row.password_is_temporary,
     idleExpiresAt: new Date(Math.min(lastSeen.getTime() + idleMs, row.expires_at.getTime())),
     expiresAt: row.expires_at,

@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely'
 
+/** DigiD only; DigiD or a passkey/authenticator app (the default); or SMS as well (legacy). */
+export type LoginPolicy = 'digid_only' | 'digid_or_strong' | 'with_sms'
+
 export interface OrganisationTable {
   id: Generated<number>
   name: string
@@ -15,5 +18,7 @@ export interface OrganisationTable {
   session_max_hours: Generated<number>
   /** Portal readers see a report author's name, not only the role (default off). */
   show_report_author_name: Generated<boolean>
+  /** Which ways in are enough to read the record (Beheer → Beveiliging); see login-policy.ts. */
+  login_policy: Generated<LoginPolicy>
   updated_at: Generated<Date>
 }

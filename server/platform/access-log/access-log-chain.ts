@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto'
 /**
  * The access log's hash chain, computed outside the database: the verify command must not
  * trust a function a database administrator could replace. This mirrors, byte for byte,
- * access_log_chain_hash() in server/platform/db/migrations/2026-12-06T20-00-00_access-log-chain.ts.
+ * access_log_chain_hash() in server/platform/db/migrations/2026-12-06T20-00-00_access-log-chain.ts
+ * (encoding access_log/1) and 2026-12-06T23-00-00_digid.ts (access_log/2: also the way in and
+ * assurance level, for rows that have either).
  */
 
 /** The previous hash of the first row. */
@@ -29,9 +31,10 @@ export interface ChainedFields {
   sourceIp: string
   userAgent: string
   requestId: string
+  /** How the acting person logged in (digid, sms, totp, passkey, oidc); null for system, integration and anonymous rows. */
+  authMethod: string | null
+  assurance: string | null
 }
-
-const VERSION = 'access_log/1'
 
 /**
  * sha256(prev_hash || UTF-8 of the JSON array PostgreSQL's json_build_array writes): elements
@@ -39,9 +42,13 @@ const VERSION = 'access_log/1'
  * other control characters as \u00xx; everything else as is), null as null.
  */
 export function chainHash(prevHash: Buffer, row: ChainedFields): Buffer {
+  // A row with neither new field hashes as before, so the chain written before them still verifies;
+  // the version string is hashed too, so clearing both fields of an access_log/2 row breaks its hash.
+  const extended = row.authMethod !== null || row.assurance !== null
   const values = [
-    VERSION, row.seq, row.id, row.occurredMicros, row.action, row.outcome, row.actorType, row.actorId, row.actorRole, row.actorName,
+    extended ? 'access_log/2' : 'access_log/1', row.seq, row.id, row.occurredMicros, row.action, row.outcome, row.actorType, row.actorId, row.actorRole, row.actorName,
     row.onBehalfLinkId, row.onBehalfOf, row.clientId, row.dataKind, row.recordId, row.sourceIp, row.userAgent, row.requestId,
+    ...(extended ? [row.authMethod, row.assurance] : []),
   ]
   const message = `[${values.map((value) => JSON.stringify(value)).join(', ')}]`
   return createHash('sha256').update(prevHash).update(message, 'utf8').digest()

@@ -26,7 +26,7 @@ export async function readChainPage(db: Kysely<Database>, afterSeq: string, limi
       sql<string | null>`on_behalf_link_id::text`.as('on_behalf_link_id'),
       'on_behalf_of',
       sql<string | null>`client_id::text`.as('client_id'),
-      'data_kind', 'record_id', 'source_ip', 'user_agent', 'request_id',
+      'data_kind', 'record_id', 'source_ip', 'user_agent', 'request_id', 'auth_method', 'assurance',
       sql<Uint8Array | null>`prev_hash`.as('prev_hash'),
       sql<Uint8Array | null>`hash`.as('hash'),
     ])
@@ -54,6 +54,8 @@ export async function readChainPage(db: Kysely<Database>, afterSeq: string, limi
     sourceIp: r.source_ip,
     userAgent: r.user_agent,
     requestId: r.request_id,
+    authMethod: r.auth_method,
+    assurance: r.assurance,
     prevHash: r.prev_hash === null ? null : Buffer.from(r.prev_hash),
     hash: r.hash === null ? null : Buffer.from(r.hash),
   }))

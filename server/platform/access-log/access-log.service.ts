@@ -9,6 +9,8 @@ export interface Actor {
   id: string | null
   role: string
   name: string
+  /** How the person logged in and at which assurance level (NEN 7513's authentication); absent for system, integration, anonymous. */
+  authentication?: { method: string; assurance: string }
 }
 
 /** Where a request came from. */
@@ -62,5 +64,7 @@ export async function recordAccess(
     source_ip: source.ip,
     user_agent: source.userAgent.slice(0, 500),
     request_id: source.requestId,
+    auth_method: actor.authentication?.method ?? null,
+    assurance: actor.authentication?.assurance ?? null,
   })
 }

@@ -27,4 +27,8 @@ export interface AccessLogTable {
   source_ip: Generated<string>
   user_agent: Generated<string>
   request_id: Generated<string>
+  /** How the acting person logged in: digid, sms, totp, passkey or oidc (null: system, integration, anonymous). */
+  auth_method: string | null
+  /** The session's assurance level: low, substantial or high (eIDAS). */
+  assurance: string | null
 }

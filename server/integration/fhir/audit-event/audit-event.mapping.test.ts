@@ -7,7 +7,7 @@ const BASE = new URL('https://portaal.zorg.example/')
 const row: AccessLogRow = {
   id: '42', occurred_at: new Date('2026-11-27T09:00:00Z'), action: 'read', outcome: 'success', actor_type: 'account', actor_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0003',
   actor_role: 'first_contact', actor_name: 'Anna de Vries', on_behalf_link_id: null, on_behalf_of: 'S. Jansen', client_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0002',
-  data_kind: 'report', record_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0001', source_ip: '192.0.2.10', user_agent: 'Firefox', request_id: 'req-1',
+  data_kind: 'report', record_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0001', source_ip: '192.0.2.10', user_agent: 'Firefox', request_id: 'req-1', auth_method: 'digid', assurance: 'substantial',
 }
 
 describe('access-log row → AuditEvent (NEN 7513)', () => {
