@@ -1,20 +1,13 @@
-import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
-import { ConfigError, loadConfig } from '../../config.ts'
+import { defineCommand, parseCommandArguments, runAsMain } from '../../platform/command-line.ts'
 import { loadEncryptionKey } from '../../platform/crypto/encryption-key.ts'
 import { createFieldCipher } from '../../platform/crypto/field-encryption.ts'
-import { type OpenDatabase, openDatabase } from '../../platform/db/database.ts'
-import { migrateToLatest } from '../../platform/db/migrate.ts'
-import { AppError } from '../../platform/errors.ts'
-import { PASSWORD_LINK_LIFETIME_HOURS } from '../authentication/password.service.ts'
 import { withOutboxSecrets } from '../../platform/outbox/outbox-secrets.ts'
+import { PASSWORD_LINK_LIFETIME_HOURS } from '../authentication/password.service.ts'
 import { createAccount, type NewAccountInput } from './account.service.ts'
 
 /**
  * `npm run account:create` — lets an administrator create an account until the workspace
- * exists. Works on the database the server is configured for (DATABASE_URL, or the embedded
- * database, which must not be in use by a running server at the same time).
- * Exit code 0 when created, 1 with a message on stderr otherwise.
+ * exists. Works on the database the server is configured for (server/platform/command-line.ts).
  */
 
 const USAGE = `Usage: npm run account:create -- --kind portal|staff --login-name NAME --name "FULL NAME"
@@ -32,74 +25,40 @@ works ${PASSWORD_LINK_LIFETIME_HOURS} hours, once; the e-mail is sent by the run
                         the person must change it at the first login
   --help                show this text`
 
-const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : '')
+export const accountCommand = defineCommand({
+  usage: USAGE,
+  options: {
+    kind: { type: 'string' },
+    'login-name': { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    phone: { type: 'string' },
+    'temporary-password': { type: 'boolean' },
+  },
+  required: ['kind', 'login-name', 'name', 'email', 'phone'],
+  toInput: (values): NewAccountInput => ({
+    kind: values.kind!,
+    loginName: values['login-name']!,
+    name: values.name!,
+    email: values.email!,
+    phone: values.phone!,
+    temporaryPassword: values['temporary-password'] === true,
+  }),
+  refusal: 'Not created',
+  async run(database, config, input) {
+    // The welcome e-mail is queued encrypted with the data key, as the server does.
+    const db = withOutboxSecrets(database, createFieldCipher(loadEncryptionKey(config)), { keepDelivered: config.demoMode.on })
+    const created = await createAccount(db, config, input, new Date())
+    // The one place this password appears: returned to the terminal, never through the logger.
+    return created.temporaryPassword
+      ? `Account "${created.loginName}" created.\nTemporary password (shown only now; hand it over in person):\n\n  ${created.temporaryPassword}\n\nAt the first login the person must choose a new password.\n`
+      : `Account "${created.loginName}" created.\nA welcome e-mail with a link to create a password is queued for ${created.email}.\n`
+  },
+})
 
 /** The options as given; a missing or unknown option is a usage error. */
 export function parseAccountArguments(argv: string[]): NewAccountInput | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      kind: { type: 'string' },
-      'login-name': { type: 'string' },
-      name: { type: 'string' },
-      email: { type: 'string' },
-      phone: { type: 'string' },
-      'temporary-password': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  })
-  if (values.help) return 'help'
-  const missing = ['kind', 'login-name', 'name', 'email', 'phone'].filter((key) => !text(values[key as keyof typeof values]).trim())
-  if (missing.length > 0) throw new Error(`Missing: ${missing.map((key) => `--${key}`).join(', ')}.`)
-  return {
-    kind: text(values.kind),
-    loginName: text(values['login-name']),
-    name: text(values.name),
-    email: text(values.email),
-    phone: text(values.phone),
-    temporaryPassword: values['temporary-password'] === true,
-  }
+  return parseCommandArguments(accountCommand, argv)
 }
 
-async function run(argv: string[]): Promise<number> {
-  let input: NewAccountInput | 'help'
-  try {
-    input = parseAccountArguments(argv)
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
-    return 1
-  }
-  if (input === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return 0
-  }
-
-  let database: OpenDatabase | undefined
-  try {
-    const config = loadConfig(process.env)
-    database = await openDatabase(config.database)
-    await migrateToLatest(database.db)
-    // The welcome e-mail is queued encrypted with the data key, as the server does.
-    const db = withOutboxSecrets(database.db, createFieldCipher(loadEncryptionKey(config)), { keepDelivered: config.demoMode.on })
-    const created = await createAccount(db, config, input, new Date())
-    // Straight to the terminal, never through the logger: the one place this password appears.
-    process.stdout.write(
-      created.temporaryPassword
-        ? `Account "${created.loginName}" created.\nTemporary password (shown only now; hand it over in person):\n\n  ${created.temporaryPassword}\n\nAt the first login the person must choose a new password.\n`
-        : `Account "${created.loginName}" created.\nA welcome e-mail with a link to create a password is queued for ${created.email}.\n`,
-    )
-    return 0
-  } catch (error) {
-    if (error instanceof ConfigError) console.error(error.message)
-    else if (error instanceof AppError && error.code !== 'internal') console.error(`Not created: ${error.detail ?? error.code}.`)
-    else console.error(error)
-    return 1
-  } finally {
-    await database?.close()
-  }
-}
-
-// Only when started as the command, so tests can import the argument parser.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await run(process.argv.slice(2))
+await runAsMain(import.meta.url, accountCommand)

@@ -58,3 +58,13 @@ export function describeConnectionError(error: unknown): string {
   // node-postgres' own texts ("Connection terminated unexpectedly") are fixed and safe to show.
   return LOST_CONNECTION_MESSAGES.some((text) => error.message.startsWith(text)) ? `${error.name}: ${error.message.slice(0, 100)}` : error.name
 }
+
+/**
+ * pg's DatabaseError and PGlite's error carry the five-character SQLSTATE and a `severity`;
+ * Node's own errors (ECONNRESET) have no severity, Fastify's codes start with FST_.
+ */
+export function isDatabaseError(error: unknown): error is { code: string; table?: string; constraint?: string } {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, severity } = error as { code?: unknown; severity?: unknown }
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string'
+}

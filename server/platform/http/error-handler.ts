@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ERROR_MESSAGES, type Language } from '../../../shared/error-messages.ts'
 import type { ErrorResponse } from '../../../shared/schemas/common.ts'
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts'
+import { isDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/connection-errors.ts'
 import { AppError, type ErrorCode, statusOf } from '../errors.ts'
 
 /** The language of error messages: English only when the request prefers it over Dutch. */
@@ -71,16 +71,6 @@ const DATABASE_CODES: Record<string, ErrorCode> = {
 export function databaseErrorCode(error: unknown): ErrorCode | undefined {
   if (!isDatabaseError(error)) return undefined
   return DATABASE_CODES[error.code]
-}
-
-/**
- * pg's DatabaseError and PGlite's error carry the five-character SQLSTATE and a `severity`;
- * Node's own errors (ECONNRESET) have no severity, Fastify's codes start with FST_.
- */
-function isDatabaseError(error: unknown): error is { code: string; table?: string; constraint?: string } {
-  if (typeof error !== 'object' || error === null) return false
-  const { code, severity } = error as { code?: unknown; severity?: unknown }
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string'
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
