@@ -1,6 +1,6 @@
 /**
- * The organisation's calendar: "today", "tomorrow" and wall-clock times are Dutch, whatever
- * the time zone of the machine. (The demo seed has its own copy tuned for bulk use.)
+ * The organisation's calendar, the only one on the server (the demo seed uses it too): "today",
+ * "tomorrow" and wall-clock times are Dutch, whatever the time zone of the machine.
  */
 
 const TIME_ZONE = 'Europe/Amsterdam'
@@ -40,20 +40,46 @@ function offsetMs(instant: Date): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000
 }
 
+// Start of each local hour already computed: the demo seed asks for the same hours tens of
+// thousands of times, and Intl formatting is the slow part. Amsterdam's offset only changes on
+// whole hours, so an hour's start plus its minutes is exact.
+const hourStartCache = new Map<string, number>()
+const HOUR_CACHE_LIMIT = 50_000
+
 /** The instant Amsterdam clocks show 'HH:MM' on 'YYYY-MM-DD'. */
 export function amsterdamInstant(isoDate: string, time: string): Date {
-  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number)
   const [hour = 0, minute = 0] = time.split(':').map(Number)
-  const naiveUtc = Date.UTC(year, month - 1, day, hour, minute)
-  // Two passes: the offset at the first guess can differ on a daylight-saving day.
-  const firstGuess = naiveUtc - offsetMs(new Date(naiveUtc))
-  return new Date(naiveUtc - offsetMs(new Date(firstGuess)))
+  const key = `${isoDate}T${hour}`
+  let hourStart = hourStartCache.get(key)
+  if (hourStart === undefined) {
+    const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number)
+    const naiveUtc = Date.UTC(year, month - 1, day, hour)
+    // Two passes: the offset at the first guess can differ on a daylight-saving day.
+    const firstGuess = naiveUtc - offsetMs(new Date(naiveUtc))
+    hourStart = naiveUtc - offsetMs(new Date(firstGuess))
+    if (hourStartCache.size >= HOUR_CACHE_LIMIT) hourStartCache.clear()
+    hourStartCache.set(key, hourStart)
+  }
+  return new Date(hourStart + minute * 60_000)
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD', free of time zones. */
 export function addDays(isoDate: string, days: number): string {
   const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number)
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10)
+}
+
+/** The first day of the month `monthsBack` months before 'YYYY-MM-DD'. */
+export function firstOfMonth(isoDate: string, monthsBack: number): string {
+  const [year = 1970, month = 1] = isoDate.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1 - monthsBack, 1)).toISOString().slice(0, 10)
+}
+
+const longDateFormatter = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+
+/** 'YYYY-MM-DD' as "zaterdag 12 december 2026" (the demo's news and care-plan prints). */
+export function dutchLongDate(isoDate: string): string {
+  return longDateFormatter.format(new Date(`${isoDate}T12:00:00Z`))
 }
 
 /** Whole years between a date of birth and a day, both 'YYYY-MM-DD'. */

@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker'
 import type { Insertable } from 'kysely'
 import type { AccountTable } from '../identity/accounts/account.table.ts'
 import type { ClientLinkTable, ConsentTable } from '../record/links/link.table.ts'
-import { addDays, amsterdamDate } from './amsterdam-time.ts'
+import { addDays, amsterdamDate } from '../platform/amsterdam-time.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople, formalName } from './demo-people.ts'
 import { generateMobileNumber } from './dutch-identifiers.ts'
 

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import type { Insertable } from 'kysely'
 import type { CareAssignmentTable } from '../record/care-team/care-team.table.ts'
-import { addDays } from './amsterdam-time.ts'
+import { addDays } from '../platform/amsterdam-time.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople, type PlannedStaff } from './demo-people.ts'
 
 /**

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/database.ts'
 import { verifyPassword } from '../identity/accounts/password-hash.ts'
 import { pdfProblem } from '../platform/pdf/pdf-content.ts'
 import { createTestDatabase } from '../test/test-database.ts'
-import { addDays, amsterdamDate, amsterdamInstant } from './amsterdam-time.ts'
+import { addDays, amsterdamDate, amsterdamInstant } from '../platform/amsterdam-time.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-accounts.ts'
 import { isValidBsn } from './dutch-identifiers.ts'
 import { seedDemoDataIfEmpty } from './seed-on-start.ts'
@@ -163,8 +163,8 @@ describe('demo data', () => {
       .select(['appointment.title', 'appointment.starts_at'])
       .where('account.login_name', '=', DEMO_LOGINS.family)
       .where('appointment.cancelled_at', 'is', null)
-      .where('appointment.starts_at', '>=', amsterdamInstant(today, 0, 0))
-      .where('appointment.starts_at', '<', amsterdamInstant(addDays(today, 1), 0, 0))
+      .where('appointment.starts_at', '>=', amsterdamInstant(today, '00:00'))
+      .where('appointment.starts_at', '<', amsterdamInstant(addDays(today, 1), '00:00'))
       .execute()
     expect(appointments.length).toBeGreaterThan(0)
   })

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely'
 import type { MessageReadMarkerTable, MessageTable } from '../record/messages/message.table.ts'
-import { addDays, amsterdamInstant } from './amsterdam-time.ts'
+import { addDays, amsterdamInstant } from '../platform/amsterdam-time.ts'
 import type { ClientCareTeam } from './demo-care-team.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople } from './demo-people.ts'
 
@@ -39,7 +39,7 @@ export function planMessages(people: DemoPeople, careTeams: Map<string, ClientCa
     if (!evv) continue
     for (let n = 0; n < 2; n++) {
       const day = addDays(today, -(45 - n * 15 - (index % 7)))
-      messages.push({ client_id: client.id, ecd_id: null, author_account_id: null, author_staff_id: evv.id, body: STAFF_NOTES[(index + n) % STAFF_NOTES.length]!, created_at: amsterdamInstant(day, 10 + n, 15) })
+      messages.push({ client_id: client.id, ecd_id: null, author_account_id: null, author_staff_id: evv.id, body: STAFF_NOTES[(index + n) % STAFF_NOTES.length]!, created_at: amsterdamInstant(day, `${10 + n}:15`) })
     }
     const accountId = accountOfClient.get(client.id)
     if (!demoIndexes.has(index) || !accountId) continue
@@ -49,7 +49,7 @@ export function planMessages(people: DemoPeople, careTeams: Map<string, ClientCa
       author_account_id: line.by === 'account' ? accountId : null,
       author_staff_id: line.by === 'staff' ? evv.id : null,
       body: line.text,
-      created_at: n === CONVERSATION.length - 1 ? new Date(now.getTime() - 60 * 60 * 1000) : amsterdamInstant(addDays(today, -(10 - n * 3)), 9 + n, 30),
+      created_at: n === CONVERSATION.length - 1 ? new Date(now.getTime() - 60 * 60 * 1000) : amsterdamInstant(addDays(today, -(10 - n * 3)), `${9 + n}:30`),
     }))
     messages.push(...conversation)
     readMarkers.push({ client_id: client.id, account_id: accountId, staff_member_id: null, read_until: conversation[CONVERSATION.length - 2]!.created_at, updated_at: now })

@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker'
 import type { Insertable } from 'kysely'
 import type { ClientTable, Gender, LegalCapacity } from '../record/clients/client.table.ts'
-import { addDays } from './amsterdam-time.ts'
+import { addDays } from '../platform/amsterdam-time.ts'
 import {
   ADMISSION_BASES, BORN_ABROAD, CAREGIVER_DISCIPLINES_PER_TEAM, FAMILY_NAMES, FEMALE_GIVEN_NAMES,
   GENERAL_PRACTITIONERS, HOME_CARE_ADMISSION, MALE_GIVEN_NAMES, MARITAL_STATUSES_FEMALE,

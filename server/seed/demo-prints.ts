@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { CarePlanPrintTable } from '../record/care-plan-prints/care-plan-print.table.ts'
 import { renderPdf } from '../platform/pdf/render-pdf.ts'
-import { addDays, dutchLongDate } from './amsterdam-time.ts'
+import { addDays, dutchLongDate } from '../platform/amsterdam-time.ts'
 import type { ClientCareTeam } from './demo-care-team.ts'
 import { type DemoPeople, formalName, type PlannedClient } from './demo-people.ts'
 import { CARE_PLAN_GOALS } from './demo-texts.ts'

@@ -3,7 +3,7 @@ import type { Insertable } from 'kysely'
 import type { AppointmentTable } from '../record/appointments/appointment.table.ts'
 import type { ReportTable } from '../record/reports/report.table.ts'
 import type { SubscriptionTable } from '../record/subscriptions/subscription.table.ts'
-import { addDays, amsterdamDate, amsterdamInstant, firstOfMonth } from './amsterdam-time.ts'
+import { addDays, amsterdamDate, amsterdamInstant, firstOfMonth } from '../platform/amsterdam-time.ts'
 import type { ClientCareTeam } from './demo-care-team.ts'
 import { DEMO_CLIENT_INDEX, type DemoPeople, type PlannedClient } from './demo-people.ts'
 import { APPOINTMENT_KINDS, SUBSCRIPTIONS } from './demo-texts.ts'
@@ -15,6 +15,9 @@ const HOUR_MS = 60 * 60 * 1000
 const REPORT_DAYS = 365
 const PRACTITIONER_REPORT_SHARE = 0.08
 const HIDDEN_REPORT_SHARE = 0.05
+
+/** Hour and minute as the 'HH:MM' the calendar reads. */
+const wallClock = (hour: number, minute: number) => `${hour}:${String(minute).padStart(2, '0')}`
 
 const SHIFT_HOURS: Record<Shift, readonly number[]> = {
   day: [7, 8, 9, 10, 11, 12, 13, 14],
@@ -38,7 +41,7 @@ export function planReports(faker: Faker, people: DemoPeople, careTeams: Map<str
         const shift = faker.helpers.weightedArrayElement<Shift>([
           { value: 'day', weight: 50 }, { value: 'evening', weight: 35 }, { value: 'night', weight: 15 },
         ])
-        const reportedAt = amsterdamInstant(day, faker.helpers.arrayElement(SHIFT_HOURS[shift]), faker.number.int({ min: 0, max: 59 }))
+        const reportedAt = amsterdamInstant(day, wallClock(faker.helpers.arrayElement(SHIFT_HOURS[shift]), faker.number.int({ min: 0, max: 59 })))
         if (reportedAt >= now) continue
         reports.push({ ...writeReport(faker, client, careTeam, day, shift), client_id: client.id, team_id: teamId, reported_at: reportedAt, visible_in_portal: faker.number.float() >= HIDDEN_REPORT_SHARE })
       }
@@ -74,7 +77,7 @@ export function planAppointments(
   const add = (client: PlannedClient, day: string, hour: number, minute: number, kindTitle?: string, byFamily = false) => {
     const careTeam = careTeams.get(client.id)
     const kind = APPOINTMENT_KINDS.find((k) => k.title === kindTitle) ?? faker.helpers.arrayElement(APPOINTMENT_KINDS)
-    const startsAt = amsterdamInstant(day, hour, minute)
+    const startsAt = amsterdamInstant(day, wallClock(hour, minute))
     const practitioner = careTeam?.practitioners.find((p) => p.staff.discipline === kind.withDiscipline)?.staff
       ?? (kind.withDiscipline === careTeam?.responsible?.discipline ? careTeam?.responsible : undefined)
     const withWhom = practitioner ? `${practitioner.name} (${practitioner.discipline.toLowerCase()})`

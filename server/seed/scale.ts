@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { base, en, Faker, nl } from '@faker-js/faker'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../platform/db/schema.ts'
-import { amsterdamDate } from './amsterdam-time.ts'
+import { amsterdamDate } from '../platform/amsterdam-time.ts'
 import { APPOINTMENT_KINDS, FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, STREETS, TOWNS } from './demo-texts.ts'
 import { composeCareReport, type Shift } from './report-texts.ts'
 

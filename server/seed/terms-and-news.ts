@@ -1,4 +1,4 @@
-import { addDays, amsterdamDate, dutchLongDate } from './amsterdam-time.ts'
+import { addDays, amsterdamDate, dutchLongDate } from '../platform/amsterdam-time.ts'
 
 /** Version 1 of the terms of use: plain Dutch at language level B1, short paragraphs. */
 export const TERMS_OF_USE_V1 = `Gebruikersvoorwaarden cliëntportaal Zorggroep De Linde

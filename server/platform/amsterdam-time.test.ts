@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { addDays, ageOn, amsterdamDate, amsterdamInstant, amsterdamTime, firstOfMonth } from './amsterdam-time.ts'
+
+describe('the organisation calendar', () => {
+  it.each([
+    ['winter', '2026-01-15', '09:30', '2026-01-15T08:30:00.000Z'],
+    ['summer', '2026-07-15', '09:30', '2026-07-15T07:30:00.000Z'],
+    ['midnight', '2026-07-15', '00:00', '2026-07-14T22:00:00.000Z'],
+    // 29 March 2026: clocks jump from 02:00 to 03:00; 02:30 does not exist and lands an hour on.
+    ['before the spring jump', '2026-03-29', '01:59', '2026-03-29T00:59:00.000Z'],
+    ['in the spring gap', '2026-03-29', '02:30', '2026-03-29T01:30:00.000Z'],
+    ['after the spring jump', '2026-03-29', '03:00', '2026-03-29T01:00:00.000Z'],
+    // 25 October 2026: 02:00–03:00 happens twice; the later one is taken.
+    ['in the autumn repeat', '2026-10-25', '02:30', '2026-10-25T01:30:00.000Z'],
+    ['after the autumn repeat', '2026-10-25', '03:15', '2026-10-25T02:15:00.000Z'],
+  ])('%s: %s %s in Amsterdam is %s', (_name, day, time, expected) => {
+    expect(amsterdamInstant(day, time).toISOString()).toBe(expected)
+    // Asked again (from the cache of hour starts), the same instant.
+    expect(amsterdamInstant(day, time).toISOString()).toBe(expected)
+  })
+
+  it('reads an instant back as the Dutch day and time', () => {
+    for (const [day, time] of [['2026-07-14', '23:45'], ['2026-03-29', '03:00'], ['2026-12-31', '00:05']] as const) {
+      const instant = amsterdamInstant(day, time)
+      expect([amsterdamDate(instant), amsterdamTime(instant)]).toEqual([day, time])
+    }
+  })
+
+  it('counts days, months and years on the calendar', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29')
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31')
+    expect(firstOfMonth('2026-03-31', 0)).toBe('2026-03-01')
+    expect(firstOfMonth('2026-03-31', 3)).toBe('2025-12-01')
+    expect(ageOn('1940-03-02', '2026-03-01')).toBe(85)
+    expect(ageOn('1940-03-02', '2026-03-02')).toBe(86)
+  })
+})
