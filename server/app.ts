@@ -17,6 +17,7 @@ import { subscriptionRoutes } from './record/subscriptions/subscriptions.routes.
 import { passwordRoutes } from './identity/authentication/password.routes.ts'
 import { sessionRoutes } from './identity/authentication/session.routes.ts'
 import { ssoRoutes } from './identity/sso/sso.routes.ts'
+import { digidRoutes } from './identity/digid/digid.routes.ts'
 import { healthRoutes } from './platform/health/health.routes.ts'
 import { newsRoutes } from './organisation/news/news.routes.ts'
 import { devOutboxRoutes } from './platform/outbox/outbox.routes.ts'
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(newsRoutes, deps)
   await app.register(sessionRoutes, deps)
   await app.register(ssoRoutes, deps)
+  await app.register(digidRoutes, deps)
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
   await app.register(profileRoutes, deps)

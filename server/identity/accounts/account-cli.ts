@@ -11,7 +11,7 @@ import { createAccount, type NewAccountInput } from './account.service.ts'
  */
 
 const USAGE = `Usage: npm run account:create -- --kind portal|staff --login-name NAME --name "FULL NAME"
-                              --email ADDRESS --phone NUMBER [--temporary-password]
+                              --email ADDRESS --phone NUMBER [--bsn BSN] [--temporary-password]
 
 Creates an account. The person gets an e-mail with a link to create a password (the link
 works ${PASSWORD_LINK_LIFETIME_HOURS} hours, once; the e-mail is sent by the running server's outbox worker).
@@ -21,6 +21,8 @@ works ${PASSWORD_LINK_LIFETIME_HOURS} hours, once; the e-mail is sent by the run
   --name                the name the portal shows and greets with
   --email               where the welcome e-mail goes
   --phone               mobile number for the SMS login code, e.g. 06 12345678
+  --bsn                 portal accounts: the person's own BSN (from the registration form),
+                        so they can log in with DigiD; stored encrypted
   --temporary-password  no e-mail: print a temporary password once, to hand over in person;
                         the person must change it at the first login
   --help                show this text`
@@ -33,6 +35,7 @@ export const accountCommand = defineCommand({
     name: { type: 'string' },
     email: { type: 'string' },
     phone: { type: 'string' },
+    bsn: { type: 'string' },
     'temporary-password': { type: 'boolean' },
   },
   required: ['kind', 'login-name', 'name', 'email', 'phone'],
@@ -43,12 +46,14 @@ export const accountCommand = defineCommand({
     email: values.email!,
     phone: values.phone!,
     temporaryPassword: values['temporary-password'] === true,
+    ...(values.bsn !== undefined ? { bsn: values.bsn } : {}),
   }),
   refusal: 'Not created',
   async run(database, config, input) {
     // The welcome e-mail is queued encrypted with the data key, as the server does.
-    const db = withOutboxSecrets(database, createFieldCipher(loadEncryptionKey(config)), { keepDelivered: config.demoMode.on })
-    const created = await createAccount(db, config, input, new Date())
+    const cipher = createFieldCipher(loadEncryptionKey(config))
+    const db = withOutboxSecrets(database, cipher, { keepDelivered: config.demoMode.on })
+    const created = await createAccount(db, config, input, new Date(), cipher)
     // The one place this password appears: returned to the terminal, never through the logger.
     return created.temporaryPassword
       ? `Account "${created.loginName}" created.\nTemporary password (shown only now; hand it over in person):\n\n  ${created.temporaryPassword}\n\nAt the first login the person must choose a new password.\n`

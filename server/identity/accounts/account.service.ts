@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto'
 import { checkPassword } from '../../../shared/password-policy.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
+import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
+import { isValidBsn } from '../../../shared/bsn.ts'
 import { conflict, validationFailed } from '../../platform/errors.ts'
 import { sendPasswordLink } from '../authentication/password.service.ts'
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
@@ -16,6 +18,8 @@ export interface NewAccountInput {
   phone: string
   /** Set a temporary password (changed at first login) instead of e-mailing a welcome link. */
   temporaryPassword: boolean
+  /** The person's own BSN (from the registration form), for "Inloggen met DigiD"; portal accounts only. */
+  bsn?: string
 }
 
 export interface ValidNewAccount {
@@ -25,6 +29,7 @@ export interface ValidNewAccount {
   email: string
   /** International format: +31612345678. */
   mobilePhone: string
+  bsn: string | null
 }
 
 export interface CreatedAccount {
@@ -62,8 +67,12 @@ export function validateNewAccount(input: NewAccountInput): ValidNewAccount {
   if (!EMAIL.test(email) || email.length > 254) problems.push(`e-mail address "${email}" is not valid`)
   const mobilePhone = normalisePhone(input.phone)
   if (!E164.test(mobilePhone)) problems.push(`mobile number "${input.phone}" is not valid; write it as 06 12345678 or +31612345678`)
+  const bsn = input.bsn === undefined || input.bsn.trim() === '' ? null : input.bsn.replace(/[\s.]/g, '')
+  // The problem never repeats the number: this text reaches logs and terminals.
+  if (bsn !== null && !isValidBsn(bsn)) problems.push('the BSN must be nine digits that pass the 11-test')
+  if (bsn !== null && kind !== 'portal') problems.push('only a portal account (a client or representative) logs in with DigiD; a BSN is for those')
   if (problems.length > 0) throw validationFailed(problems.join('; '))
-  return { kind: kind as ValidNewAccount['kind'], loginName, displayName, email, mobilePhone }
+  return { kind: kind as ValidNewAccount['kind'], loginName, displayName, email, mobilePhone, bsn }
 }
 
 // No 0/O, 1/l/I: the password is read off a screen or paper and typed in once.
@@ -94,8 +103,16 @@ export async function generateTemporaryPassword(db: Db, person: { loginName: str
  * Either a welcome e-mail with a link to create a password is queued in the same
  * transaction, or a temporary password is set and returned once.
  */
-export async function createAccount(db: Db, config: Pick<Config, 'publicBaseUrl'>, input: NewAccountInput, now: Date): Promise<CreatedAccount> {
+export async function createAccount(
+  db: Db,
+  config: Pick<Config, 'publicBaseUrl'>,
+  input: NewAccountInput,
+  now: Date,
+  /** Needed only with a BSN, which is stored encrypted. */
+  cipher?: FieldCipher,
+): Promise<CreatedAccount> {
   const valid = validateNewAccount(input)
+  if (valid.bsn !== null && !cipher) throw new Error('createAccount needs the field cipher to store a BSN')
   const temporaryPassword = input.temporaryPassword ? await generateTemporaryPassword(db, valid) : undefined
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : null
   return db.transaction().execute(async (trx) => {
@@ -106,6 +123,9 @@ export async function createAccount(db: Db, config: Pick<Config, 'publicBaseUrl'
       display_name: valid.displayName,
       email: valid.email,
       mobile_phone: valid.mobilePhone,
+      // Stored like a client's BSN: encrypted, found by its keyed look-up hash.
+      bsn_encrypted: valid.bsn === null || !cipher ? null : cipher.encrypt(valid.bsn),
+      bsn_lookup: valid.bsn === null || !cipher ? null : cipher.lookupHash(valid.bsn),
       password_hash: passwordHash,
       password_is_temporary: temporaryPassword !== undefined,
       password_changed_at: temporaryPassword ? now : null,

@@ -22,8 +22,10 @@ export function requireRecentLogin(session: Pick<ActiveSession, 'authenticatedAt
 }
 
 /** The person behind a session, as the access log names them. */
-export function sessionActor(session: Pick<ActiveSession, 'accountId' | 'kind' | 'displayName'>): Actor {
-  return { type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind, name: session.displayName }
+export function sessionActor(session: Pick<ActiveSession, 'accountId' | 'kind' | 'displayName'> & Partial<Pick<ActiveSession, 'wayIn' | 'assurance'>>): Actor {
+  const actor: Actor = { type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind, name: session.displayName }
+  if (session.wayIn !== undefined && session.assurance !== undefined) actor.authentication = { method: session.wayIn, assurance: session.assurance }
+  return actor
 }
 
 /**

@@ -16,14 +16,14 @@ export async function deleteExpiredLoginStates(db: Db, now: Date): Promise<void>
  * cookie (a replay, or two instances at once) only one gets it. A state started for another
  * purpose (a staff SSO cookie at the DigiD callback) is not found.
  */
-export async function consumeLoginState(db: Db, idHash: Buffer, purpose: OidcPurpose, now: Date) {
+export async function consumeLoginState(db: Db, idHash: Buffer, purposes: readonly OidcPurpose[], now: Date) {
   return db
     .updateTable('sso_login_state')
     .set({ used_at: now })
     .where('id_hash', '=', idHash)
-    .where('purpose', '=', purpose)
+    .where('purpose', 'in', purposes)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .returning(['state', 'nonce', 'code_verifier', 'account_id'])
+    .returning(['state', 'nonce', 'code_verifier', 'purpose', 'account_id'])
     .executeTakeFirst()
 }

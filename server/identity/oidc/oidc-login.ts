@@ -113,6 +113,7 @@ export async function beginOidcLogin(
 
 export interface CompletedOidcLogin {
   claims: oidc.IDToken
+  purpose: OidcPurpose
   /** The account a binding was started for (null for a login). */
   accountId: string | null
   /** The claim from the ID token, or else from userinfo (conforming providers may put scope claims only there). */
@@ -120,18 +121,19 @@ export interface CompletedOidcLogin {
 }
 
 /**
- * Completes a login: uses up the stored state (for this purpose only), lets openid-client
+ * Completes a login: uses up the stored state (for these purposes only), lets openid-client
  * exchange the code and check the ID token (signature, issuer, audience, nonce, expiry).
  */
 export async function completeOidcLogin(
   db: Db,
   endpoint: OidcEndpoint,
-  input: { purpose: OidcPurpose; browserId: string | undefined; query: string; redirectUri: URL },
+  input: { purposes: readonly OidcPurpose[]; browserId: string | undefined; query: string; redirectUri: URL },
   now: Date,
 ): Promise<CompletedOidcLogin> {
-  if (!input.browserId) throw new OidcFailure(`no ${input.purpose === 'sso' ? 'sso' : 'login'} cookie`)
-  const stored = await consumeLoginState(db, hashSecretToken(input.browserId), input.purpose, now)
-  if (!stored) throw new OidcFailure(`unknown, used or expired ${input.purpose === 'sso' ? 'sso' : 'login'} state`)
+  const name = input.purposes.includes('sso') ? 'sso' : 'login'
+  if (!input.browserId) throw new OidcFailure(`no ${name} cookie`)
+  const stored = await consumeLoginState(db, hashSecretToken(input.browserId), input.purposes, now)
+  if (!stored) throw new OidcFailure(`unknown, used or expired ${name} state`)
   const client = await clientConfiguration(endpoint)
   const currentUrl = new URL(input.redirectUri)
   currentUrl.search = input.query
@@ -151,6 +153,7 @@ export async function completeOidcLogin(
   let userInfo: Promise<oidc.UserInfoResponse> | undefined
   return {
     claims,
+    purpose: stored.purpose,
     accountId: stored.account_id,
     claim: async (name) => {
       if (claims[name] !== undefined || !tokens.access_token) return claims[name]

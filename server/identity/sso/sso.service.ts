@@ -52,7 +52,7 @@ export async function finishSso(
 }
 
 async function completeLogin(db: Db, config: OidcConfig, input: { browserId: string | undefined; query: string; publicBaseUrl: URL }, source: RequestSource, now: Date) {
-  const login = await completeOidcLogin(db, endpointOf(config), { purpose: 'sso', browserId: input.browserId, query: input.query, redirectUri: callbackUrl(input.publicBaseUrl) }, now)
+  const login = await completeOidcLogin(db, endpointOf(config), { purposes: ['sso'], browserId: input.browserId, query: input.query, redirectUri: callbackUrl(input.publicBaseUrl) }, now)
   checkAuthenticationStrength(config, login.claims)
   const value = await login.claim(config.claim)
   if (typeof value !== 'string' || value === '') throw new OidcFailure(`IdP names no ${config.claim}`)

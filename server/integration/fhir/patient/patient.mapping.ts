@@ -6,6 +6,7 @@ import { unprocessable } from '../fhir-errors.ts'
 import { EXT, extensionValue, type PrimitiveExtensions } from '../fhir-extensions.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { clientNameFromFhir, clientNameToFhir } from './patient-name.ts'
+import { isValidBsn } from '../../../../shared/bsn.ts'
 
 export type ClientRow = Selectable<ClientTable>
 
@@ -35,12 +36,8 @@ const MARITAL_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus'
 const MARITAL: Record<string, string> = { M: 'gehuwd', S: 'ongehuwd', U: 'ongehuwd', D: 'gescheiden', L: 'gescheiden van tafel en bed', T: 'geregistreerd partnerschap', W: 'weduwe' }
 const GENDERS: readonly Gender[] = ['female', 'male', 'other', 'unknown']
 
-/** The Dutch 11-proef: a BSN of nine digits whose weighted sum is a multiple of 11. */
-export function isValidBsn(bsn: string): boolean {
-  if (!/^\d{9}$/.test(bsn)) return false
-  const sum = [...bsn].reduce((total, digit, i) => total + Number(digit) * (i === 8 ? -1 : 9 - i), 0)
-  return sum % 11 === 0
-}
+/** The Dutch 11-proef, shared with the account's own BSN (DigiD). */
+export { isValidBsn }
 
 /** Patient → client columns, with the portal's own rules (422 when one is not met). */
 export function patientToColumns(patient: Patient): PatientColumns {
