@@ -19,12 +19,12 @@ const DIGID_COOKIE_OPTIONS = { path: '/', secure: true, httpOnly: true, sameSite
 
 /** Where the browser lands; the reasons stay in the log, never in the URL. */
 export const DIGID_PAGES = {
-  loggedIn: '/',
+  loggedIn: '/home',
   failed: '/inloggen?digid=mislukt',
   /** The calm page: no account for this DigiD, what to do now. Says nothing about which accounts exist. */
   unknown: '/inloggen/digid-onbekend',
-  bound: '/profiel?digid=gekoppeld',
-  bindFailed: '/profiel?digid=mislukt',
+  bound: '/mijn-profiel?digid=gekoppeld',
+  bindFailed: '/mijn-profiel?digid=mislukt',
 } as const
 
 /** "Inloggen met DigiD" and "DigiD koppelen" through the DigiD broker (when configured). */
@@ -79,7 +79,8 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
 
   app.get('/api/digid/binding', { config: { access: 'session' }, schema: { response: { 200: DigidBinding } } }, async (request) => {
     const session = requireSession(request)
-    return { enabled: digid !== undefined, bound: await isDigidBound(db, session.accountId) }
+    // Staff log in through their organisation's single sign-on, never with DigiD.
+    return { enabled: digid !== undefined && session.kind === 'portal', bound: await isDigidBound(db, session.accountId) }
   })
 
   app.post(

@@ -37,6 +37,7 @@ import { ClientRecordRoute } from './routes/client-record-route.tsx'
 import { ChangePasswordPage } from './routes/change-password-page.tsx'
 import { ForgotPasswordPage } from './routes/forgot-password-page.tsx'
 import { HomePage } from './routes/home-page.tsx'
+import { DigidUnknownPage } from './routes/digid-unknown-page.tsx'
 import { LoginPage } from './routes/login-page.tsx'
 import { MyProfilePage } from './routes/my-profile-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
@@ -64,6 +65,7 @@ export function AppRoutes() {
         <Route element={<PublicLayout />}>
           <Route index element={<LoginPage />} />
           <Route path="inloggen" element={<LoginPage />} />
+          <Route path="inloggen/digid-onbekend" element={<DigidUnknownPage />} />
           <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="wachtwoord-instellen" element={<SetPasswordPage />} />
         </Route>

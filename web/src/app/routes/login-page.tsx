@@ -1,6 +1,7 @@
 import { Navigate, useLocation } from 'react-router'
 import { Notice } from '@/components/ui/notice.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
+import { DigidLogin } from '@/features/auth/components/digid-login.tsx'
 import { LoginJourney } from '@/features/auth/components/login-journey.tsx'
 import type { LoginPageState } from '@/features/auth/hooks/use-logout.ts'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
@@ -46,6 +47,7 @@ export function LoginPage() {
             </Notice>
           </div>
         ) : null}
+        <DigidLogin />
         <p>{t('login.intro')}</p>
         <LoginJourney />
         <PasskeyLogin className="login-page__passkey" />

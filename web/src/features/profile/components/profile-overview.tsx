@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { useT } from '@/i18n/use-t.ts'
 import { useProfile } from '../api/get-profile.ts'
 import { AccountDetails } from './account-details.tsx'
+import { DigidSection } from './digid-section.tsx'
 import { PASSKEYS_SECTION_ID, PasskeysSection } from './passkeys-section.tsx'
 import { PasswordSection } from './password-section.tsx'
 import { SessionsSection } from './sessions-section.tsx'
@@ -49,6 +50,7 @@ export function ProfileOverview() {
   return (
     <div className="profile-overview">
       <AccountDetails profile={data} />
+      <DigidSection />
       <PasswordSection profile={data} />
       <PasskeysSection passkeys={data.secondFactors.passkeys} />
       <TotpSection profile={data} />
