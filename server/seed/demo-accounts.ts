@@ -21,6 +21,15 @@ export const DEMO_LOGINS = {
   administrator: 'demo.beheer',
 } as const
 
+/**
+ * The demo portal accounts' own BSNs, from the range the RvIG keeps for tests (999990000–999999999),
+ * so "Inloggen met DigiD" can be tried against a local OpenID provider (README, DigiD).
+ */
+export const DEMO_BSNS: Readonly<Record<string, string>> = {
+  [DEMO_LOGINS.client]: '999990019',
+  [DEMO_LOGINS.family]: '999990032',
+}
+
 export interface DemoAccounts {
   accounts: (Insertable<AccountTable> & { id: string })[]
   /** staff_member.id → account.id */

@@ -5,7 +5,7 @@ import type { Database } from '../platform/db/schema.ts'
 import { hashPassword } from '../identity/accounts/password-hash.ts'
 import { amsterdamDate } from '../platform/amsterdam-time.ts'
 import { insertInChunks } from './bulk-insert.ts'
-import { DEMO_LOGINS, DEMO_PASSWORD, planAccounts } from './demo-accounts.ts'
+import { DEMO_BSNS, DEMO_LOGINS, DEMO_PASSWORD, planAccounts } from './demo-accounts.ts'
 import { planCareTeams, planTeamMemberships } from './demo-care-team.ts'
 import { createDemoLogoPng } from './demo-logo.ts'
 import { planMessages } from './demo-messages.ts'
@@ -88,7 +88,12 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
       })
       .execute()
     await insertInChunks(trx, 'team', people.teams.map((team) => ({ id: team.id, ecd_id: null, name: team.name, location: team.location })))
-    await insertInChunks(trx, 'account', accountPlan.accounts)
+    // Stored as every account BSN is: encrypted, with its keyed look-up hash.
+    const withBsns = accountPlan.accounts.map((account) => {
+      const bsn = DEMO_BSNS[account.login_name]
+      return bsn ? { ...account, bsn_encrypted: cipher.encrypt(bsn), bsn_lookup: cipher.lookupHash(bsn) } : account
+    })
+    await insertInChunks(trx, 'account', withBsns)
     await insertInChunks(trx, 'staff_member', people.staff.map((member) => ({
       id: member.id,
       ecd_id: null,
