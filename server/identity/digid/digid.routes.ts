@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyBaseLogger, FastifyReply } from 'fastify'
-import { ErrorResponse } from '../../../shared/schemas/common.ts'
+import { EmptyBody, ErrorResponse } from '../../../shared/schemas/common.ts'
 import { DigidAvailability, DigidBinding, DigidBindingStart } from '../../../shared/schemas/digid.ts'
 import { Redirect } from '../../../shared/schemas/sso.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
@@ -85,7 +85,7 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
 
   app.post(
     '/api/digid/binding',
-    { config: { access: 'full' }, schema: { response: { 200: DigidBindingStart, 404: ErrorResponse, ...errors } } },
+    { config: { access: 'full' }, schema: { body: EmptyBody, response: { 200: DigidBindingStart, 404: ErrorResponse, ...errors } } },
     async (request, reply) => {
       if (!digid) throw notFound('DigiD is not configured')
       const { browserId, url } = await startDigidBinding(db, digid, config.publicBaseUrl, requireSession(request), requestSource(request), clock())
