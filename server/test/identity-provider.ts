@@ -30,8 +30,11 @@ export interface TestIdentityProviderOptions {
    * user's claims (the login's eIDAS level); its own small login page ("Inloggen", a subject field).
    */
   kind?: 'sso' | 'digid'
-  /** The portal's base URL its redirect URIs are registered under (default the test app's). */
-  portalBaseUrl?: string
+  /**
+   * The portal's base URL its redirect URIs are registered under (default the test app's). A
+   * function when the portal starts after the provider (it needs the issuer): read at the first request.
+   */
+  portalBaseUrl?: string | (() => string)
 }
 
 /**
@@ -41,14 +44,13 @@ export interface TestIdentityProviderOptions {
  */
 export async function startTestIdentityProvider(options: TestIdentityProviderOptions = {}): Promise<TestIdentityProvider> {
   const kind = options.kind ?? 'sso'
-  const portal = options.portalBaseUrl ?? 'http://localhost:3000'
   const users: IdpUsers = new Map()
   // The issuer names the port, so the server listens before the provider exists.
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  const provider = new Provider(issuer, {
+  const createProvider = (portal: string) => new Provider(issuer, {
     clients: [
       {
         client_id: TEST_CLIENT.id,
@@ -81,8 +83,12 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
       return grant
     },
   })
-  const callback = provider.callback()
+  let provider: Provider | undefined
+  let callback: ReturnType<Provider['callback']> | undefined
   server.on('request', (request, response) => {
+    const base = options.portalBaseUrl ?? 'http://localhost:3000'
+    provider ??= createProvider(typeof base === 'function' ? base() : base)
+    callback ??= provider.callback()
     if (kind === 'digid' && request.url?.startsWith('/interaction/')) {
       digidInteraction(provider, users, request, response).catch((error: unknown) => {
         response.statusCode = 500
