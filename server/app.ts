@@ -5,15 +5,21 @@ import type { AppDeps } from './platform/app-deps.ts'
 import type { Config } from './config.ts'
 import { registerAuthentication } from './identity/authentication/authentication.ts'
 import { clientAccessRoutes } from './record/client-access/client-access.routes.ts'
-import { appointmentRoutes } from './record/appointments/appointment.routes.ts'
-import { carePlanPrintRoutes } from './record/care-plan-prints/care-plan-print.routes.ts'
+import { appointmentPortalRoutes } from './record/appointments/appointment.portal.routes.ts'
+import { appointmentWorkspaceRoutes } from './record/appointments/appointment.workspace.routes.ts'
+import { carePlanPrintPortalRoutes } from './record/care-plan-prints/care-plan-print.portal.routes.ts'
+import { carePlanPrintWorkspaceRoutes } from './record/care-plan-prints/care-plan-print.workspace.routes.ts'
 import { homeRoutes } from './record/home/home.routes.ts'
-import { messageRoutes } from './record/messages/message.routes.ts'
+import { messagePortalRoutes } from './record/messages/message.portal.routes.ts'
+import { messageWorkspaceRoutes } from './record/messages/message.workspace.routes.ts'
 import { recordCopyRoutes } from './record/record-copy/record-copy.routes.ts'
 import { clientAccessLogRoutes } from './record/client-access-log/client-access-log.routes.ts'
-import { clientProfileRoutes } from './record/client-profile/client-profile.routes.ts'
-import { reportRoutes } from './record/reports/reports.routes.ts'
-import { subscriptionRoutes } from './record/subscriptions/subscriptions.routes.ts'
+import { clientProfilePortalRoutes } from './record/client-profile/client-profile.portal.routes.ts'
+import { clientProfileWorkspaceRoutes } from './record/client-profile/client-profile.workspace.routes.ts'
+import { reportPortalRoutes } from './record/reports/reports.portal.routes.ts'
+import { reportWorkspaceRoutes } from './record/reports/reports.workspace.routes.ts'
+import { subscriptionPortalRoutes } from './record/subscriptions/subscriptions.portal.routes.ts'
+import { subscriptionWorkspaceRoutes } from './record/subscriptions/subscriptions.workspace.routes.ts'
 import { passwordRoutes } from './identity/authentication/password.routes.ts'
 import { sessionRoutes } from './identity/authentication/session.routes.ts'
 import { ssoRoutes } from './identity/sso/sso.routes.ts'
@@ -88,13 +94,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(secondFactorRoutes, deps)
   await app.register(clientAccessRoutes, deps)
   await app.register(homeRoutes, deps)
-  await app.register(carePlanPrintRoutes, deps)
-  await app.register(messageRoutes, deps)
-  await app.register(appointmentRoutes, deps)
+  await app.register(carePlanPrintPortalRoutes, deps)
+  await app.register(messagePortalRoutes, deps)
+  await app.register(appointmentPortalRoutes, deps)
   await app.register(recordCopyRoutes, deps)
-  await app.register(reportRoutes, deps)
-  await app.register(clientProfileRoutes, deps)
-  await app.register(subscriptionRoutes, deps)
+  await app.register(reportPortalRoutes, deps)
+  await app.register(clientProfilePortalRoutes, deps)
+  await app.register(subscriptionPortalRoutes, deps)
   await app.register(clientAccessLogRoutes, deps)
   // The administrators' half of the staff workspace.
   await app.register(portalAccountRoutes, deps)
@@ -104,8 +110,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)
   await app.register(accessLogSearchRoutes, deps)
-  // The caregivers' half: their clients, inbox and each client's record.
+  // The caregivers' half: their clients, inbox and care teams; each section's workspace routes beside its portal routes.
   await app.register(workspaceRoutes, deps)
+  await app.register(reportWorkspaceRoutes, deps)
+  await app.register(messageWorkspaceRoutes, deps)
+  await app.register(appointmentWorkspaceRoutes, deps)
+  await app.register(carePlanPrintWorkspaceRoutes, deps)
+  await app.register(clientProfileWorkspaceRoutes, deps)
+  await app.register(subscriptionWorkspaceRoutes, deps)
   // The ECD's FHIR API: its own bearer tokens, body types and OperationOutcome errors.
   await app.register(fhirRoutes, { ...deps, prefix: '/fhir' })
   // Only in demo mode (config.demoMode): never beside real people's accounts, mail or phones.

@@ -24,7 +24,7 @@ import type { AccountTotpTable, PasskeyTable, RecoveryCodeTable, WebauthnChallen
 import type { SsoLoginStateTable } from '../../identity/sso/sso.table.ts'
 import type { SubscriptionTable } from '../../record/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../../identity/terms/terms.table.ts'
-import type { ReportVersionTable } from '../../record/workspace/report-version.table.ts'
+import type { ReportVersionTable } from '../../record/reports/report-version.table.ts'
 
 /** The whole database as Kysely sees it; each table's type lives in its feature folder. */
 export interface Database {

@@ -1,18 +1,20 @@
 import { cleanPlainText } from '../../../shared/plain-text.ts'
-import type { Appointment, AppointmentList, AppointmentRequest } from '../../../shared/schemas/appointments.ts'
+import type { Appointment, AppointmentList, AppointmentListQuery, AppointmentRequest } from '../../../shared/schemas/appointments.ts'
+import type { WorkspaceAppointment, WorkspaceAppointmentList } from '../../../shared/schemas/workspace.ts'
 import { addDays, amsterdamDate, amsterdamInstant, amsterdamTime } from '../../platform/amsterdam-time.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound, rateLimited, validationFailed } from '../../platform/errors.ts'
 import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
 import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 import type { ClientAccess } from '../client-access/client-access.policy.ts'
-import { changeThroughLink } from '../client-access/client-access-write.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
 import {
-  type AppointmentRow, findAppointmentsPage, findAppointmentsStartingBetween, insertAppointment, updateOwnAppointment,
+  type AppointmentRow, type AppointmentWithMakerRow, findAppointmentForChange, findAppointmentWithMaker, findAppointmentsPage, findAppointmentsStartingBetween, insertAppointment, updateAppointment,
 } from './appointment.repository.ts'
+import { type AppointmentChanger, mayChangeAppointment } from './appointment.policy.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { throughRecord } from '../client-access/record-door.ts'
+import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 const DEFAULT_PAGE = 20
 /** Appointment changes (add, change, cancel) an account may make per hour. */
@@ -20,7 +22,11 @@ const CHANGE_LIMIT_PER_HOUR = 60
 /** How far ahead a person may plan: far enough for a yearly check-up, not a typo's year 2206. */
 const MAX_DAYS_AHEAD = 2 * 366
 
-export function appointmentRowToAppointment(row: AppointmentRow, accountId: string): Appointment {
+/**
+ * The row→domain mapper of both audiences: the same times and texts, then who made it as each
+ * reader needs it: the portal "made by me / in the portal", the workspace the maker's name and role.
+ */
+function appointmentBasics(row: AppointmentRow) {
   return {
     id: row.id,
     date: amsterdamDate(row.starts_at),
@@ -31,19 +37,29 @@ export function appointmentRowToAppointment(row: AppointmentRow, accountId: stri
     title: row.title,
     location: row.location,
     withWhom: row.with_whom,
-    madeByMe: row.created_by_account_id === accountId,
-    madeInPortal: row.created_by_account_id !== null,
     cancelled: row.cancelled_at !== null,
   }
 }
 
+export function appointmentRowToAppointment(row: AppointmentRow, accountId: string): Appointment {
+  return { ...appointmentBasics(row), madeByMe: row.created_by_account_id === accountId, madeInPortal: row.created_by_account_id !== null }
+}
+
+export function appointmentRowToWorkspaceAppointment(row: AppointmentWithMakerRow): WorkspaceAppointment {
+  const madeBy: WorkspaceAppointment['madeBy'] = row.created_by_account_id !== null
+    ? { kind: 'account', name: row.account_name ?? '', role: row.account_relation ?? '' }
+    : row.created_by_staff_id !== null
+      ? { kind: 'staff', name: row.staff_name ?? '', role: row.staff_discipline ?? '' }
+      : { kind: 'ecd', name: '', role: '' }
+  return { ...appointmentBasics(row), madeBy }
+}
+
 /** "Alle afspraken": upcoming (soonest first) or past (latest first), a page at a time. */
-export async function listAppointments(
-  db: Db, session: ActiveSession, clientId: string, page: { period?: 'upcoming' | 'past'; cursor?: string; limit?: number }, source: RequestSource, now: Date,
-): Promise<AppointmentList> {
+export async function listAppointments(context: RequestContext, clientId: string, page: { period?: 'upcoming' | 'past'; cursor?: string; limit?: number }): Promise<AppointmentList> {
+  const { now } = context
   const after = page.cursor ? decodeCursor(page.cursor) : null
   const limit = page.limit ?? DEFAULT_PAGE
-  return readThroughLink(db, session, clientId, { section: 'appointments', dataKind: 'appointment' }, source, now, async (trx, access) => {
+  return throughRecord(context, throughLink('appointments'), clientId, { action: 'read', dataKind: 'appointment' }, async (trx, access) => {
     const rows = await findAppointmentsPage(trx, { clientId: access.clientId, period: page.period ?? 'upcoming', now, after, limit })
     const last = rows.length === limit ? rows.at(-1) : undefined
     return { items: rows.map((row) => appointmentRowToAppointment(row, access.accountId)), nextCursor: last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null }
@@ -76,42 +92,97 @@ export function appointmentColumns(input: AppointmentRequest, now: Date) {
 }
 
 /** "Nieuwe afspraak": the care team sees it, marked as made by this account. */
-export async function createAppointment(
-  db: Db, session: ActiveSession, clientId: string, input: AppointmentRequest, source: RequestSource, now: Date,
-): Promise<Appointment> {
+export async function createAppointment(context: RequestContext, clientId: string, input: AppointmentRequest): Promise<Appointment> {
+  const { now } = context
   const columns = appointmentColumns(input, now)
-  await limitChanges(db, session, now)
-  return changeThroughLink(db, session, clientId, { section: 'appointments', action: 'create', dataKind: 'appointment' }, source, now, async (trx, access) => {
+  await limitChanges(context)
+  return throughRecord(context, throughLink('appointments'), clientId, { action: 'create', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
     const row = await insertAppointment(trx, { ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: access.accountId, created_by_staff_id: null, cancelled_at: null, created_at: now, updated_at: now })
-    return { result: appointmentRowToAppointment(row, access.accountId), recordId: row.id }
+    return appointmentRowToAppointment(row, access.accountId)
   })
 }
 
 /** Changes one's own appointment; anyone else's (or a cancelled one) is not found. */
-export async function changeAppointment(
-  db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, input: AppointmentRequest, source: RequestSource, now: Date,
-): Promise<Appointment> {
+export async function changeAppointment(context: RequestContext, key: { clientId: string; appointmentId: string }, input: AppointmentRequest): Promise<Appointment> {
+  const { now } = context
   const columns = appointmentColumns(input, now)
-  await limitChanges(db, session, now)
-  return changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'update', dataKind: 'appointment' }, source, now, async (trx, access) => {
-    const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { ...columns, updated_at: now })
-    if (!row) throw notFound('appointment')
-    return { result: appointmentRowToAppointment(row, access.accountId), recordId: row.id }
+  await limitChanges(context)
+  return throughRecord(context, throughLink('appointments'), key.clientId, { action: 'update', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
+    const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
+    return appointmentRowToAppointment(await updateAppointment(trx, id, { ...columns, updated_at: now }), access.accountId)
   })
 }
 
 /** Cancels one's own appointment. Kept as cancelled, not deleted: the care team and the ECD see it was called off. */
-export async function cancelAppointment(
-  db: Db, session: ActiveSession, key: { clientId: string; appointmentId: string }, source: RequestSource, now: Date,
-): Promise<void> {
-  await limitChanges(db, session, now)
-  await changeThroughLink(db, session, key.clientId, { section: 'appointments', action: 'delete', dataKind: 'appointment' }, source, now, async (trx, access) => {
-    const row = await updateOwnAppointment(trx, { clientId: access.clientId, appointmentId: key.appointmentId, accountId: access.accountId }, { cancelled_at: now, updated_at: now })
-    if (!row) throw notFound('appointment')
-    return { result: undefined, recordId: row.id }
+export async function cancelAppointment(context: RequestContext, key: { clientId: string; appointmentId: string }): Promise<void> {
+  const { now } = context
+  await limitChanges(context)
+  await throughRecord(context, throughLink('appointments'), key.clientId, { action: 'delete', dataKind: 'appointment', recordId: (id: string) => id }, async (trx, access) => {
+    const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
+    await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
+    return id
   })
 }
 
-async function limitChanges(db: Db, session: ActiveSession, now: Date): Promise<void> {
+/** The appointment's id when `changer` may change it (mayChangeAppointment), locked; otherwise not found. */
+export async function requireChangeable(db: Db, changer: AppointmentChanger, clientId: string, appointmentId: string): Promise<string> {
+  const appointment = await findAppointmentForChange(db, clientId, appointmentId)
+  if (!appointment || !mayChangeAppointment(changer, appointment)) throw notFound('appointment')
+  return appointment.id
+}
+
+/** All the client's appointments, whoever made them (relatives' ones show their name and relation). */
+export async function listClientAppointments(context: RequestContext, clientId: string, query: AppointmentListQuery): Promise<WorkspaceAppointmentList> {
+  const { now } = context
+  const after = query.cursor ? decodeCursor(query.cursor) : null
+  const limit = query.limit ?? DEFAULT_PAGE
+  return throughRecord(context, asCaregiver, clientId, { action: 'read', dataKind: 'appointment' }, async (trx, access) => {
+    const rows = await findAppointmentsPage(trx, { clientId: access.clientId, period: query.period ?? 'upcoming', now, after, limit: limit + 1 })
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    return { items: page.map(appointmentRowToWorkspaceAppointment), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null }
+  })
+}
+
+async function reread(db: Db, clientId: string, appointmentId: string): Promise<WorkspaceAppointment> {
+  const row = await findAppointmentWithMaker(db, clientId, appointmentId)
+  if (!row) throw notFound('appointment')
+  return appointmentRowToWorkspaceAppointment(row)
+}
+
+/** A new appointment by the care team, checked like the portal's (end after start, from today, within two years). */
+export async function createStaffAppointment(context: RequestContext, clientId: string, input: AppointmentRequest): Promise<WorkspaceAppointment> {
+  const { now } = context
+  const columns = appointmentColumns(input, now)
+  return throughRecord(context, asCaregiver, clientId, { action: 'create', dataKind: 'appointment', recordId: (a: WorkspaceAppointment) => a.id }, async (trx, access) => {
+    const { id } = await insertAppointment(trx, {
+      ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: null, created_by_staff_id: access.staff.staffMemberId,
+      cancelled_at: null, created_at: now, updated_at: now,
+    })
+    return reread(trx, access.clientId, id)
+  })
+}
+
+/** Changes any of the client's appointments that is not cancelled; who made it stays as it was. */
+export async function changeClientAppointment(context: RequestContext, key: { clientId: string; appointmentId: string }, input: AppointmentRequest): Promise<WorkspaceAppointment> {
+  const { now } = context
+  const columns = appointmentColumns(input, now)
+  return throughRecord(context, asCaregiver, key.clientId, { action: 'update', dataKind: 'appointment', recordId: key.appointmentId }, async (trx, access) => {
+    const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
+    await updateAppointment(trx, id, { ...columns, updated_at: now })
+    return reread(trx, access.clientId, id)
+  })
+}
+
+/** Cancels one: kept as cancelled, so relatives and the ECD see it was called off. */
+export async function cancelClientAppointment(context: RequestContext, key: { clientId: string; appointmentId: string }): Promise<void> {
+  const { now } = context
+  await throughRecord(context, asCaregiver, key.clientId, { action: 'delete', dataKind: 'appointment', recordId: key.appointmentId }, async (trx, access) => {
+    const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
+    await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
+  })
+}
+
+async function limitChanges({ db, session, now }: RequestContext): Promise<void> {
   if (!(await consumeRateLimit(db, `appointment:${session.accountId}`, CHANGE_LIMIT_PER_HOUR, 3600, now))) throw rateLimited('appointment changes per account')
 }

@@ -1,11 +1,13 @@
 import type { CarePlanPrint } from '../../../shared/schemas/care-plan-prints.ts'
+import { type CarePlanPrintUpload, PRINT_UPLOAD_MAX_BYTES } from '../../../shared/schemas/workspace-record.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
 import { findPrintPdf, findPrintsOfClient, insertPrint, type PrintListRow } from './care-plan-print.repository.ts'
 import { pdfProblem } from '../../platform/pdf/pdf-content.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { type RecordAccess, type RecordPolicy, throughRecord } from '../client-access/record-door.ts'
+import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 export type PrintFile = 'print' | 'signature_sheet'
 
@@ -19,22 +21,21 @@ export function printRowToCarePlanPrint(row: PrintListRow): CarePlanPrint {
   }
 }
 
+/** The portal's door (a link with the care-plan permission) and the workspace's (a caregiver of the client). */
+export const carePlanDoors: Record<'portal' | 'workspace', RecordPolicy<RecordAccess>> = { portal: throughLink('care_plan'), workspace: asCaregiver }
+
 /** "Cliëntplanafdrukken": the list, newest first, logged as one read. */
-export async function listCarePlanPrints(db: Db, session: ActiveSession, clientId: string, source: RequestSource, now: Date): Promise<CarePlanPrint[]> {
-  return readThroughLink(db, session, clientId, { section: 'care_plan', dataKind: 'care_plan_print' }, source, now, async (trx, access) =>
+export async function listCarePlanPrints(context: RequestContext, door: RecordPolicy<RecordAccess>, clientId: string): Promise<CarePlanPrint[]> {
+  return throughRecord(context, door, clientId, { action: 'read', dataKind: 'care_plan_print' }, async (trx, access) =>
     (await findPrintsOfClient(trx, access.clientId)).map(printRowToCarePlanPrint))
 }
 
 /** One PDF of one print, with the file name the server chooses; another client's print is not found. */
 export async function downloadCarePlanPdf(
-  db: Db,
-  session: ActiveSession,
-  input: { clientId: string; printId: string; file: PrintFile },
-  source: RequestSource,
-  now: Date,
+  context: RequestContext, door: RecordPolicy<RecordAccess>, input: { clientId: string; printId: string; file: PrintFile },
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const dataKind = input.file === 'print' ? 'care_plan_print' : 'care_plan_signature_sheet'
-  return readThroughLink(db, session, input.clientId, { section: 'care_plan', dataKind, recordId: input.printId }, source, now, async (trx, access) => {
+  return throughRecord(context, door, input.clientId, { action: 'read', dataKind, recordId: input.printId }, async (trx, access) => {
     const row = await findPrintPdf(trx, access.clientId, input.printId, input.file)
     if (!row?.pdf) throw notFound('care plan print')
     const stem = input.file === 'print' ? 'clientplan' : 'handtekeningblad'
@@ -67,5 +68,29 @@ export async function storeCarePlanPrint(
     signature_sheet_size: input.signatureSheet?.length ?? null,
     uploaded_by_staff_id: input.uploadedByStaffId,
     created_at: now,
+  })
+}
+
+/** Base64 to bytes, refused with file_too_large over the limit (before the content check). */
+function uploadedBytes(base64: string): Buffer {
+  const bytes = Buffer.from(base64, 'base64')
+  if (bytes.length > PRINT_UPLOAD_MAX_BYTES) throw new AppError('file_too_large', `${bytes.length} bytes`)
+  return bytes
+}
+
+/**
+ * A signed print and its signature sheet, stored in the database after the portal's PDF content
+ * check (a file named .pdf that is HTML, SVG or an image is refused, and nothing is stored).
+ */
+export async function uploadPrint(context: RequestContext, clientId: string, input: CarePlanPrintUpload): Promise<CarePlanPrint> {
+  const { now } = context
+  return throughRecord(context, asCaregiver, clientId, { action: 'create', dataKind: 'care_plan_print', recordId: (p: CarePlanPrint) => p.id }, async (trx, access) => {
+    // Decoded only after the policy: someone without access learns nothing from the answer.
+    const print = uploadedBytes(input.printPdfBase64)
+    const signatureSheet = input.signatureSheetPdfBase64 === null ? null : uploadedBytes(input.signatureSheetPdfBase64)
+    const { id } = await storeCarePlanPrint(trx, {
+      clientId: access.clientId, planDate: input.planDate, signedOn: input.signedOn, print, signatureSheet, uploadedByStaffId: access.staff.staffMemberId,
+    }, now)
+    return { id, planDate: input.planDate, signedOn: input.signedOn, printSize: print.length, signatureSheetSize: signatureSheet?.length ?? null }
   })
 }

@@ -3,17 +3,16 @@ import { AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-ac
 import { ClientIdParams } from '../../../shared/schemas/clients.ts'
 import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
-import { requestSource } from '../../platform/http/request-source.ts'
-import { requireSession } from '../../identity/authentication/request-session.ts'
+import { contextOf } from '../../platform/http/request-context.ts'
 import { listAccessLog } from './client-access-log.service.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse }
 
 /** "Wie heeft mijn dossier ingezien?" for one client. */
-export const clientAccessLogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, clock }) => {
+export const clientAccessLogRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
   app.get(
     '/api/clients/:clientId/access-log',
     { schema: { params: ClientIdParams, querystring: AccessLogQuery, response: { 200: AccessLogPage, ...errors } } },
-    async (request) => listAccessLog(db, requireSession(request), request.params.clientId, request.query, requestSource(request), clock()),
+    async (request) => listAccessLog(contextOf(request), request.params.clientId, request.query),
   )
 }

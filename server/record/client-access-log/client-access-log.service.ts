@@ -1,10 +1,9 @@
 import type { AccessLogLine, AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-access-log.ts'
 import { addDays, amsterdamDate, amsterdamInstant } from '../../platform/amsterdam-time.ts'
-import type { Db } from '../../platform/db/database.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
 import { findMergedAccessLines, findNewestAccessAt, findOrganisationName, type MergedAccessRow } from './client-access-log.repository.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { throughRecord } from '../client-access/record-door.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 const DEFAULT_PAGE_SIZE = 50
 const WINDOW_DAYS = 31
@@ -15,14 +14,14 @@ const WINDOW_DAYS = 31
  * each link acts for the client. It shows who, when, which kind of data and which action, never
  * the data itself, so a link without the reports permission learns no report content from it.
  */
-export async function listAccessLog(db: Db, session: ActiveSession, clientId: string, query: AccessLogQuery, source: RequestSource, now: Date): Promise<AccessLogPage> {
+export async function listAccessLog(context: RequestContext, clientId: string, query: AccessLogQuery): Promise<AccessLogPage> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
   const from = query.from ? amsterdamInstant(query.from, '00:00') : null
   const periodEnd = query.to ? addDays(query.to, 1) : null
   // The cursor is the oldest day already shown: the next page starts the day before it.
   const endDay = query.cursor && (!periodEnd || query.cursor < periodEnd) ? query.cursor : periodEnd
   const until = endDay ? amsterdamInstant(endDay, '00:00') : null
-  return readThroughLink(db, session, clientId, { section: null, dataKind: 'access_log' }, source, now, async (trx, access) => {
+  return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'access_log' }, async (trx, access) => {
     const organisation = await findOrganisationName(trx)
     const toLines = (rows: MergedAccessRow[]) => rows.map((row) => rowToLine(row, organisation))
     const newest = await findNewestAccessAt(trx, access.clientId, from, until)

@@ -1,8 +1,10 @@
+import { isUuid } from '../../../shared/schemas/common.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { notFound } from '../../platform/errors.ts'
 import type { Actor } from '../../platform/access-log/access-log.service.ts'
 import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 import { type ActiveLinkRow, findActiveLink } from './client-access.repository.ts'
+import type { RecordAccess, RecordPolicy } from './record-door.ts'
 
 /** The parts of a client's record a link can be allowed to see, each with its own permission. */
 export type Section = 'reports' | 'care_plan' | 'appointments' | 'messages' | 'profile' | 'subscriptions'
@@ -10,7 +12,7 @@ export type Section = 'reports' | 'care_plan' | 'appointments' | 'messages' | 'p
 export const SECTIONS: readonly Section[] = ['reports', 'care_plan', 'appointments', 'messages', 'profile', 'subscriptions']
 
 /** What one portal account may do with one client, through one active link. */
-export interface ClientAccess {
+export interface ClientAccess extends RecordAccess {
   clientId: string
   linkId: string
   accountId: string
@@ -21,7 +23,6 @@ export interface ClientAccess {
   sections: ReadonlySet<Section>
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The portal account's access to one client through an active link (not ended, consent not
@@ -37,17 +38,27 @@ export async function requireClientAccess(
   now: Date,
 ): Promise<ClientAccess> {
   // Staff see records through their own workspace, never through a portal link.
-  if (session.kind !== 'portal' || !UUID.test(clientId)) throw notFound('client')
+  if (session.kind !== 'portal' || !isUuid(clientId)) throw notFound('client')
   const link = await findActiveLink(db, session.accountId, clientId.toLowerCase(), now)
   if (!link) throw notFound('client')
   const access = linkRowToClientAccess(link)
-  if (section !== null && !access.sections.has(section)) throw notFound('client')
+  if (section !== null && !mayOpenSection(link, section)) throw notFound('client')
   return access
 }
 
-/** The sections a link's permission columns allow. */
+/** The portal's door to the record: an active link, with the section's permission when one is named. */
+export function throughLink(section: Section | null): RecordPolicy<ClientAccess> {
+  return { require: (db, session, clientId, now) => requireClientAccess(db, session, clientId, section, now), refusedStaffRole: 'staff' }
+}
+
+/** The section permission rule of a link: each section has its own column, none implies another. */
+export function mayOpenSection(link: Pick<ActiveLinkRow, PermissionColumn>, section: Section): boolean {
+  return link[PERMISSION_COLUMN[section]]
+}
+
+/** The sections a link's permission columns allow: the list the web app shows as the client's menu. */
 export function sectionsOfLink(link: Pick<ActiveLinkRow, PermissionColumn>): Set<Section> {
-  return new Set(SECTIONS.filter((section) => link[PERMISSION_COLUMN[section]]))
+  return new Set(SECTIONS.filter((section) => mayOpenSection(link, section)))
 }
 
 export function linkRowToClientAccess(link: ActiveLinkRow): ClientAccess {
@@ -58,6 +69,8 @@ export function linkRowToClientAccess(link: ActiveLinkRow): ClientAccess {
     actor: { type: 'account', id: link.account_id, role: link.relation, name: link.display_name },
     activatedAt: link.activated_at,
     sections: sectionsOfLink(link),
+    onBehalfLinkId: link.id,
+    onBehalfOf: '',
   }
 }
 
@@ -70,4 +83,4 @@ const PERMISSION_COLUMN = {
   subscriptions: 'may_read_subscriptions',
 } as const satisfies Record<Section, keyof ActiveLinkRow>
 
-type PermissionColumn = (typeof PERMISSION_COLUMN)[Section]
+export type PermissionColumn = (typeof PERMISSION_COLUMN)[Section]

@@ -60,6 +60,8 @@ describe('requireClientAccess', () => {
       actor: { type: 'account', id: account.id, role: 'legal_representative', name: 'Marieke Bakker' },
       activatedAt: link.activated_at,
       sections: new Set(['care_plan', 'appointments', 'messages', 'profile', 'subscriptions']),
+      onBehalfLinkId: link.id,
+      onBehalfOf: '',
     })
     await expect(requireClientAccess(t.db, sessionOf(account.id), client.id, 'reports', now)).rejects.toMatchObject({ code: 'not_found' })
   })

@@ -1,26 +1,23 @@
 import type { CareTeamToday, ClientProfile, RevealedBsn } from '../../../shared/schemas/client-profile.ts'
 import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
-import type { Db } from '../../platform/db/database.ts'
 import { notFound } from '../../platform/errors.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import {
   type AssignmentRow, type ClientProfileRow, findAssignmentsValidOn, findClientProfileRow, findEncryptedBsn, findLegalRepresentativeNames,
 } from './client-profile.repository.ts'
+import { type RecordAccess, type RecordPolicy, throughRecord } from '../client-access/record-door.ts'
+import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
-interface Request {
-  session: ActiveSession
-  clientId: string
-  source: RequestSource
-  now: Date
-}
+/** The portal's door (a link with the profile permission) and the workspace's (a caregiver of the client). */
+export const profileDoors: Record<'portal' | 'workspace', RecordPolicy<RecordAccess>> = { portal: throughLink('profile'), workspace: asCaregiver }
 
 /** "Volledig profiel"; the BSN and bank account masked, decrypted only to take their last characters. */
-export async function getClientProfile(db: Db, cipher: FieldCipher, { session, clientId, source, now }: Request): Promise<ClientProfile> {
-  return readThroughLink(db, session, clientId, { section: 'profile', dataKind: 'profile' }, source, now, async (trx, access) => {
+export async function getClientProfile(context: RequestContext, door: RecordPolicy<RecordAccess>, cipher: FieldCipher, clientId: string): Promise<ClientProfile> {
+  const { now } = context
+  return throughRecord(context, door, clientId, { action: 'read', dataKind: 'profile' }, async (trx, access) => {
     const row = await findClientProfileRow(trx, access.clientId)
     const representatives = await findLegalRepresentativeNames(trx, access.clientId, now)
     return clientRowToProfile(row, representatives, cipher, amsterdamDate(now))
@@ -53,8 +50,8 @@ export function clientRowToProfile(row: ClientProfileRow, legalRepresentatives: 
 }
 
 /** The whole BSN, asked for on purpose: its own access-log row (data kind 'bsn'). */
-export async function revealBsn(db: Db, cipher: FieldCipher, { session, clientId, source, now }: Request): Promise<RevealedBsn> {
-  return readThroughLink(db, session, clientId, { section: 'profile', dataKind: 'bsn' }, source, now, async (trx, access) => {
+export async function revealBsn(context: RequestContext, door: RecordPolicy<RecordAccess>, cipher: FieldCipher, clientId: string): Promise<RevealedBsn> {
+  return throughRecord(context, door, clientId, { action: 'read', dataKind: 'bsn' }, async (trx, access) => {
     const encrypted = await findEncryptedBsn(trx, access.clientId)
     // No BSN on record: the same 404 as anything else not there.
     if (!encrypted) throw notFound('bsn')
@@ -63,9 +60,9 @@ export async function revealBsn(db: Db, cipher: FieldCipher, { session, clientId
 }
 
 /** "Wie heeft er vandaag toegang tot mijn dossier?" on today's Dutch calendar day. */
-export async function getCareTeamToday(db: Db, { session, clientId, source, now }: Request): Promise<CareTeamToday> {
-  const today = amsterdamDate(now)
-  return readThroughLink(db, session, clientId, { section: 'profile', dataKind: 'care_team' }, source, now, async (trx, access) =>
+export async function getCareTeamToday(context: RequestContext, clientId: string): Promise<CareTeamToday> {
+  const today = amsterdamDate(context.now)
+  return throughRecord(context, throughLink('profile'), clientId, { action: 'read', dataKind: 'care_team' }, async (trx, access) =>
     assignmentsToCareTeam(await findAssignmentsValidOn(trx, access.clientId, today), today),
   )
 }

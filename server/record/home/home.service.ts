@@ -1,25 +1,24 @@
-import type { HomeOverview, SubscriptionSummary } from '../../../shared/schemas/home.ts'
+import type { HomeOverview } from '../../../shared/schemas/home.ts'
 import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { Db } from '../../platform/db/database.ts'
-import { type RequestSource, recordAccess } from '../../platform/access-log/access-log.service.ts'
+import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { appointmentsTodayAndTomorrow } from '../appointments/appointment.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 import { findPrintsOfClient } from '../care-plan-prints/care-plan-print.repository.ts'
 import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import type { ClientAccess, Section } from '../client-access/client-access.policy.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
 import { newestMessages } from '../messages/message.service.ts'
 import { findReportPage, findShowAuthorName } from '../reports/reports.repository.ts'
 import { reportRowToReport } from '../reports/reports.service.ts'
-import { findProfileSummary, findSubscriptions, type SubscriptionRow } from './home.repository.ts'
+import { findProfileSummary } from './home.repository.ts'
+import { findSubscriptions } from '../subscriptions/subscriptions.repository.ts'
+import { subscriptionRowToSubscription } from '../subscriptions/subscriptions.service.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { throughRecord } from '../client-access/record-door.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 const NEWEST_MESSAGES = 3
 const NEWEST_SUBSCRIPTIONS = 3
-
-export function subscriptionRowToSummary(row: SubscriptionRow): SubscriptionSummary {
-  return { id: row.id, service: row.service, supplier: row.supplier, startsOn: row.starts_on, endsOn: row.ends_on }
-}
 
 /** Which data kind each card reads, for its own access-log row. */
 const DATA_KIND: Record<Section, string> = {
@@ -30,8 +29,9 @@ const DATA_KIND: Record<Section, string> = {
  * The home screen in one request and one transaction: a card per section the link may open,
  * each read written to the access log as its own row (what was seen, not just "home").
  */
-export async function getHomeOverview(db: Db, session: ActiveSession, clientId: string, source: RequestSource, now: Date): Promise<HomeOverview> {
-  return readThroughLink(db, session, clientId, { section: null, dataKind: 'home' }, source, now, async (trx, access) => {
+export async function getHomeOverview(context: RequestContext, clientId: string): Promise<HomeOverview> {
+  const { source, now } = context
+  return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'home' }, async (trx, access) => {
     const home: HomeOverview = {}
     const may = (section: Section) => access.sections.has(section)
     if (may('reports')) home.reports = { newest: await newestReport(trx, access) }
@@ -50,7 +50,7 @@ export async function getHomeOverview(db: Db, session: ActiveSession, clientId: 
     }
     if (may('subscriptions')) {
       const rows = await findSubscriptions(trx, access.clientId, amsterdamDate(now), NEWEST_SUBSCRIPTIONS)
-      home.subscriptions = { items: rows.map(subscriptionRowToSummary), total: Number(rows[0]?.total ?? 0) }
+      home.subscriptions = { items: rows.map(subscriptionRowToSubscription), total: Number(rows[0]?.total ?? 0) }
     }
     for (const section of access.sections) {
       await recordAccess(trx, access.actor, source, { action: 'read', outcome: 'success', clientId: access.clientId, dataKind: DATA_KIND[section], onBehalfLinkId: access.linkId }, now)

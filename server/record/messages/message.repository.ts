@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
-import { cursorInstant, cursorTime, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
+import { cursorId, cursorInstant, cursorTime, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
 import type { MessageTable } from './message.table.ts'
 
 export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
@@ -8,13 +8,13 @@ export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
 }
 
 /**
- * A page of the conversation, newest first, from `notBefore` on (the link's activation), with
- * who wrote each message: the account and its relation, or the staff member and whether they
- * are the client's EVV-er on `today`.
+ * A page of the conversation, newest first, with who wrote each message: the account and its
+ * relation, or the staff member and whether they are the client's EVV-er on `today`. A portal
+ * reader sees it from `notBefore` on (the link's activation); the care team all of it (null).
  */
 export async function findMessagesPage(
   db: Db,
-  input: { clientId: string; notBefore: Date; after: KeysetPosition | null; limit: number; today: string },
+  input: { clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string },
 ) {
   let query = db
     .selectFrom('message')
@@ -36,10 +36,10 @@ export async function findMessagesPage(
         .where((w) => w.or([w('care_assignment.valid_until', 'is', null), w('care_assignment.valid_until', '>=', input.today)]))).as('staff_is_evv'),
     ])
     .where('message.client_id', '=', input.clientId)
-    .where('message.created_at', '>=', input.notBefore)
+  if (input.notBefore) query = query.where('message.created_at', '>=', input.notBefore)
   if (input.after) {
     const after = input.after
-    query = query.where((eb) => eb(eb.refTuple('message.created_at', 'message.id'), '<', eb.tuple(cursorInstant(after), sql<string>`${after.id}::uuid`)))
+    query = query.where((eb) => eb(eb.refTuple('message.created_at', 'message.id'), '<', eb.tuple(cursorInstant(after), cursorId(after))))
   }
   return query.orderBy('message.created_at', 'desc').orderBy('message.id', 'desc').limit(input.limit).execute()
 }
@@ -51,25 +51,32 @@ export async function findMessageOfClient(db: Db, clientId: string, messageId: s
   return db.selectFrom('message').select(['id', 'created_at']).where('client_id', '=', clientId).where('id', '=', messageId).executeTakeFirst()
 }
 
-/** The account's "read up to" moment for this client, if it ever read anything. */
-export async function findAccountReadUntil(db: Db, clientId: string, accountId: string): Promise<Date | null> {
-  const row = await db.selectFrom('message_read_marker').select('read_until').where('client_id', '=', clientId).where('account_id', '=', accountId).executeTakeFirst()
+/** Who reads a conversation: a portal account, or a staff member of the care team. Each keeps its own marker. */
+export type MessageReader = { accountId: string } | { staffMemberId: string }
+
+/** The reader's "read up to" moment for this client, if they ever read anything. */
+export async function findReadUntil(db: Db, clientId: string, reader: MessageReader): Promise<Date | null> {
+  let query = db.selectFrom('message_read_marker').select('read_until').where('client_id', '=', clientId)
+  query = 'accountId' in reader ? query.where('account_id', '=', reader.accountId) : query.where('staff_member_id', '=', reader.staffMemberId)
+  const row = await query.executeTakeFirst()
   return row?.read_until ?? null
 }
 
 /**
- * Moves the account's marker forward to the message's own time, taken in SQL so no microsecond
+ * Moves the reader's marker forward to the message's own time, taken in SQL so no microsecond
  * is lost (never back: reading an old page must not unread newer ones).
  */
-export async function advanceAccountReadMarker(db: Db, input: { clientId: string; accountId: string; messageId: string }, now: Date): Promise<void> {
-  const { clientId, accountId, messageId } = input
+export async function advanceReadMarker(db: Db, input: { clientId: string; reader: MessageReader; messageId: string }, now: Date): Promise<void> {
+  const { clientId, reader, messageId } = input
+  const byAccount = 'accountId' in reader
   await db
     .insertInto('message_read_marker')
     .values((eb) => ({
-      client_id: clientId, account_id: accountId, staff_member_id: null, updated_at: now,
+      client_id: clientId, account_id: byAccount ? reader.accountId : null, staff_member_id: byAccount ? null : reader.staffMemberId, updated_at: now,
       read_until: eb.selectFrom('message').select('created_at').where('id', '=', messageId).where('client_id', '=', clientId),
     }))
-    .onConflict((oc) => oc.columns(['account_id', 'client_id']).where('account_id', 'is not', null).doUpdateSet({
+    // Each kind of reader has its own partial unique index: the conflict target must name it.
+    .onConflict((oc) => (byAccount ? oc.columns(['account_id', 'client_id']).where('account_id', 'is not', null) : oc.columns(['staff_member_id', 'client_id']).where('staff_member_id', 'is not', null)).doUpdateSet({
       read_until: sql`greatest(message_read_marker.read_until, excluded.read_until)`,
       updated_at: now,
     }))
@@ -90,7 +97,7 @@ export async function countUnreadForAccount(db: Db, input: { clientId: string; a
   return Number(row.count)
 }
 
-/** For the staff inbox (its own issue): per client, messages from portal accounts after the staff member's marker. */
+/** For the staff: per client, messages from portal accounts after the staff member's marker (colleagues' never count). */
 export async function countUnreadForStaffMember(db: Db, staffMemberId: string, clientIds: readonly string[]) {
   if (clientIds.length === 0) return []
   return db
@@ -136,4 +143,19 @@ export async function findMessageRecipients(db: Db, clientId: string, today: str
     .where('account.blocked_at', 'is', null)
     .where('account.ended_at', 'is', null)
   return evv.unionAll(linked).execute()
+}
+
+/** How a staff member signs in this client's conversation: "EVV-er" when they are that today, else their discipline. */
+export async function findStaffSignature(db: Db, clientId: string, staffMemberId: string, today: string): Promise<string> {
+  const row = await db
+    .selectFrom('staff_member')
+    .select((eb) => ['staff_member.discipline', eb.exists(eb.selectFrom('care_assignment').select(sql.lit(1).as('one'))
+      .where('care_assignment.staff_member_id', '=', staffMemberId)
+      .where('care_assignment.client_id', '=', clientId)
+      .where('care_assignment.role', '=', 'evv')
+      .where('care_assignment.valid_from', '<=', today)
+      .where((w) => w.or([w('care_assignment.valid_until', 'is', null), w('care_assignment.valid_until', '>=', today)]))).as('is_evv')])
+    .where('staff_member.id', '=', staffMemberId)
+    .executeTakeFirst()
+  return row?.is_evv ? 'EVV-er' : (row?.discipline ?? '')
 }

@@ -1,18 +1,18 @@
 import { cleanPlainText, plainTextLength } from '../../../shared/plain-text.ts'
-import { MESSAGE_MAX_LENGTH, type Message, type MessageList } from '../../../shared/schemas/messages.ts'
+import { MESSAGE_MAX_LENGTH, type Message, type MessageList, type MessageListQuery } from '../../../shared/schemas/messages.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound, rateLimited } from '../../platform/errors.ts'
-import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts'
+import { decodeCursor, encodeCursor, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
 import { type RequestSource, recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
-import type { ClientAccess } from '../client-access/client-access.policy.ts'
-import { changeThroughLink } from '../client-access/client-access-write.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
+import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { type ClientAccess, throughLink } from '../client-access/client-access.policy.ts'
+import { throughRecord } from '../client-access/record-door.ts'
 import { notifyNewMessage } from './message-notification.ts'
 import {
-  advanceAccountReadMarker, countUnreadForAccount, findAccountReadUntil, findMessageOfClient, findMessagesPage,
+  advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature,
   insertMessage, type MessageRow,
 } from './message.repository.ts'
 
@@ -26,27 +26,32 @@ const SEND_LIMIT_PER_HOUR = 30
  */
 const notBefore = (access: ClientAccess) => access.activatedAt
 
-export function messageRowToMessage(row: MessageRow, me: { accountId: string; readUntil: Date | null }): Message {
-  const isMe = row.author_account_id === me.accountId
+/**
+ * One row as its reader sees it. A portal account: its own messages are "me", everyone else's
+ * unread after its marker. A staff member: their own are "me", and only what portal accounts
+ * wrote counts as unread (colleagues' messages never are).
+ */
+export function messageRowToMessage(row: MessageRow, me: ({ accountId: string } | { staffMemberId: string }) & { readUntil: Date | null }): Message {
   const byAccount = row.author_account_id !== null
+  const isMe = 'accountId' in me ? row.author_account_id === me.accountId : row.author_staff_id === me.staffMemberId
+  const unreadKind = 'accountId' in me ? !isMe : byAccount
   return {
     id: row.id,
     body: row.body,
     createdAt: row.created_at.toISOString(),
     author: byAccount
-      ? { kind: 'account', name: row.account_name ?? '', role: row.account_relation ?? '', isMe }
-      : { kind: 'staff', name: row.staff_name ?? '', role: row.staff_is_evv ? 'EVV-er' : (row.staff_discipline ?? ''), isMe: false },
-    unread: !isMe && (me.readUntil === null || row.created_at > me.readUntil),
+      ? { kind: 'account', name: row.account_name ?? '', role: row.account_relation ?? '', isMe: byAccount && isMe }
+      : { kind: 'staff', name: row.staff_name ?? '', role: row.staff_is_evv ? 'EVV-er' : (row.staff_discipline ?? ''), isMe: !byAccount && isMe },
+    unread: unreadKind && (me.readUntil === null || row.created_at > me.readUntil),
   }
 }
 
 /** One page of the conversation, newest first, with the account's unread marks and count. */
-export async function listMessages(
-  db: Db, session: ActiveSession, clientId: string, page: { cursor?: string; limit?: number }, source: RequestSource, now: Date,
-): Promise<MessageList> {
+export async function listMessages(context: RequestContext, clientId: string, page: MessageListQuery): Promise<MessageList> {
+  const { now } = context
   const after = page.cursor ? decodeCursor(page.cursor) : null
   const limit = page.limit ?? DEFAULT_PAGE
-  return readThroughLink(db, session, clientId, { section: 'messages', dataKind: 'message' }, source, now, async (trx, access) => {
+  return throughRecord(context, throughLink('messages'), clientId, { action: 'read', dataKind: 'message' }, async (trx, access) => {
     const messages = await newestMessages(trx, access, { after, limit }, now)
     const last = messages.items.length === limit ? messages.rows.at(-1) : undefined
     return { items: messages.items, unreadCount: messages.unreadCount, nextCursor: last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null }
@@ -54,9 +59,9 @@ export async function listMessages(
 }
 
 /** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
-export async function newestMessages(db: Db, access: ClientAccess, page: { after?: ReturnType<typeof decodeCursor> | null; limit: number }, now: Date) {
+export async function newestMessages(db: Db, access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
   const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) })
-  const readUntil = await findAccountReadUntil(db, access.clientId, access.accountId)
+  const readUntil = await findReadUntil(db, access.clientId, { accountId: access.accountId })
   const unreadCount = await countUnreadForAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
   return { rows, unreadCount, items: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })) }
 }
@@ -73,39 +78,38 @@ export function cleanMessageBody(body: string): string {
  * "Stuur": stores the message, logs it and queues the notifications in one transaction, so
  * an answered message is never lost and never announced without existing.
  */
-export async function sendMessage(
-  db: Db, session: ActiveSession, input: { clientId: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
-): Promise<Message> {
+export async function sendMessage(context: RequestContext, input: { clientId: string; body: string; portalUrl: string }): Promise<Message> {
+  const { db, session, now } = context
   const body = cleanMessageBody(input.body)
   // Counted outside the transaction, so a refused attempt still counts.
   if (!(await consumeRateLimit(db, `message:${session.accountId}`, SEND_LIMIT_PER_HOUR, 3600, now))) throw rateLimited('messages per account')
-  return changeThroughLink(db, session, input.clientId, { section: 'messages', action: 'create', dataKind: 'message' }, source, now, async (trx, access) => {
+  return throughRecord(context, throughLink('messages'), input.clientId, { action: 'create', dataKind: 'message', recordId: (m: Message) => m.id }, async (trx, access) => {
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: access.accountId, author_staff_id: null, body, created_at: now, ecd_id: null })
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { accountId: access.accountId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
     const message: Message = {
       id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false,
       author: { kind: 'account', name: access.actor.name, role: access.actor.role, isMe: true },
     }
-    return { result: message, recordId: stored.id }
+    return message
   })
 }
 
 /** Marks the given message and everything older as read for this account; returns what is still unread. */
-export async function markMessagesRead(
-  db: Db, session: ActiveSession, input: { clientId: string; upToMessageId: string }, source: RequestSource, now: Date,
-): Promise<{ unreadCount: number }> {
-  return changeThroughLink(db, session, input.clientId, { section: 'messages', action: 'update', dataKind: 'message_read_marker' }, source, now, async (trx, access) => {
+export async function markMessagesRead(context: RequestContext, input: { clientId: string; upToMessageId: string }): Promise<{ unreadCount: number }> {
+  const { now } = context
+  const marked = await throughRecord(context, throughLink('messages'), input.clientId, { action: 'update', dataKind: 'message_read_marker', recordId: (r: { messageId: string }) => r.messageId }, async (trx, access) => {
     const message = await findMessageOfClient(trx, access.clientId, input.upToMessageId)
     if (!message || message.created_at < notBefore(access)) throw notFound('message')
-    await advanceAccountReadMarker(trx, { clientId: access.clientId, accountId: access.accountId, messageId: message.id }, now)
+    await advanceReadMarker(trx, { clientId: access.clientId, reader: { accountId: access.accountId }, messageId: message.id }, now)
     const unreadCount = await countUnreadForAccount(trx, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
-    return { result: { unreadCount }, recordId: message.id }
+    return { unreadCount, messageId: message.id }
   })
+  return { unreadCount: marked.unreadCount }
 }
 
 /**
- * A care-team member writes in a client's conversation. The staff workspace (its own issue)
- * checks the staff member's team access before calling this; the demo data and tests use it now.
+ * A care-team member writes in a client's conversation without a request: the demo data and
+ * tests use it (the workspace's replies go through replyAsStaff and its policy).
  */
 export async function addStaffMessage(
   db: Db, input: { clientId: string; staffMemberId: string; staffName: string; body: string; portalUrl: string }, source: RequestSource, now: Date,
@@ -117,5 +121,60 @@ export async function addStaffMessage(
       { action: 'create', outcome: 'success', clientId: input.clientId, dataKind: 'message', recordId: stored.id }, now)
     await notifyNewMessage(trx, { clientId: input.clientId, sender: { staffMemberId: input.staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
     return { id: stored.id }
+  })
+}
+
+async function staffUnreadCount(db: Db, clientId: string, staffMemberId: string): Promise<number> {
+  const [row] = await countUnreadForStaffMember(db, staffMemberId, [clientId])
+  return Number(row?.count ?? 0)
+}
+
+/** The client's conversation as the care team sees it (no link activation bounds it): every caregiver of the client reads and answers it. */
+export async function listConversation(context: RequestContext, clientId: string, query: MessageListQuery): Promise<MessageList> {
+  const { now } = context
+  const after = query.cursor ? decodeCursor(query.cursor) : null
+  const limit = query.limit ?? DEFAULT_PAGE
+  return throughRecord(context, asCaregiver, clientId, { action: 'read', dataKind: 'message' }, async (trx, access) => {
+    const staffMemberId = access.staff.staffMemberId
+    const rows = await findMessagesPage(trx, { clientId: access.clientId, notBefore: null, after, limit: limit + 1, today: amsterdamDate(now) })
+    const readUntil = await findReadUntil(trx, access.clientId, { staffMemberId })
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    return {
+      items: page.map((row) => messageRowToMessage(row, { staffMemberId, readUntil })),
+      unreadCount: await staffUnreadCount(trx, access.clientId, staffMemberId),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    }
+  })
+}
+
+/**
+ * A reply from the care team: stored, logged and announced to the linked accounts and the
+ * EVV-er (never the writer) in one transaction; the e-mail carries no content.
+ */
+export async function replyAsStaff(context: RequestContext, input: { clientId: string; body: string; portalUrl: string }): Promise<Message> {
+  const { now } = context
+  const body = cleanMessageBody(input.body)
+  return throughRecord(context, asCaregiver, input.clientId, { action: 'create', dataKind: 'message', recordId: (m: Message) => m.id }, async (trx, access) => {
+    const staffMemberId = access.staff.staffMemberId
+    const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: null, author_staff_id: staffMemberId, body, created_at: now, ecd_id: null })
+    await notifyNewMessage(trx, { clientId: access.clientId, sender: { staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
+    // Answering means having read what came before: the writer's marker moves to their reply.
+    await advanceReadMarker(trx, { clientId: access.clientId, reader: { staffMemberId }, messageId: stored.id }, now)
+    const role = await findStaffSignature(trx, access.clientId, staffMemberId, amsterdamDate(now))
+    const message: Message = { id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false, author: { kind: 'staff', name: access.staff.name, role, isMe: true } }
+    return message
+  })
+}
+
+/** Marks this message and everything older as read for this staff member; returns what is still unread. */
+export async function markReadAsStaff(context: RequestContext, input: { clientId: string; upToMessageId: string }): Promise<{ unreadCount: number }> {
+  const { now } = context
+  return throughRecord(context, asCaregiver, input.clientId, { action: 'update', dataKind: 'message_read_marker', recordId: input.upToMessageId }, async (trx, access) => {
+    const staffMemberId = access.staff.staffMemberId
+    const message = await findMessageOfClient(trx, access.clientId, input.upToMessageId)
+    if (!message) throw notFound('message')
+    await advanceReadMarker(trx, { clientId: access.clientId, reader: { staffMemberId }, messageId: message.id }, now)
+    return { unreadCount: await staffUnreadCount(trx, access.clientId, staffMemberId) }
   })
 }

@@ -5,22 +5,22 @@ import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { KeysetPosition } from '../../platform/http/keyset-cursor.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
 import { findAllAppointments } from '../appointments/appointment.repository.ts'
 import { appointmentRowToAppointment } from '../appointments/appointment.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 import { findPrintsOfClient } from '../care-plan-prints/care-plan-print.repository.ts'
 import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
 import type { ClientAccess } from '../client-access/client-access.policy.ts'
-import { changeThroughLink } from '../client-access/client-access-write.ts'
 import { formalClientName } from '../client-access/client-name.ts'
-import { findSubscriptions } from '../home/home.repository.ts'
-import { subscriptionRowToSummary } from '../home/home.service.ts'
+import { findSubscriptions } from '../subscriptions/subscriptions.repository.ts'
+import { subscriptionRowToSubscription } from '../subscriptions/subscriptions.service.ts'
 import type { Message } from '../../../shared/schemas/messages.ts'
 import { newestMessages } from '../messages/message.service.ts'
 import { findReportPage, findShowAuthorName } from '../reports/reports.repository.ts'
 import { reportRowToReport } from '../reports/reports.service.ts'
 import { type ClientCopyRow, findAccessLogOfClient, findClientForCopy, findOrganisationName } from './record-copy.repository.ts'
+import { throughRecord } from '../client-access/record-door.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 const PAGE = 1000
 const ACCESS_LOG_LINES = 5000
@@ -29,10 +29,9 @@ const ACCESS_LOG_LINES = 5000
  * "Mijn gegevens downloaden": everything this link may see, gathered in one transaction so the
  * copy is one consistent moment, and logged as an export of the whole record (one row).
  */
-export async function buildRecordCopy(
-  db: Db, cipher: FieldCipher, session: ActiveSession, clientId: string, format: 'json' | 'pdf', source: RequestSource, now: Date,
-): Promise<RecordCopy> {
-  return changeThroughLink(db, session, clientId, { section: null, action: 'export', dataKind: `record_copy_${format}` }, source, now, async (trx, access) => {
+export async function buildRecordCopy(context: RequestContext, cipher: FieldCipher, clientId: string, format: 'json' | 'pdf'): Promise<RecordCopy> {
+  const { now } = context
+  return throughRecord(context, throughLink(null), clientId, { action: 'export', dataKind: `record_copy_${format}`, recordId: null }, async (trx, access) => {
     const may = (section: Parameters<typeof access.sections.has>[0]) => access.sections.has(section)
     const client = await findClientForCopy(trx, access.clientId)
     const copy: RecordCopy = {
@@ -47,13 +46,13 @@ export async function buildRecordCopy(
     if (may('messages')) copy.messages = await allMessages(trx, access, now)
     if (may('appointments')) copy.appointments = (await findAllAppointments(trx, access.clientId)).map((row) => appointmentRowToAppointment(row, access.accountId))
     if (may('care_plan')) copy.carePlanPrints = (await findPrintsOfClient(trx, access.clientId)).map(printRowToCarePlanPrint)
-    if (may('subscriptions')) copy.subscriptions = (await findSubscriptions(trx, access.clientId, amsterdamDate(now))).map(subscriptionRowToSummary)
+    if (may('subscriptions')) copy.subscriptions = (await findSubscriptions(trx, access.clientId, amsterdamDate(now))).map(subscriptionRowToSubscription)
     // The log as it stood before this export; the export's own line is written after.
     copy.accessLog = (await findAccessLogOfClient(trx, access.clientId, ACCESS_LOG_LINES)).map((row) => ({
       occurredAt: row.occurred_at.toISOString(), action: row.action, outcome: row.outcome, actorType: row.actor_type,
       actorRole: row.actor_role, actorName: row.actor_name, dataKind: row.data_kind,
     }))
-    return { result: copy, recordId: null }
+    return copy
   })
 }
 
@@ -90,13 +89,13 @@ export function maskTail(value: string, visible: number): string {
 async function allReports(db: Db, access: ClientAccess): Promise<Report[]> {
   const showAuthorName = await findShowAuthorName(db)
   const reports: Report[] = []
-  let after: { reportedAt: string; id: string } | null = null
+  let after: KeysetPosition | null = null
   for (;;) {
     const rows = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after, limit: PAGE })
     reports.push(...rows.map((row) => reportRowToReport(row, showAuthorName)))
     const last = rows.at(-1)
     if (rows.length < PAGE || !last) return reports
-    after = { reportedAt: last.cursor_at, id: last.id }
+    after = { at: last.cursor_at, id: last.id }
   }
 }
 

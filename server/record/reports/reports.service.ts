@@ -1,12 +1,18 @@
 import type { Report, ReportListQuery, ReportPage } from '../../../shared/schemas/reports.ts'
+import type { ReportRequest, ReportVersionList, WorkspaceReport, WorkspaceReportPage, WorkspaceReportQuery } from '../../../shared/schemas/workspace-record.ts'
 import { addDays, amsterdamInstant } from '../../platform/amsterdam-time.ts'
-import type { Db } from '../../platform/db/database.ts'
-import { isSaneDateTime } from '../../../shared/schemas/dates.ts'
-import { validationFailed } from '../../platform/errors.ts'
-import type { RequestSource } from '../../platform/access-log/access-log.service.ts'
-import type { ActiveSession } from '../../identity/authentication/session.service.ts'
-import { readThroughLink } from '../client-access/client-access.service.ts'
-import { findReportPage, findShowAuthorName, type ReportRow } from './reports.repository.ts'
+import { escapeLike } from '../../platform/db/contains-pattern.ts'
+import { AppError, notFound, validationFailed } from '../../platform/errors.ts'
+import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts'
+import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { correctionWindowEnd, mayCorrectReport, reportCorrectionRefusal } from './report.policy.ts'
+import {
+  findReportForUpdate, findReportPage, findReportVersions, findShowAuthorName, findStaffDiscipline, findWorkspaceReportPage, insertReport,
+  insertReportVersion, reportExists, type ReportRow, updateReport, type WorkspaceReportRow,
+} from './reports.repository.ts'
+import type { RequestContext } from '../../platform/http/request-context.ts'
+import { throughRecord } from '../client-access/record-door.ts'
+import { throughLink } from '../client-access/client-access.policy.ts'
 
 const DEFAULT_PAGE_SIZE = 20
 
@@ -23,10 +29,10 @@ export function reportRowToReport(row: ReportRow, showAuthorName: boolean): Repo
 }
 
 /** "Rapportages": one page of the client's reports through the account's link, logged. */
-export async function listReports(db: Db, session: ActiveSession, clientId: string, query: ReportListQuery, source: RequestSource, now: Date): Promise<ReportPage> {
+export async function listReports(context: RequestContext, clientId: string, query: ReportListQuery): Promise<ReportPage> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
   const after = query.cursor ? decodeCursor(query.cursor) : null
-  return readThroughLink(db, session, clientId, { section: 'reports', dataKind: 'report' }, source, now, async (trx, access) => {
+  return throughRecord(context, throughLink('reports'), clientId, { action: 'read', dataKind: 'report' }, async (trx, access) => {
     const rows = await findReportPage(trx, {
       clientId: access.clientId,
       notBefore: access.activatedAt,
@@ -41,25 +47,103 @@ export async function listReports(db: Db, session: ActiveSession, clientId: stri
     const last = page.at(-1)
     return {
       items: page.map((row) => reportRowToReport(row, showAuthorName)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ reportedAt: last.cursor_at, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
     }
   })
 }
 
-/** A cursor is opaque to the web app: base64url of "reportedAt|id". */
-export function encodeCursor(position: { reportedAt: string; id: string }): string {
-  return Buffer.from(`${position.reportedAt}|${position.id}`, 'utf8').toString('base64url')
+const HOUR = 3600_000
+/** Reports are written during or soon after a shift; a week back covers a late entry, not a typo's year. */
+const MAX_DAYS_BACK = 7
+/** A little room for clocks that differ between tablet and server. */
+const FUTURE_SLACK_MS = 5 * 60_000
+
+export function reportRowToWorkspaceReport(row: WorkspaceReportRow, me: string, now: Date): WorkspaceReport {
+  const isMine = row.author_staff_id === me
+  return {
+    id: row.id,
+    reportedAt: row.reported_at.toISOString(),
+    team: row.team_name,
+    authorName: row.author_name,
+    authorRole: row.author_role,
+    carePlanGoal: row.care_plan_goal,
+    text: row.body,
+    visibleInPortal: row.visible_in_portal,
+    isMine,
+    correctableUntil: mayCorrectReport({ staffMemberId: me }, row, now) ? correctionWindowEnd(row).toISOString() : null,
+    earlierVersions: Number(row.versions ?? 0),
+  }
 }
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
-
-export function decodeCursor(cursor: string): { reportedAt: string; id: string } {
-  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!match?.[1] || !match[2] || !isSaneDateTime(match[1])) throw validationFailed('cursor')
-  return { reportedAt: match[1], id: match[2] }
+/** All the client's reports, hidden ones marked; `view=portal`: only what the portal shows. */
+export async function listWorkspaceReports(context: RequestContext, clientId: string, query: WorkspaceReportQuery): Promise<WorkspaceReportPage> {
+  const { now } = context
+  const after = query.cursor ? decodeCursor(query.cursor) : null
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  return throughRecord(context, asCaregiver, clientId, { action: 'read', dataKind: 'report' }, async (trx, access) => {
+    const rows = await findWorkspaceReportPage(trx, { clientId: access.clientId, portalOnly: query.view === 'portal', after, limit: limit + 1 })
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    return {
+      items: page.map((row) => reportRowToWorkspaceReport(row, access.staff.staffMemberId, now)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    }
+  })
 }
 
-/** The person's words are searched for literally: % and _ are not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+/** The columns of a report request; the time must be from the last week and not in the future. */
+function reportColumns(input: ReportRequest, now: Date) {
+  const text = input.text.replace(/\r\n?/g, '\n').trim()
+  if (text.length === 0) throw validationFailed('text')
+  const reportedAt = new Date(input.reportedAt)
+  if (reportedAt.getTime() > now.getTime() + FUTURE_SLACK_MS || reportedAt.getTime() < now.getTime() - MAX_DAYS_BACK * 24 * HOUR) throw new AppError('report_time_invalid')
+  return { reported_at: reportedAt, care_plan_goal: input.carePlanGoal.trim(), body: text, visible_in_portal: input.visibleInPortal }
+}
+
+/** A new report by the caregiver, for their team that cares for the client. */
+export async function writeReport(context: RequestContext, clientId: string, input: ReportRequest): Promise<{ id: string }> {
+  const { now } = context
+  const columns = reportColumns(input, now)
+  return throughRecord(context, asCaregiver, clientId, { action: 'create', dataKind: 'report', recordId: (r: { id: string }) => r.id }, async (trx, access) => {
+    const role = (await findStaffDiscipline(trx, access.staff.staffMemberId)) || 'Zorgmedewerker'
+    return insertReport(trx, {
+      ...columns, client_id: access.clientId, team_id: access.teamId, author_staff_id: access.staff.staffMemberId, author_role: role,
+      ecd_id: null, created_at: now, updated_at: now,
+    })
+  })
+}
+
+/**
+ * Corrects one's own report within REPORT_CORRECTION_HOURS of writing it; the text it replaces
+ * is kept in report_version. Someone else's report: report_not_own; too late: report_correction_closed.
+ */
+export async function correctReport(context: RequestContext, key: { clientId: string; reportId: string }, input: ReportRequest): Promise<{ id: string }> {
+  const { now } = context
+  const columns = reportColumns(input, now)
+  return throughRecord(context, asCaregiver, key.clientId, { action: 'update', dataKind: 'report', recordId: key.reportId }, async (trx, access) => {
+    const report = await findReportForUpdate(trx, access.clientId, key.reportId)
+    if (!report) throw notFound('report')
+    const refusal = reportCorrectionRefusal(access.staff, report, now)
+    if (refusal) throw new AppError(refusal)
+    await insertReportVersion(trx, {
+      report_id: report.id, reported_at: report.reported_at, care_plan_goal: report.care_plan_goal, body: report.body,
+      visible_in_portal: report.visible_in_portal, written_at: report.updated_at, replaced_at: now, replaced_by_staff_id: access.staff.staffMemberId,
+    })
+    await updateReport(trx, report.id, { ...columns, updated_at: now })
+    return { id: report.id }
+  })
+}
+
+/** The texts a report had before its corrections, oldest first. */
+export async function listReportVersions(context: RequestContext, key: { clientId: string; reportId: string }): Promise<ReportVersionList> {
+  return throughRecord(context, asCaregiver, key.clientId, { action: 'read', dataKind: 'report_version', recordId: key.reportId }, async (trx, access) => {
+    if (!(await reportExists(trx, access.clientId, key.reportId))) throw notFound('report')
+    const rows = await findReportVersions(trx, access.clientId, key.reportId)
+    return {
+      items: rows.map((row) => ({
+        version: row.version, reportedAt: row.reported_at.toISOString(), carePlanGoal: row.care_plan_goal, text: row.body,
+        visibleInPortal: row.visible_in_portal, writtenAt: row.written_at.toISOString(), replacedAt: row.replaced_at.toISOString(),
+      })),
+    }
+  })
 }

@@ -1,50 +1,6 @@
-import { type Kysely, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
-import type { Database } from '../../platform/db/schema.ts'
-
-/**
- * The ids of the clients a staff member may see on `today` (a Dutch calendar day): a team
- * assignment of one of their teams, or an assignment of their own (EVV-er, responsible,
- * practitioner), valid that day. Read fresh on every request, like the portal's links.
- */
-export function caseloadClientIds(db: Kysely<Database>, staffMemberId: string, today: string) {
-  return db
-    .selectFrom('care_assignment')
-    .select('care_assignment.client_id')
-    .where('care_assignment.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('care_assignment.valid_until', 'is', null), eb('care_assignment.valid_until', '>=', today)]))
-    .where((eb) => eb.or([
-      eb('care_assignment.staff_member_id', '=', staffMemberId),
-      eb.and([
-        eb('care_assignment.role', '=', 'team'),
-        eb('care_assignment.team_id', 'in', eb.selectFrom('team_membership').select('team_membership.team_id').where('team_membership.staff_member_id', '=', staffMemberId)),
-      ]),
-    ]))
-}
-
-/**
- * Why the staff member may see this client today: the names of their teams assigned to the
- * client and their own roles in its care team. Empty: no access.
- */
-export async function findCaregiverBasis(db: Db, staffMemberId: string, clientId: string, today: string) {
-  return db
-    .selectFrom('care_assignment')
-    .leftJoin('team', 'team.id', 'care_assignment.team_id')
-    .select(['care_assignment.role', 'team.name as team_name', 'care_assignment.team_id'])
-    .where('care_assignment.client_id', '=', clientId)
-    .where('care_assignment.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('care_assignment.valid_until', 'is', null), eb('care_assignment.valid_until', '>=', today)]))
-    .where((eb) => eb.or([
-      eb('care_assignment.staff_member_id', '=', staffMemberId),
-      eb.and([
-        eb('care_assignment.role', '=', 'team'),
-        eb('care_assignment.team_id', 'in', eb.selectFrom('team_membership').select('team_membership.team_id').where('team_membership.staff_member_id', '=', staffMemberId)),
-      ]),
-    ]))
-    .orderBy('care_assignment.role')
-    .orderBy('team.name')
-    .execute()
-}
+import { caseloadClientIds } from '../client-access/caregiver-access.repository.ts'
 
 export interface CaseloadSearch {
   staffMemberId: string

@@ -1,24 +1,23 @@
+import { isUuid } from '../../../shared/schemas/common.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { Actor } from '../../platform/access-log/access-log.service.ts'
 import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 import { requireStaff, type StaffActor } from '../../identity/staff-access/staff-access.policy.ts'
-import { findCaregiverBasis } from './workspace.repository.ts'
+import { findCaregiverBasis } from './caregiver-access.repository.ts'
+import type { RecordAccess, RecordPolicy } from './record-door.ts'
 
 /** What one caregiver may do with one client: all of the care record, through their team or own assignment. */
-export interface CaregiverAccess {
+export interface CaregiverAccess extends RecordAccess {
   clientId: string
   staff: StaffActor
   /** The person, as the access log names them: actor type staff, role caregiver. */
   actor: Actor
-  /** Why they may: their team's name or their own role ("evv", ...), for the log's on-behalf-of. */
-  via: string
   /** The team of theirs assigned to the client, if any: a report they write is this team's. */
   teamId: string | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** How the access log names a caregiver at work. */
 export function caregiverActor(staff: StaffActor): Actor {
@@ -52,7 +51,7 @@ export async function requireCaregiver(db: Db, session: ActiveSession): Promise<
  */
 export async function requireClientOfCaregiver(db: Db, session: ActiveSession, clientId: string, now: Date): Promise<CaregiverAccess> {
   const staff = await requireCaregiver(db, session)
-  if (!UUID.test(clientId)) throw notFound('client')
+  if (!isUuid(clientId)) throw notFound('client')
   const basis = await findCaregiverBasis(db, staff.staffMemberId, clientId.toLowerCase(), amsterdamDate(now))
   const first = basis[0]
   if (!first) throw notFound('client')
@@ -61,7 +60,12 @@ export async function requireClientOfCaregiver(db: Db, session: ActiveSession, c
     clientId: clientId.toLowerCase(),
     staff,
     actor: caregiverActor(staff),
-    via: team?.team_name ?? first.role,
     teamId: team?.team_id ?? null,
+    onBehalfLinkId: null,
+    // Why they may: their team's name or their own role ("evv", ...).
+    onBehalfOf: team?.team_name ?? first.role,
   }
 }
+
+/** The workspace's door to the record: a caregiver of the client, through their team or own assignment. */
+export const asCaregiver: RecordPolicy<CaregiverAccess> = { require: requireClientOfCaregiver, refusedStaffRole: 'caregiver' }

@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ClientIdParams } from '../../../shared/schemas/clients.ts'
+import { ErrorResponse } from '../../../shared/schemas/common.ts'
+import { SubscriptionList } from '../../../shared/schemas/subscriptions.ts'
+import type { AppDeps } from '../../platform/app-deps.ts'
+import { contextOf } from '../../platform/http/request-context.ts'
+import { listSubscriptions, subscriptionDoors } from './subscriptions.service.ts'
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
+
+/** The same "Abonnementen" in the caregivers' workspace. */
+export const subscriptionWorkspaceRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app) => {
+  app.get('/api/workspace/clients/:clientId/subscriptions', { schema: { params: ClientIdParams, response: { 200: SubscriptionList, ...errors } } },
+    async (request) => ({ items: await listSubscriptions(contextOf(request), subscriptionDoors.workspace, request.params.clientId) }))
+}
