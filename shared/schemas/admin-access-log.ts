@@ -21,7 +21,8 @@ export type AccessLogFilters = Static<typeof AccessLogExportQuery>
 export const AccessLogSearchQuery = Type.Object(
   {
     ...Filters,
-    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,19}$' })),
+    /** The opaque `nextCursor` of the previous page. */
+    cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import type { AccessLogEntry, AccessLogFilters, AccessLogPage, AccessLogSearchQuery } from '../../../shared/schemas/admin-access-log.ts'
 import type { Db } from '../../platform/db/database.ts'
+import { isRowNumber, keysetCursor } from '../../platform/http/keyset-cursor.ts'
 import { administratorActor, type StaffActor } from '../../identity/staff-access/staff-access.policy.ts'
 import { csvHeader, csvRow } from './access-log-csv.ts'
 import { type AccessLogRow, findAccessLogPage } from './access-log-search.repository.ts'
@@ -8,6 +9,9 @@ import { recordAccess, type RequestSource } from '../../platform/access-log/acce
 
 /** Rows fetched per query while streaming the export. */
 const EXPORT_BATCH = 500
+
+/** A page ends at a row number: the log's ids only grow, so they alone order it. */
+const accessLogCursor = keysetCursor({ id: isRowNumber })
 
 export function accessLogRowToEntry(row: AccessLogRow): AccessLogEntry {
   return {
@@ -38,11 +42,12 @@ async function logLookup(db: Db, admin: StaffActor, filters: AccessLogFilters, a
 
 export async function searchAccessLog(db: Db, admin: StaffActor, query: AccessLogSearchQuery, source: RequestSource, now: Date): Promise<AccessLogPage> {
   const limit = query.limit ?? 50
-  const rows = await findAccessLogPage(db, query, query.cursor ?? null, limit + 1)
+  const beforeId = query.cursor ? accessLogCursor.decode(query.cursor).id : null
+  const rows = await findAccessLogPage(db, query, beforeId, limit + 1)
   await logLookup(db, admin, query, 'read', source, now)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
-  return { items: page.map(accessLogRowToEntry), nextCursor: rows.length > limit && last ? String(last.id) : null }
+  return { items: page.map(accessLogRowToEntry), nextCursor: rows.length > limit && last ? accessLogCursor.encode({ id: String(last.id) }) : null }
 }
 
 /**

@@ -63,6 +63,12 @@ describe('GET /api/admin/access-log', () => {
   it('refuses unknown filters and a forged cursor', async () => {
     expect((await send(t, admin, 'GET', '/api/admin/access-log?table=account')).statusCode).toBe(400)
     expect((await send(t, admin, 'GET', '/api/admin/access-log?cursor=1%3B%20drop')).statusCode).toBe(400)
+    // Well-formed base64url, but not a cursor this server made: a bare row number, text, row 0, too large a row.
+    for (const forged of ['42', Buffer.from('1; drop').toString('base64url'), Buffer.from('0').toString('base64url'), Buffer.from('99999999999999999999').toString('base64url')]) {
+      const res = await send(t, admin, 'GET', `/api/admin/access-log?cursor=${forged}`)
+      expect(res.statusCode, forged).toBe(400)
+      expect(res.json().error.code, forged).toBe('validation_failed')
+    }
     expect((await send(t, admin, 'GET', '/api/admin/access-log?action=truncate')).statusCode).toBe(400)
   })
 })

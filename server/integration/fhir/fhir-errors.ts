@@ -32,6 +32,14 @@ export function fhirBadRequest(text: string, expression?: string): FhirError {
   return new FhirError('bad_request', [issue('invalid', expression, text)], text)
 }
 
+/**
+ * A `_cursor` this server did not make: validation_failed (400), as a bad cursor answers
+ * everywhere (server/platform/http/keyset-cursor.ts), told as an OperationOutcome.
+ */
+export function fhirBadCursor(): FhirError {
+  return new FhirError('validation_failed', [issue('invalid', '_cursor', '_cursor is not valid')], '_cursor is not valid')
+}
+
 const ISSUE_CODE: Partial<Record<number, OperationOutcomeIssue['code']>> = {
   400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 412: 'conflict',
   413: 'too-costly', 415: 'not-supported', 422: 'business-rule', 429: 'throttled', 501: 'not-supported', 503: 'transient',

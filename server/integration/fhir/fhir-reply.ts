@@ -4,7 +4,7 @@ import { requestSource } from '../../platform/http/request-source.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { requireCaller } from './fhir-auth.ts'
 import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
-import { encodeCursor } from './fhir-search-params.ts'
+import { encodeCursor } from '../../platform/http/keyset-cursor.ts'
 import { etagOf } from './fhir-versions.ts'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
@@ -34,7 +34,7 @@ export function searchset(found: StoredResource[], baseUrl: URL, page?: { path: 
   if (page && last && lastUpdated && found.length === page.count) {
     const params = new URLSearchParams()
     for (const [name, value] of Object.entries(page.raw)) if (name !== '_cursor') for (const v of [value].flat()) params.append(name, v)
-    params.append('_cursor', encodeCursor(lastUpdated, last.id))
+    params.append('_cursor', encodeCursor({ at: lastUpdated, id: last.id }))
     next = new URL(`${page.path}?${params.toString()}`, baseUrl).href
   }
   return {

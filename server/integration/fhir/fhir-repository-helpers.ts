@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
+import { isUuid } from '../../../shared/schemas/common.ts'
 import type { LastUpdated } from './fhir-resource-type.ts'
 
 /**
@@ -17,9 +18,7 @@ export function lastUpdatedCondition(column: string, filters: LastUpdated[]): Ra
   )}`
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Whether an id can be a row's uuid: others are simply not found (PostgreSQL would refuse the cast). */
 export function isRowId(id: string): boolean {
-  return UUID.test(id)
+  return isUuid(id)
 }

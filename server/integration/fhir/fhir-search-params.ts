@@ -1,10 +1,12 @@
+import { isUuid } from '../../../shared/schemas/common.ts'
+import { AppError } from '../../platform/errors.ts'
+import { decodeCursor } from '../../platform/http/keyset-cursor.ts'
 import type { LastUpdated, SearchQuery } from './fhir-resource-type.ts'
 import { BSN_SYSTEM, isBsnSystem } from './bsn-system.ts'
-import { fhirBadRequest } from './fhir-errors.ts'
+import { fhirBadCursor, fhirBadRequest } from './fhir-errors.ts'
 
 const DEFAULT_COUNT = 50
 const MAX_COUNT = 500
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // FHIR dateTime to at least the day; a missing zone is read as UTC.
 const INSTANT = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/
 const PREFIX: Record<string, LastUpdated['op']> = { gt: '>', ge: '>=', lt: '<', le: '<=' }
@@ -38,7 +40,7 @@ export function parseSearchQuery(sources: { url: Raw; body?: Raw }, supported: r
       query.count = Math.min(count, MAX_COUNT)
     } else if ((name === 'patient' || name === 'subject') && supported.includes('patient')) {
       const id = single(list, name).replace(/^Patient\//, '')
-      if (!UUID.test(id)) throw fhirBadRequest('patient must be a Patient id', name)
+      if (!isUuid(id)) throw fhirBadRequest('patient must be a Patient id', name)
       query.patient = id
     } else if (name === 'identifier' && supported.includes('identifier')) {
       // No system (`value` or `|value`) is refused too, so a bare nine-digit number is never
@@ -73,16 +75,15 @@ function echoName(name: string): string {
   return /^[A-Za-z_][A-Za-z_:.-]{0,39}$/.test(name) ? name : 'parameter'
 }
 
-/** The opaque `_cursor` of a next-page link: the last row's updated_at and id. */
-export function encodeCursor(at: string, id: string): string {
-  return Buffer.from(`${at}|${id}`, 'utf8').toString('base64url')
-}
-
+/** The `_cursor` of a next-page link (the last row's lastUpdated and id), as every cursor is read. */
 function parseCursor(cursor: string): LastUpdated {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const instant = new Date(at ?? '')
-  if (!id || !UUID.test(id) || Number.isNaN(instant.getTime())) throw fhirBadRequest('_cursor is not valid', '_cursor')
-  return { op: '>', at: instant, afterId: id }
+  try {
+    const position = decodeCursor(cursor)
+    return { op: '>', at: new Date(position.at), afterId: position.id }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') throw fhirBadCursor()
+    throw error
+  }
 }
 
 function single(list: string[], name: string): string {

@@ -1,3 +1,4 @@
+import { isUuid } from '../../../shared/schemas/common.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, rateLimited, unauthenticated } from '../../platform/errors.ts'
 import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
@@ -12,7 +13,6 @@ export const TOKEN_LIFETIME_SECONDS = 300
 /** The longest an assertion may be valid: a short window keeps the jti table small. */
 const MAX_ASSERTION_SECONDS = 300
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export interface TokenRequest {
   grant_type?: string
@@ -40,7 +40,7 @@ const oauth = (error: string) => new AppError('bad_request', error)
 export async function issueToken(db: Db, request: TokenRequest, basic: { id: string; secret: string } | undefined, tokenUrl: string, now: Date): Promise<IssuedToken> {
   if (request.grant_type !== 'client_credentials') throw oauth('unsupported_grant_type')
   const clientId = basic?.id ?? request.client_id ?? (request.client_assertion ? unverifiedIssuer(request.client_assertion) : undefined)
-  if (!clientId || !UUID.test(clientId)) throw unauthenticated('unknown client')
+  if (!clientId || !isUuid(clientId)) throw unauthenticated('unknown client')
   // Counted before the check, so guessing secrets is slowed down as much as using them.
   if (!(await consumeRateLimit(db, `fhir-token:${clientId}`, 60, 60, now))) throw rateLimited('token requests')
   const client = await findActiveIntegrationClient(db, clientId)

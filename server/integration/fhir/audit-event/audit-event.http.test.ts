@@ -52,6 +52,16 @@ describe('read-only: the access log as AuditEvent, consents as Consent', () => {
     expect(ids.slice(0, events.length)).toEqual(events.map((e) => e.id))
   })
 
+  it('a _cursor this server did not make answers 400 with an OperationOutcome about _cursor, as a bad cursor does everywhere', async () => {
+    const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
+    const notAnEvent = b64('2026-11-20T08:00:00.000Z|0f8fad5b-d9cb-469f-a165-70867728950e')
+    for (const [type, cursor] of [['AuditEvent', 'garbage'], ['AuditEvent', b64('2026-13-20T08:00:00.000Z|00000000-0000-0000-0000-00000000002a')], ['AuditEvent', notAnEvent], ['Communication', b64(`x|${clientId}`)]] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/fhir/${type}?patient=${clientId}&_cursor=${cursor}`, headers: caller.headers })
+      expect(res.statusCode, cursor).toBe(400)
+      expect(res.json(), cursor).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid', expression: ['_cursor'] }] })
+    }
+  })
+
   it('the consent behind the link is read as Consent; the ECD may withdraw it, which closes the link at once, but not make or restore one', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/fhir/Consent?patient=${clientId}`, headers: caller.headers })
     const consents = (res.json<Bundle>().entry ?? []).map((e) => e.resource as Consent)

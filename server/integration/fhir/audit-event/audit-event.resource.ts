@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@medplum/fhirtypes'
 import { readOnly } from '../fhir-read-only.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
-import { fhirBadRequest } from '../fhir-errors.ts'
+import { fhirBadCursor } from '../fhir-errors.ts'
 import { accessLogRowId, auditEventId } from './audit-event-id.ts'
 import { accessLogToAuditEvent, type AccessLogRow } from './audit-event.mapping.ts'
 import { findAccessLogRow, searchAccessLog } from './audit-event.repository.ts'
@@ -32,7 +32,7 @@ export const auditEventType: FhirResourceType<AuditEvent> = {
     const lastUpdated = query.lastUpdated.map((f) => {
       if (f.afterId === undefined) return f
       const afterId = accessLogRowId(f.afterId)
-      if (!afterId) throw fhirBadRequest('_cursor is not valid', '_cursor')
+      if (!afterId) throw fhirBadCursor()
       return { ...f, afterId }
     })
     return (await searchAccessLog(db, { ...query, lastUpdated }, context.caller.id)).map((row) => stored(row, context))

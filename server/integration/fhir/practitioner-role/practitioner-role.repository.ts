@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '../../../platform/db/database.ts'
+import { validOnDay } from '../../../platform/db/valid-on-day.ts'
 import type { PractitionerRoleTable } from '../../../record/care-team/care-team.table.ts'
 import { isRowId, lastUpdatedCondition } from '../fhir-repository-helpers.ts'
 import type { SearchQuery } from '../fhir-resource-type.ts'
@@ -38,8 +39,7 @@ export async function syncMembership(db: Db, pair: { staff_member_id: string; te
     .where('staff_member_id', '=', pair.staff_member_id)
     .where('team_id', '=', pair.team_id)
     .where('active', '=', true)
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', today)]))
-    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', today)]))
+    .where((eb) => validOnDay(eb, { from: 'valid_from', until: 'valid_until' }, today))
     .executeTakeFirst()
   if (active) {
     await db.insertInto('team_membership').values({ staff_member_id: pair.staff_member_id, team_id: pair.team_id }).onConflict((oc) => oc.doNothing()).execute()
