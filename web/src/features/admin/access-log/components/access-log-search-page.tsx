@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import type { ClientChoice } from '@shared/schemas/admin-accounts.ts'
+import { isUuid } from '@shared/schemas/common.ts'
 import { Actions } from '@/components/ui/actions.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
@@ -15,7 +16,6 @@ import { type AccessLogFilters, accessLogExportUrl, useAccessLogSearch } from '.
 import '../../admin.css'
 
 const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'login', 'logout'] as const
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The Dutch (or English) word for a code of the log, or the code itself for one the app does not know yet. */
 function translated(t: Translate, key: string, code: string): string {
@@ -51,7 +51,7 @@ export function AccessLogSearchPage() {
     if (client) next.clientId = client.id
     const who = person.trim()
     if (who) {
-      if (UUID.test(who)) next.actorId = who
+      if (isUuid(who)) next.actorId = who
       else next.actorName = who
     }
     const fromIso = from ? dutchMomentIso(from, '00:00') : null
