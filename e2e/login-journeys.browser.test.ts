@@ -208,7 +208,7 @@ describe('a forgotten password', () => {
 
     await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('iemand.die.niet.bestaat')
     await page.getByRole('button', { name: 'Stuur mij een link' }).click()
-    const answer = page.getByText('Als deze gebruikersnaam bij ons bekend is')
+    const answer = page.getByText('Als deze gebruikersnaam of dit e-mailadres bij ons bekend is')
     await answer.waitFor()
     const answerForUnknown = await answer.textContent()
     await expectAccessibleAtBothWidths(page, 'wachtwoord vergeten, bevestiging')

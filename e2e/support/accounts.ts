@@ -41,7 +41,7 @@ export async function createPerson(
 
 /** The welcome e-mail's link, as the administrator's "send welcome e-mail" makes it, read from the outbox. */
 export async function welcomeLink(db: Db, publicBaseUrl: string, person: TestPerson, now: Date): Promise<string> {
-  await sendPasswordLink(db, { publicBaseUrl: new URL(publicBaseUrl) }, { id: person.id, email: person.email, display_name: person.displayName }, 'welcome', now)
+  await sendPasswordLink(db, { publicBaseUrl: new URL(publicBaseUrl) }, { id: person.id, email: person.email, display_name: person.displayName, login_name: person.loginName }, 'welcome', now)
   return latestPasswordLink(db, person)
 }
 

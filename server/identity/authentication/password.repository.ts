@@ -37,3 +37,21 @@ export async function storePasswordHash(db: Db, accountId: string, passwordHash:
     .where('id', '=', accountId)
     .execute()
 }
+
+/**
+ * "Wachtwoord vergeten?": the accounts (not blocked or ended) whose login name or e-mail address
+ * is what the person typed, both without case. One e-mail address may belong to several accounts
+ * (a daughter with her own account and her mother's); each gets its own e-mail.
+ */
+export async function findAccountsForPasswordReset(db: Db, loginNameOrEmail: string) {
+  const typed = loginNameOrEmail.trim().toLowerCase()
+  return db
+    .selectFrom('account')
+    .select(['id', 'login_name', 'display_name', 'email'])
+    .where((eb) => eb.or([eb(eb.fn('lower', ['login_name']), '=', typed), eb(eb.fn('lower', ['email']), '=', typed)]))
+    .where('blocked_at', 'is', null)
+    .where('ended_at', 'is', null)
+    .orderBy('login_name')
+    .limit(10)
+    .execute()
+}

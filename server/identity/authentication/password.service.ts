@@ -9,9 +9,10 @@ import { renderEmail } from '../../platform/outbox/email-layout.ts'
 import { enqueueEmail } from '../../platform/outbox/outbox.service.ts'
 import { requireRecentLogin } from './account-change.ts'
 import { registerFailure, resetFailures } from './lockout.ts'
-import { findAccountById, findAccountByLoginName } from './login.repository.ts'
+import { findAccountById } from './login.repository.ts'
 import {
   expireOpenPasswordTokens,
+  findAccountsForPasswordReset,
   findUsablePasswordToken,
   insertPasswordToken,
   markPasswordTokenUsed,
@@ -31,7 +32,7 @@ export const PASSWORD_LINK_LIFETIME_HOURS = 72
 export async function sendPasswordLink(
   db: Db,
   config: Pick<Config, 'publicBaseUrl'>,
-  account: { id: string; email: string; display_name: string },
+  account: { id: string; email: string; display_name: string; login_name: string },
   purpose: 'welcome' | 'reset',
   now: Date,
 ): Promise<void> {
@@ -49,26 +50,36 @@ export async function sendPasswordLink(
   const welcome = purpose === 'welcome'
   const email = renderEmail(branding, {
     greeting: `Beste ${account.display_name},`,
+    // The username in every link e-mail: someone who forgot it finds it here (one e-mail address may serve several accounts).
     paragraphs: welcome
-      ? [`U heeft nu toegang tot het cliëntportaal van ${branding.name}.`, `Maak met de knop hieronder uw eigen wachtwoord. De link werkt ${PASSWORD_LINK_LIFETIME_HOURS} uur en maar één keer.`]
-      : ['U heeft gevraagd om een nieuw wachtwoord.', `Maak met de knop hieronder een nieuw wachtwoord. De link werkt ${PASSWORD_LINK_LIFETIME_HOURS} uur en maar één keer.`, 'Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen.'],
+      ? [
+          `U heeft nu toegang tot het cliëntportaal van ${branding.name}.`,
+          `Uw gebruikersnaam is: ${account.login_name}`,
+          `Maak met de knop hieronder uw eigen wachtwoord. De link werkt ${PASSWORD_LINK_LIFETIME_HOURS} uur en maar één keer.`,
+        ]
+      : [
+          `U heeft gevraagd om een nieuw wachtwoord voor de gebruikersnaam ${account.login_name}.`,
+          `Maak met de knop hieronder een nieuw wachtwoord. De link werkt ${PASSWORD_LINK_LIFETIME_HOURS} uur en maar één keer.`,
+          'Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen.',
+        ],
     action: { label: welcome ? 'Wachtwoord aanmaken' : 'Nieuw wachtwoord maken', url: link },
   })
   await enqueueEmail(db, { to: account.email, subject: welcome ? `Welkom bij het cliëntportaal van ${branding.name}` : 'Nieuw wachtwoord voor het cliëntportaal', ...email }, now)
 }
 
 /**
- * "Wachtwoord vergeten?": sends a reset link when the account exists and may log in.
+ * "Wachtwoord vergeten?" / "Wachtwoord opvragen": sends a reset link to every account (that may
+ * log in) whose username or e-mail address was typed, each e-mail naming its username.
  * The caller answers the same whatever happens here.
  */
-export async function requestPasswordReset(db: Db, config: Pick<Config, 'publicBaseUrl'>, loginName: string, ip: string, now: Date): Promise<void> {
+export async function requestPasswordReset(db: Db, config: Pick<Config, 'publicBaseUrl'>, loginNameOrEmail: string, ip: string, now: Date): Promise<void> {
   if (!(await consumeRateLimit(db, `reset:ip:${ip}`, 20, 3600, now))) throw rateLimited('password reset per address')
   await db.transaction().execute(async (trx) => {
-    const account = await findAccountByLoginName(trx, loginName)
-    if (!account || account.blocked_at || account.ended_at) return
-    // Per account quietly: a refusal here would tell that the account exists.
-    if (!(await consumeRateLimit(trx, `reset:account:${account.id}`, 3, 3600, now))) return
-    await sendPasswordLink(trx, config, account, 'reset', now)
+    for (const account of await findAccountsForPasswordReset(trx, loginNameOrEmail)) {
+      // Per account quietly: a refusal here would tell that the account exists.
+      if (!(await consumeRateLimit(trx, `reset:account:${account.id}`, 3, 3600, now))) continue
+      await sendPasswordLink(trx, config, account, 'reset', now)
+    }
   })
 }
 

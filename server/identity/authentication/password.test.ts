@@ -136,6 +136,32 @@ describe('"Wachtwoord vergeten?" for an unknown account (property 7)', () => {
   })
 })
 
+describe('"Wachtwoord vergeten?" with the username or the e-mail address', () => {
+  it('sends one e-mail per account with that address, each naming its username; the same answer as for an unknown address', async () => {
+    const email = 'gedeeld.adres@example.org'
+    const daughter = await createAccount(t.db, { email })
+    const mother = await createAccount(t.db, { email: 'Gedeeld.Adres@example.org' })
+    const blocked = await createAccount(t.db, { email, blocked_at: new Date() })
+    const before = await readOutbox(t.db, { channel: 'email' })
+    const known = await forgot(email, {}, '198.51.100.200')
+    const unknown = await forgot('niemand@example.org', {}, '198.51.100.201')
+    expect(`${known.statusCode} ${known.body}`).toBe(`${unknown.statusCode} ${unknown.body}`)
+    const sent = (await readOutbox(t.db, { channel: 'email' })).slice(before.length)
+    expect(sent.map((m) => m.recipient).sort()).toEqual([daughter.email, mother.email].sort())
+    for (const account of [daughter, mother]) {
+      const mail = sent.find((m) => m.recipient === account.email)
+      expect(mail?.body_text).toContain(`voor de gebruikersnaam ${account.login_name}.`)
+    }
+    expect(sent.some((m) => m.body_text.includes(blocked.login_name))).toBe(false)
+  })
+
+  it('the welcome e-mail names the username', async () => {
+    const account = await createAccount(t.db, { password: null })
+    await sendPasswordLink(t.db, { publicBaseUrl: new URL(BASE_URL) }, account, 'welcome', now)
+    expect((await latestLink(account.email)).text).toContain(`Uw gebruikersnaam is: ${account.login_name}`)
+  })
+})
+
 describe('reset and welcome links (property 8)', () => {
   it('is built from PUBLIC_BASE_URL even with a forged Host header, works once and never logs in', async () => {
     const account = await createAccount(t.db)

@@ -106,6 +106,10 @@ export function LoginForm({ onChallenge, initialLoginName = '', notice }: LoginF
         </Button>
         <Link to="/wachtwoord-vergeten">{t('login.forgotPassword')}</Link>
       </div>
+      {/* The wording people know from other portals, where someone without a password starts. */}
+      <p className="login-form__no-password">
+        {t('login.noPasswordYet')} <Link to="/wachtwoord-vergeten">{t('login.requestPassword')}</Link>
+      </p>
       <p role="status" className="login-form__pending">
         {login.isPending ? t('login.pending') : ''}
       </p>

@@ -9,7 +9,8 @@ import { useRequestPasswordLink } from '../api/request-password-link.ts'
 import './password-form.css'
 
 /**
- * "Wachtwoord vergeten?": asks for the username and always gives the same answer, so the
+ * "Wachtwoord vergeten?" and "Wachtwoord opvragen": asks for the username or the e-mail address
+ * (someone who forgot the one still knows the other) and always gives the same answer, so the
  * page never tells whether an account exists.
  */
 export function ForgotPasswordForm() {
@@ -58,7 +59,7 @@ export function ForgotPasswordForm() {
       <p>{t('forgotPassword.intro')}</p>
       <TextField
         id="gebruikersnaam"
-        label={t('login.loginName')}
+        label={t('forgotPassword.loginNameOrEmail')}
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
@@ -69,7 +70,7 @@ export function ForgotPasswordForm() {
           setLoginName(event.target.value)
           if (missing && event.target.value.trim() !== '') setMissing(false)
         }}
-        error={missing ? t('login.loginNameRequired') : undefined}
+        error={missing ? t('forgotPassword.required') : undefined}
         inputRef={inputRef}
       />
       <div className="password-form__actions">
