@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../test/test-database.ts'
 import type { Db } from './database.ts'
 import { containsPattern, escapeLike, startsWithPattern } from './contains-pattern.ts'
-import { validOnDay } from './valid-on-day.ts'
+import { activeAt, validOnDay } from './valid-on-day.ts'
 import { beyondCursor, cursorTime, decodeCursor, encodeCursor } from '../http/keyset-cursor.ts'
 
 let db: Db
@@ -72,6 +72,28 @@ describe('validOnDay', () => {
     ['2026-04-01', ['from-march', 'open']],
   ])('on %s: both ends inclusive, a null end open', async (day, expected) => {
     expect(await validOn(day)).toEqual(expected)
+  })
+})
+
+describe('activeAt', () => {
+  const now = new Date('2026-03-02T09:00:00Z')
+  const rows = [
+    { name: 'active', from: '2026-03-01T00:00:00Z', ended: null },
+    { name: 'starts-now', from: '2026-03-02T09:00:00Z', ended: null },
+    { name: 'not-yet', from: '2026-03-02T09:00:00.001Z', ended: null },
+    { name: 'ended', from: '2026-03-01T00:00:00Z', ended: '2026-03-01T12:00:00Z' },
+  ]
+
+  it('takes rows started by now and not ended', async () => {
+    const found = await db
+      .selectFrom(sql<{ name: string; activated_at: Date; ended_at: Date | null }>`(
+        select * from unnest(${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.from)}::timestamptz[], ${rows.map((r) => r.ended)}::timestamptz[])
+          as t(name, activated_at, ended_at))`.as('link'))
+      .select('link.name')
+      .where((eb) => activeAt(eb, { from: 'link.activated_at', ended: 'link.ended_at' }, now))
+      .orderBy('link.name')
+      .execute()
+    expect(found.map((row) => row.name)).toEqual(['active', 'starts-now'])
   })
 })
 
