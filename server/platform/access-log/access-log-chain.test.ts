@@ -76,6 +76,26 @@ describe('security property 32: the access log is hash-chained and verify names 
     expect(describeVerdict(verdict)).toMatch(/^Access log intact: \d+ rows/)
   })
 
+  it('covers the way in and assurance level of a row (encoding access_log/2): changing or clearing them breaks the hash', async () => {
+    const signedIn = { ...actor, type: 'account' as const, authentication: { method: 'digid', assurance: 'substantial' } }
+    await recordAccess(database.db, signedIn, source, { action: 'read', outcome: 'success', clientId, dataKind: 'report', recordId: 'way-in-1' }, new Date('2026-12-06T11:00:00Z'))
+    await logRead('way-in-after')
+    const rows = await readChainPage(database.db, '0', 100_000)
+    const row = rows.find((r) => r.recordId === 'way-in-1')!
+    expect(row).toMatchObject({ authMethod: 'digid', assurance: 'substantial' })
+    expect((await verifyAccessLogChain(database.db)).intact).toBe(true)
+
+    const id = await rowId('way-in-1')
+    await tamper(`update access_log set auth_method = null, assurance = null where id = ${id}`)
+    const verdict = await verifyAccessLogChain(database.db)
+    expect(verdict).toMatchObject({ intact: false, broken: { id } })
+    await tamper(`update access_log set auth_method = 'digid', assurance = 'substantial' where id = ${id}`)
+    await tamper(`update access_log set assurance = 'high' where id = ${id}`)
+    expect(await verifyAccessLogChain(database.db)).toMatchObject({ intact: false, broken: { id } })
+    await tamper(`update access_log set assurance = 'substantial' where id = ${id}`)
+    expect((await verifyAccessLogChain(database.db)).intact).toBe(true)
+  })
+
   it('ignores chain values in the INSERT and leaves no gap for a rolled-back transaction', async () => {
     const before = await lastSeq()
     await sql`
