@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import { containsPattern } from '../../platform/db/contains-pattern.ts'
+import { activeAt } from '../../platform/db/valid-on-day.ts'
 import type { Database } from '../../platform/db/schema.ts'
 
 
@@ -17,8 +18,7 @@ function accountsWithLinkCount(db: Db, now: Date) {
         .selectFrom('client_link')
         .select((inner) => inner.fn.countAll<string>().as('n'))
         .whereRef('client_link.account_id', '=', 'account.id')
-        .where('client_link.ended_at', 'is', null)
-        .where('client_link.activated_at', '<=', now)
+        .where((inner) => activeAt(inner, { from: 'client_link.activated_at', ended: 'client_link.ended_at' }, now))
         .as('active_link_count'),
     )
 }
