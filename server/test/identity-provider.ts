@@ -35,6 +35,8 @@ export interface TestIdentityProviderOptions {
    * function when the portal starts after the provider (it needs the issuer): read at the first request.
    */
   portalBaseUrl?: string | (() => string)
+  /** A fixed port (the local DigiD demo); default a free one. */
+  port?: number
 }
 
 /**
@@ -47,7 +49,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   const users: IdpUsers = new Map()
   // The issuer names the port, so the server listens before the provider exists.
   const server: Server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   const createProvider = (portal: string) => new Provider(issuer, {
