@@ -34,6 +34,7 @@ import { termsRoutes } from './identity/terms/terms.routes.ts'
 import { portalAccountRoutes } from './administration/portal-accounts/portal-accounts.routes.ts'
 import { clientLinkRoutes } from './administration/client-links/client-links.routes.ts'
 import { organisationAdminRoutes } from './administration/organisation/organisation-admin.routes.ts'
+import { loginPolicyRoutes } from './administration/organisation/login-policy.routes.ts'
 import { newsAdminRoutes } from './administration/news/news-admin.routes.ts'
 import { termsAdminRoutes } from './administration/terms/terms-admin.routes.ts'
 import { staffAccountRoutes } from './administration/staff-accounts/staff-accounts.routes.ts'
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(portalAccountRoutes, deps)
   await app.register(clientLinkRoutes, deps)
   await app.register(organisationAdminRoutes, deps)
+  await app.register(loginPolicyRoutes, deps)
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)

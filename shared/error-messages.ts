@@ -12,6 +12,10 @@ export const ERROR_MESSAGES = {
   csrf_failed: { nl: 'Dit verzoek kwam niet van het portaal zelf en is geweigerd. Laad de pagina opnieuw.', en: 'This request did not come from the portal itself and was refused. Please reload the page.' },
   terms_required: { nl: 'U moet eerst akkoord gaan met de gebruikersvoorwaarden.', en: 'You first need to accept the terms of use.' },
   password_change_required: { nl: 'U moet eerst uw wachtwoord wijzigen.', en: 'You first need to change your password.' },
+  step_up_required: {
+    nl: 'Uw zorgorganisatie vraagt een veiligere manier van inloggen voordat u het dossier leest. Log opnieuw in met DigiD, of met een passkey of een code uit uw app.',
+    en: 'Your care organisation asks for a safer way of logging in before you read the record. Please log in again with DigiD, or with a passkey or a code from your app.',
+  },
   reauthentication_required: { nl: 'Log voor deze wijziging opnieuw in. Zo weten we zeker dat u het bent.', en: 'Please log in again for this change, so we know it is really you.' },
   wrong_current_password: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
   token_invalid: { nl: 'Deze link werkt niet meer. Vraag een nieuwe link aan via "Wachtwoord vergeten?".', en: 'This link no longer works. Request a new one with "Forgot password?".' },

@@ -45,6 +45,7 @@ const ERROR_STATUS = {
   terms_required: 403,
   password_change_required: 403,
   reauthentication_required: 403,
+  step_up_required: 403,
   wrong_current_password: 403,
   second_factor_setup_required: 403,
   report_not_own: 403,

@@ -85,6 +85,9 @@ export async function seedDemoData(db: Kysely<Database>, cipher: FieldCipher, op
         primary_color: ORGANISATION.primaryColor,
         accent_color: ORGANISATION.accentColor,
         support_text: ORGANISATION.supportText,
+        // The demo is tried without a DigiD broker and with console SMS codes; its administrator
+        // can choose the default (DigiD or a strong second factor) in Beheer → Beveiliging.
+        login_policy: 'with_sms',
       })
       .execute()
     await insertInChunks(trx, 'team', people.teams.map((team) => ({ id: team.id, ecd_id: null, name: team.name, location: team.location })))

@@ -11,7 +11,8 @@ import { rememberSecret } from './log-capture.ts'
 export async function createOrganisation(db: Db, overrides: Partial<Insertable<OrganisationTable>> = {}) {
   return db
     .insertInto('organisation')
-    .values({ name: 'Zorggroep Test', tagline: 'Zorg dichtbij', ...overrides })
+    // SMS still enough unless a test is about the login policy: most tests log in with password + SMS.
+    .values({ name: 'Zorggroep Test', tagline: 'Zorg dichtbij', login_policy: 'with_sms', ...overrides })
     .returningAll()
     .executeTakeFirstOrThrow()
 }

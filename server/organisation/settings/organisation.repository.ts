@@ -20,6 +20,6 @@ export async function findLogo(db: Kysely<Database>) {
 export async function findSecuritySettings(db: Kysely<Database>) {
   return db
     .selectFrom('organisation')
-    .select(['password_min_length', 'password_require_composition', 'session_idle_minutes', 'session_max_hours'])
+    .select(['password_min_length', 'password_require_composition', 'session_idle_minutes', 'session_max_hours', 'login_policy'])
     .executeTakeFirst()
 }

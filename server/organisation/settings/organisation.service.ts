@@ -4,6 +4,7 @@ import type { Branding } from '../../../shared/schemas/organisation.ts'
 import type { Database } from '../../platform/db/schema.ts'
 import { notFound } from '../../platform/errors.ts'
 import { findLogo, findOrganisation, findSecuritySettings } from './organisation.repository.ts'
+import type { LoginPolicy } from './organisation.table.ts'
 
 /** Shown when the database has no organisation yet (before seeding or set-up). */
 const UNCONFIGURED: Branding = {
@@ -39,6 +40,8 @@ export interface SecuritySettings {
   passwordPolicy: PasswordPolicy
   sessionIdleMinutes: number
   sessionMaxHours: number
+  /** Which ways in are enough to read the record (see identity/authentication/login-policy.ts). */
+  loginPolicy: LoginPolicy
 }
 
 /** The organisation's password and session rules; the secure defaults before set-up. */
@@ -48,5 +51,8 @@ export async function getSecuritySettings(db: Kysely<Database>): Promise<Securit
     passwordPolicy: { minLength: row?.password_min_length ?? 12, requireComposition: row?.password_require_composition ?? false },
     sessionIdleMinutes: row?.session_idle_minutes ?? 15,
     sessionMaxHours: row?.session_max_hours ?? 12,
+    // Before the organisation is set up (no row) nothing is refused yet; a new organisation
+    // row starts at 'digid_or_strong' (the column's default, see the DigiD migration).
+    loginPolicy: row?.login_policy ?? 'with_sms',
   }
 }
