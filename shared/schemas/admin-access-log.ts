@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox'
+import { Uuid } from './common.ts'
 
 /** The access log for administrators: search and CSV export (`/api/admin/access-log`). */
 
 export const AccessAction = Type.Union(['read', 'create', 'update', 'delete', 'export', 'login', 'logout'].map((a) => Type.Literal(a)))
 
 const Filters = {
-  clientId: Type.Optional(Type.String({ format: 'uuid' })),
+  clientId: Type.Optional(Uuid),
   /** The person who acted: their account id… */
   actorId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   /** …or part of their name. */

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox'
+import { Uuid } from './common.ts'
 import { LinkRelation } from './clients.ts'
 
 /** Administrator routes for portal accounts, their links and consents (`/api/admin/...`). */
 
-export const AccountIdParams = Type.Object({ accountId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
-export const LinkIdParams = Type.Object({ linkId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
-export const ConsentIdParams = Type.Object({ consentId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const AccountIdParams = Type.Object({ accountId: Uuid }, { additionalProperties: false })
+export const LinkIdParams = Type.Object({ linkId: Uuid }, { additionalProperties: false })
+export const ConsentIdParams = Type.Object({ consentId: Uuid }, { additionalProperties: false })
 
 export const ListQuery = Type.Object(
   {
@@ -21,7 +22,7 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 const DateTime = Type.String({ format: 'date-time' })
 
 export const AccountSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   kind: Type.Union([Type.Literal('portal'), Type.Literal('staff')]),
   loginName: Type.String(),
   displayName: Type.String(),
@@ -53,7 +54,7 @@ export const NewPortalAccountRequest = Type.Object(
 export type NewPortalAccountRequest = Static<typeof NewPortalAccountRequest>
 
 export const CreatedAccount = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   loginName: Type.String(),
   /** Only when asked for: shown once, never stored in plain text. */
   temporaryPassword: Type.Optional(Type.String()),
@@ -78,7 +79,7 @@ export type Permissions = Static<typeof Permissions>
 export const ConsentGiver = Type.Union([Type.Literal('client'), Type.Literal('legal_representative')])
 
 export const ConsentSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   givenBy: ConsentGiver,
   givenByName: Type.String(),
   givenOn: Type.String({ format: 'date' }),
@@ -88,9 +89,9 @@ export const ConsentSummary = Type.Object({
 })
 
 export const LinkSummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  accountId: Type.String({ format: 'uuid' }),
-  clientId: Type.String({ format: 'uuid' }),
+  id: Uuid,
+  accountId: Uuid,
+  clientId: Uuid,
   clientName: Type.String(),
   clientNumber: Type.String(),
   relation: LinkRelation,
@@ -114,7 +115,7 @@ export const CONSENT_FORM_MAX_BYTES = 10 * 1024 * 1024
 
 export const NewLinkRequest = Type.Object(
   {
-    clientId: Type.String({ format: 'uuid' }),
+    clientId: Uuid,
     relation: LinkRelation,
     permissions: Permissions,
     consent: Type.Object(
@@ -145,7 +146,7 @@ export const ClientSearchQuery = Type.Object({ search: Type.String({ minLength: 
 
 /** Enough to pick the right client when linking; no care content. */
 export const ClientChoice = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   name: Type.String(),
   clientNumber: Type.String(),
   dateOfBirth: Type.String({ format: 'date' }),

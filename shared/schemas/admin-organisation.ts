@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { Uuid } from './common.ts'
 
 /** Administrator routes for the organisation, news and terms of use (`/api/admin/...`). */
 
@@ -34,7 +35,7 @@ export const LogoRequest = Type.Object(
   { additionalProperties: false },
 )
 
-export const NewsIdParams = Type.Object({ newsId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const NewsIdParams = Type.Object({ newsId: Uuid }, { additionalProperties: false })
 
 export const NewsRequest = Type.Object(
   {
@@ -48,7 +49,7 @@ export const NewsRequest = Type.Object(
 export type NewsRequest = Static<typeof NewsRequest>
 
 export const AdminNewsItem = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid,
   title: Type.String(),
   body: Type.String(),
   publishFrom: Type.String({ format: 'date-time' }),

@@ -1,20 +1,21 @@
 import { Type, type Static } from 'typebox'
+import { Uuid } from './common.ts'
 
 /** Administrator routes for staff accounts, their roles and teams (`/api/admin/staff...`). */
 
-export const StaffIdParams = Type.Object({ staffMemberId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const StaffIdParams = Type.Object({ staffMemberId: Uuid }, { additionalProperties: false })
 
 export const StaffRoles = Type.Object({ caregiver: Type.Boolean(), administrator: Type.Boolean() }, { additionalProperties: false })
 export type StaffRoles = Static<typeof StaffRoles>
 
-export const Team = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), location: Type.String() })
+export const Team = Type.Object({ id: Uuid, name: Type.String(), location: Type.String() })
 export const TeamList = Type.Object({ items: Type.Array(Team) })
 
-const TeamIds = Type.Array(Type.String({ format: 'uuid' }), { maxItems: 50, uniqueItems: true })
+const TeamIds = Type.Array(Uuid, { maxItems: 50, uniqueItems: true })
 
 export const StaffSummary = Type.Object({
-  staffMemberId: Type.String({ format: 'uuid' }),
-  accountId: Type.String({ format: 'uuid' }),
+  staffMemberId: Uuid,
+  accountId: Uuid,
   name: Type.String(),
   loginName: Type.String(),
   email: Type.String(),
