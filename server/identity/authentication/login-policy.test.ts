@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, createLink } from '../../test/client-record-factories.ts'
 import { logInWithDigid } from '../../test/digid-login-helper.ts'
-import { createAccount, createOrganisation } from '../../test/factories.ts'
+import { createAccount } from '../../test/factories.ts'
 import { EIDAS, startTestIdentityProvider, type TestIdentityProvider } from '../../test/identity-provider.ts'
 import { type LoggedIn, logIn } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'

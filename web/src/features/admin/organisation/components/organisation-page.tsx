@@ -15,6 +15,7 @@ import { errorMessage } from '@/lib/error-message.ts'
 import { useOrganisationSettings } from '../api/get-settings.ts'
 import { useSaveSettings } from '../api/save-settings.ts'
 import { ColourField, colourProblem } from './colour-field.tsx'
+import { LoginPolicySection } from './login-policy-section.tsx'
 import { LogoSection } from './logo-section.tsx'
 import '../../admin.css'
 
@@ -32,6 +33,7 @@ export function OrganisationPage() {
         <>
           <SettingsForm settings={settings.data} />
           <LogoSection settings={settings.data} />
+          <LoginPolicySection />
         </>
       ) : null}
     </div>
