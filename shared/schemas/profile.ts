@@ -48,6 +48,10 @@ export const ActiveSessionSummary = Type.Object({
   device: Type.String(),
   /** The session this request comes from. */
   current: Type.Boolean(),
+  /** How it logged in: digid, sms, totp, passkey or oidc (staff single sign-on). */
+  wayIn: Type.String(),
+  /** Its eIDAS assurance level: substantial or high for DigiD, low otherwise. */
+  assurance: Type.Union([Type.Literal('low'), Type.Literal('substantial'), Type.Literal('high')]),
 })
 export type ActiveSessionSummary = Static<typeof ActiveSessionSummary>
 

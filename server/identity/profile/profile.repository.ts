@@ -16,7 +16,7 @@ export async function updateMobilePhone(db: Db, accountId: string, mobilePhone: 
 export async function findActiveSessions(db: Db, accountId: string, now: Date, idleSince: Date) {
   return db
     .selectFrom('session')
-    .select(['token_hash', 'created_at', 'last_seen_at', 'user_agent'])
+    .select(['token_hash', 'created_at', 'last_seen_at', 'user_agent', 'second_factor', 'assurance'])
     .where('account_id', '=', accountId)
     .where('ended_at', 'is', null)
     .where('expires_at', '>', now)

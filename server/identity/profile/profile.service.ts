@@ -47,6 +47,8 @@ export async function listSessions(db: Db, session: Pick<ActiveSession, 'account
       lastSeenAt: row.last_seen_at.toISOString(),
       device: describeDevice(row.user_agent),
       current: row.token_hash.equals(session.tokenHash),
+      wayIn: row.second_factor,
+      assurance: row.assurance,
     })),
   }
 }

@@ -64,7 +64,9 @@ describe('sessions', () => {
       ['Safari op iPhone', false],
     ])
     expect(list.body).not.toContain(laptop.token)
-    expect(Object.keys(sessions[0] ?? {}).sort()).toEqual(['createdAt', 'current', 'device', 'lastSeenAt'])
+    expect(Object.keys(sessions[0] ?? {}).sort()).toEqual(['assurance', 'createdAt', 'current', 'device', 'lastSeenAt', 'wayIn'])
+    // "Waar bent u ingelogd?" names the way in and its level (both logged in with password + SMS here).
+    expect(list.json<{ sessions: { wayIn: string; assurance: string }[] }>().sessions.map((s) => [s.wayIn, s.assurance])).toEqual([['sms', 'low'], ['sms', 'low']])
 
     const res = await send(t, laptop, 'POST', '/api/profile/sessions/end-others', {})
     expect(res.statusCode).toBe(200)

@@ -46,6 +46,8 @@ export function SessionsSection() {
                   {t('profile.sessions.since', { date: formatDateTime(session.createdAt, language) })}
                   <br />
                   {t('profile.sessions.lastSeen', { date: formatDateTime(session.lastSeenAt, language) })}
+                  <br />
+                  {t('profile.sessions.wayIn', { wayIn: wayInLabel(t, session.wayIn, session.assurance) })}
                 </p>
               </div>
             </li>
@@ -68,4 +70,22 @@ export function SessionsSection() {
       ) : null}
     </section>
   )
+}
+
+/** "DigiD (niveau Substantieel)", "Wachtwoord en SMS-code", ...: the way in as the person knows it. */
+function wayInLabel(t: ReturnType<typeof useT>, wayIn: string, assurance: 'low' | 'substantial' | 'high'): string {
+  switch (wayIn) {
+    case 'digid':
+      return t(assurance === 'high' ? 'wayIn.digidHigh' : 'wayIn.digid')
+    case 'sms':
+      return t('wayIn.sms')
+    case 'totp':
+      return t('wayIn.totp')
+    case 'passkey':
+      return t('wayIn.passkey')
+    case 'oidc':
+      return t('wayIn.oidc')
+    default:
+      return t('wayIn.other')
+  }
 }
