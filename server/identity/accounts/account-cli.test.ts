@@ -47,6 +47,22 @@ describe('npm run account:create, start to end', () => {
     expect(result.stdout).toMatch(/^Account "cli\.temp" created\.\nTemporary password \(shown only now; hand it over in person\):\n\n {2}\S{12,}\n\nAt the first login the person must choose a new password\.\n$/)
   })
 
+  it('records the person\'s own BSN with --bsn: encrypted, found by its look-up hash, never printed; a BSN failing the 11-proef is refused', async () => {
+    const result = await run([...person('cli.digid'), '--bsn', '999990019'])
+    expect(result.exitCode, result.stderr).toBe(0)
+    expect(result.stdout).not.toContain('999990019')
+    const cipher = createFieldCipher(key)
+    const row = await database.db.selectFrom('account').select(['bsn_encrypted', 'bsn_lookup']).where('login_name', '=', 'cli.digid').executeTakeFirstOrThrow()
+    expect(row.bsn_lookup?.equals(cipher.lookupHash('999990019'))).toBe(true)
+    expect(cipher.decrypt(row.bsn_encrypted!)).toBe('999990019')
+    expect(row.bsn_encrypted!.includes(Buffer.from('999990019'))).toBe(false)
+
+    const refused = await run([...person('cli.digid2'), '--bsn', '999990018'])
+    expect(refused.exitCode).toBe(1)
+    expect(refused.stderr).toMatch(/11-test/)
+    expect(refused.stderr).not.toContain('999990018')
+  })
+
   it('says why it created nothing: exit code 1', async () => {
     const result = await run(person('cli.mail'))
     expect(result.exitCode).toBe(1)
