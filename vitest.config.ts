@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -6,6 +8,29 @@ import { defineConfig } from 'vitest/config'
  * need a built web app).
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
+
+/**
+ * Server test files share their worker's modules instead of each importing the application
+ * afresh in a new process: that import was about a third of the server projects' time. Safe
+ * because every file builds its own app, database and clock (server/test/test-app.ts), nothing
+ * mocks modules, and the server's module-level state is only caches of constants.
+ */
+const sharedModules = { isolate: false }
+
+/**
+ * The server test files that open the database under test: through the test app, a test
+ * database, or a branch on TEST_DB. Only these can answer differently on PostgreSQL; the others
+ * (pure functions, FHIR mappings, start-up in a child process on its own embedded database)
+ * would run the same code a second time, so the postgres project leaves them out. Derived from
+ * the files themselves, so a new test that opens the database is on PostgreSQL without a list.
+ */
+function serverTestsOpeningTheDatabase(): string[] {
+  const root = fileURLToPath(new URL('.', import.meta.url))
+  return readdirSync(`${root}server`, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.test.ts'))
+    .map((path) => `server/${path}`)
+    .filter((path) => /\b(createTestApp|createTestDatabase|startPortal|TEST_DB)\b/.test(readFileSync(`${root}${path}`, 'utf8')))
+}
 
 export default defineConfig({
   test: {
@@ -18,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'embedded',
           include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+          ...sharedModules,
           env: { TEST_DB: 'embedded' },
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 30_000,
@@ -29,7 +55,8 @@ export default defineConfig({
             {
               test: {
                 name: 'postgres',
-                include: ['server/**/*.test.ts'],
+                include: serverTestsOpeningTheDatabase(),
+                ...sharedModules,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['server/test/postgres.global-setup.ts'],
                 testTimeout: 30_000,
@@ -53,6 +80,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
+          ...sharedModules,
           env: { TEST_DB: 'embedded' },
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
