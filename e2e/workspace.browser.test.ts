@@ -157,7 +157,8 @@ describe('a caregiver in the workspace', () => {
     // Focus follows the form: to its heading when it opens, back to the button when it closes.
     const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)
     await expect.poll(focused).toBe('H2 Nieuwe rapportage')
-    await form.getByLabel('Datum').fill(dutchDay(0))
+    // The day of that moment an hour back: between midnight and one o'clock it is yesterday.
+    await form.getByLabel('Datum').fill(dutchDay(-60 / 1440))
     await form.getByLabel('Tijd').fill(dutchTime(60))
     await form.getByRole('textbox', { name: 'Doel uit het zorgplan' }).fill('Mevrouw blijft in beweging')
     await form.getByRole('textbox', { name: 'Tekst' }).fill('Mevrouw heeft met de fysiotherapeut gewandeld.\nZe had geen pijn.')
