@@ -1,9 +1,8 @@
-import { expect } from 'vitest'
 import { SESSION_COOKIE } from '../identity/authentication/session.service.ts'
 import { DIGID_COOKIE } from '../identity/digid/digid.routes.ts'
 import { logInAtIdentityProvider } from './identity-provider.ts'
 import { rememberSecret } from './log-capture.ts'
-import type { LoggedIn } from './login-helper.ts'
+import { type LoggedIn, loggedInWith } from './login-helper.ts'
 import type { TestApp } from './test-app.ts'
 
 /** "Inloggen met DigiD" all the way, as `subject` at the test provider; returns the session like logIn does. */
@@ -14,10 +13,5 @@ export async function logInWithDigid(t: TestApp, subject: string): Promise<Logge
   const res = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, cookies: { [DIGID_COOKIE]: digidCookie } })
   const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value
   if (!token) throw new Error(`the DigiD login set no session cookie (went to ${String(res.headers.location)})`)
-  rememberSecret(token)
-  const cookie = `${SESSION_COOKIE}=${token}`
-  const session = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
-  expect(session.statusCode, session.body).toBe(200)
-  const csrfToken = rememberSecret(session.json<{ csrfToken: string }>().csrfToken)
-  return { token, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } }
+  return loggedInWith(t, token)
 }

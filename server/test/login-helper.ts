@@ -78,6 +78,11 @@ export async function logIn(
   expect(verified.statusCode, verified.body).toBe(200)
   const token = sessionCookieOf(verified)
   if (!token) throw new Error('the login set no session cookie')
+  return loggedInWith(t, token)
+}
+
+/** The session behind a new session cookie (any way in): its CSRF token from GET /api/session. */
+export async function loggedInWith(t: TestApp, token: string): Promise<LoggedIn> {
   rememberSecret(token)
   const cookie = `${SESSION_COOKIE}=${token}`
   const session = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })
