@@ -45,6 +45,9 @@ describe('the organisation decides which ways in are enough (Beheer → Beveilig
     // Outside the record the session still works (to set up an app, or bind DigiD).
     expect((await send(t, sms, 'GET', '/api/profile')).statusCode).toBe(200)
     expect((await readRecord(await logInWithDigid(t, 'eigen-digid'))).statusCode).toBe(200)
+    // The read is in the access log with the way in and its level (NEN 7513).
+    const rows = await t.db.selectFrom('access_log').select(['action', 'auth_method', 'assurance']).where('client_id', '=', clientId).where('outcome', '=', 'success').execute()
+    expect(rows).toContainEqual({ action: 'read', auth_method: 'digid', assurance: 'substantial' })
   })
 
   it('applies a change at once to sessions already open', async () => {

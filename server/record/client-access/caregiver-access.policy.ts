@@ -59,7 +59,7 @@ export async function requireClientOfCaregiver(db: Db, session: ActiveSession, c
   return {
     clientId: clientId.toLowerCase(),
     staff,
-    actor: caregiverActor(staff),
+    actor: { ...caregiverActor(staff), authentication: { method: session.wayIn, assurance: session.assurance } },
     teamId: team?.team_id ?? null,
     onBehalfLinkId: null,
     // Why they may: their team's name or their own role ("evv", ...).

@@ -43,6 +43,8 @@ export async function requireClientAccess(
   if (!link) throw notFound('client')
   const access = linkRowToClientAccess(link)
   if (section !== null && !mayOpenSection(link, section)) throw notFound('client')
+  // NEN 7513: every row this access writes says how the person logged in, and how surely.
+  access.actor.authentication = { method: session.wayIn, assurance: session.assurance }
   return access
 }
 
