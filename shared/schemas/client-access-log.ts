@@ -32,6 +32,10 @@ export const AccessLogLine = Type.Object({
   /** 'report', 'profile', 'bsn', 'care_team', 'subscription', 'care_plan_print', 'message', 'appointment', 'access_log', ... */
   dataKind: Type.String(),
   action: Type.Union([Type.Literal('read'), Type.Literal('create'), Type.Literal('update'), Type.Literal('delete'), Type.Literal('export')]),
+  /** How the person logged in (digid, sms, totp, passkey, oidc); null for systems and integrations. */
+  wayIn: Type.Union([Type.String(), Type.Null()]),
+  /** The assurance level of that login: low, substantial or high; null with wayIn. */
+  assurance: Type.Union([Type.String(), Type.Null()]),
 })
 export type AccessLogLine = Static<typeof AccessLogLine>
 

@@ -19,7 +19,7 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
   let query = db
     .selectFrom('access_log')
     .select([
-      DAY.as('day'), 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action',
+      DAY.as('day'), 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action', 'auth_method', 'assurance',
       (eb) => eb.fn.min('occurred_at').as('first_at'),
       (eb) => eb.fn.max('occurred_at').as('last_at'),
       (eb) => eb.fn.countAll<string>().as('count'),
@@ -30,7 +30,7 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
   if (filter.from) query = query.where('occurred_at', '>=', filter.from)
   if (filter.until) query = query.where('occurred_at', '<', filter.until)
   query = query
-    .groupBy([DAY, 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action'])
+    .groupBy([DAY, 'actor_type', 'actor_id', 'actor_role', 'actor_name', 'data_kind', 'action', 'auth_method', 'assurance'])
     .orderBy('day', 'desc')
     .orderBy('last_at', 'desc')
     .orderBy('actor_name')

@@ -64,6 +64,8 @@ export function rowToLine(row: MergedAccessRow, organisation: string): AccessLog
     },
     dataKind: row.data_kind,
     action: row.action as AccessLogLine['action'],
+    wayIn: row.auth_method,
+    assurance: row.assurance,
   }
 }
 

@@ -63,6 +63,7 @@ describe('GET /api/clients/:clientId/access-log', () => {
     expect(body.items[1]).toEqual({
       date: '2026-11-20', firstAt: '2026-11-20T08:00:00.000Z', lastAt: '2026-11-20T22:30:00.000Z', count: 3,
       actor: { type: 'staff', organisation: 'Zorggroep Duin', role: 'Verzorgende IG', name: 'Fatima el Amrani' }, dataKind: 'report', action: 'read',
+      wayIn: null, assurance: null,
     })
     expect(body.items[4]?.actor).toEqual({ type: 'integration', organisation: 'Zorggroep Duin', role: 'integration', name: null })
   })
@@ -72,7 +73,7 @@ describe('GET /api/clients/:clientId/access-log', () => {
     const body = await get('?from=2026-11-25&to=2026-11-25')
     // The reading before this one is in the log; this one's own row is written after its query.
     expect(body.items).toEqual([
-      { date: '2026-11-25', firstAt: now.toISOString(), lastAt: now.toISOString(), count: before + 1, actor: { type: 'account', organisation: null, role: 'legal_representative', name: 'Marieke Bakker' }, dataKind: 'access_log', action: 'read' },
+      { date: '2026-11-25', firstAt: now.toISOString(), lastAt: now.toISOString(), count: before + 1, actor: { type: 'account', organisation: null, role: 'legal_representative', name: 'Marieke Bakker' }, dataKind: 'access_log', action: 'read', wayIn: 'sms', assurance: 'low' },
     ])
     const own = await t.db.selectFrom('access_log').select(['on_behalf_link_id', 'actor_id']).where('data_kind', '=', 'access_log').execute()
     expect(own.every((row) => row.on_behalf_link_id !== null)).toBe(true)

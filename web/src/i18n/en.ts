@@ -150,6 +150,7 @@ export const en = {
   'profile.sessions.thisDevice': 'This device',
   'profile.sessions.since': 'Logged in on {date}',
   'profile.sessions.lastSeen': 'Last active on {date}',
+  'accessLog.wayIn': 'logged in with {wayIn}',
   'profile.sessions.wayIn': 'Logged in with: {wayIn}',
   'wayIn.digid': 'DigiD (level Substantial)',
   'wayIn.digidHigh': 'DigiD (level High)',

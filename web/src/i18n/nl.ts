@@ -150,6 +150,7 @@ export const nl = {
   'profile.sessions.thisDevice': 'Dit apparaat',
   'profile.sessions.since': 'Ingelogd op {date}',
   'profile.sessions.lastSeen': 'Laatst actief op {date}',
+  'accessLog.wayIn': 'ingelogd met {wayIn}',
   'profile.sessions.wayIn': 'Ingelogd met: {wayIn}',
   'wayIn.digid': 'DigiD (niveau Substantieel)',
   'wayIn.digidHigh': 'DigiD (niveau Hoog)',

@@ -3,6 +3,7 @@ import type { LinkRelation } from '@shared/schemas/clients.ts'
 import { formatTime } from '@/lib/dates.ts'
 import type { MessageKey } from '@/i18n/nl.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
+import { wayInLabel } from '@/lib/way-in.ts'
 
 const RELATIONS = new Set<string>(['self', 'legal_representative', 'first_contact', 'second_contact', 'informal_carer'])
 const DATA_KINDS = new Set<string>([
@@ -31,7 +32,15 @@ export function AccessLogLine({ line }: { line: Line }) {
   return (
     <tr>
       <td>{when}</td>
-      <td>{who(line, t)}</td>
+      <td>
+        {who(line, t)}
+        {line.wayIn ? (
+          <>
+            <br />
+            <span className="access-log__way-in">{t('accessLog.wayIn', { wayIn: wayInLabel(t, line.wayIn, line.assurance) })}</span>
+          </>
+        ) : null}
+      </td>
       <td>{data}</td>
       <td>{t(`accessLog.action.${line.action}`)}</td>
     </tr>

@@ -7,6 +7,7 @@ import { useEndOtherSessions } from '../api/end-other-sessions.ts'
 import { useSessions } from '../api/get-sessions.ts'
 import { formatDateTime } from '../utils/format-date.ts'
 import { StatusMessage } from './status-message.tsx'
+import { wayInLabel } from '@/lib/way-in.ts'
 
 /** Where the person is logged in, this device first and marked; and a way to log out everywhere else. */
 export function SessionsSection() {
@@ -70,22 +71,4 @@ export function SessionsSection() {
       ) : null}
     </section>
   )
-}
-
-/** "DigiD (niveau Substantieel)", "Wachtwoord en SMS-code", ...: the way in as the person knows it. */
-function wayInLabel(t: ReturnType<typeof useT>, wayIn: string, assurance: 'low' | 'substantial' | 'high'): string {
-  switch (wayIn) {
-    case 'digid':
-      return t(assurance === 'high' ? 'wayIn.digidHigh' : 'wayIn.digid')
-    case 'sms':
-      return t('wayIn.sms')
-    case 'totp':
-      return t('wayIn.totp')
-    case 'passkey':
-      return t('wayIn.passkey')
-    case 'oidc':
-      return t('wayIn.oidc')
-    default:
-      return t('wayIn.other')
-  }
 }
