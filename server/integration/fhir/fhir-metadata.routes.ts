@@ -1,6 +1,7 @@
 import type { CapabilityStatement } from '@medplum/fhirtypes'
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/app-deps.ts'
+import { publicContextOf } from '../../platform/http/request-context.ts'
 import { FHIR_JSON } from './fhir-reply.ts'
 import { FHIR_RESOURCE_TYPES } from './fhir-resource-types.ts'
 
@@ -46,7 +47,7 @@ export function capabilityStatement(baseUrl: URL, date: Date): CapabilityStateme
 }
 
 /** `GET /fhir/metadata`: public, as FHIR clients read it before they authenticate. */
-export async function fhirMetadataRoutes(app: FastifyInstance, { config, clock }: AppDeps): Promise<void> {
-  app.get('/metadata', { config: { fhirPublic: true } }, async (_request, reply) =>
-    reply.type(FHIR_JSON).send(capabilityStatement(config.publicBaseUrl, clock())))
+export async function fhirMetadataRoutes(app: FastifyInstance, { config }: AppDeps): Promise<void> {
+  app.get('/metadata', { config: { fhirPublic: true } }, async (request, reply) =>
+    reply.type(FHIR_JSON).send(capabilityStatement(config.publicBaseUrl, publicContextOf(request).now)))
 }

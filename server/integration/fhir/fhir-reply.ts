@@ -1,6 +1,6 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { requestSource } from '../../platform/http/request-source.ts'
+import { publicContextOf } from '../../platform/http/request-context.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { requireCaller } from './fhir-auth.ts'
 import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
@@ -10,8 +10,9 @@ import { etagOf } from './fhir-versions.ts'
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
 
 /** The context of an authenticated FHIR request. */
-export function fhirContext(request: FastifyRequest, { cipher, clock, config }: Pick<AppDeps, 'cipher' | 'clock' | 'config'>): FhirContext {
-  return { caller: requireCaller(request), cipher, source: requestSource(request), now: clock(), portalBaseUrl: config.publicBaseUrl }
+export function fhirContext(request: FastifyRequest, { cipher, config }: Pick<AppDeps, 'cipher' | 'config'>): FhirContext {
+  const { source, now } = publicContextOf(request)
+  return { caller: requireCaller(request), cipher, source, now, portalBaseUrl: config.publicBaseUrl }
 }
 
 /** One resource with its version headers. The mapping built it from named columns: that is the allow-list. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../platform/app-deps.ts'
+import { publicContextOf } from '../../platform/http/request-context.ts'
 import { basicCredentials, issueToken } from './fhir-token.service.ts'
 
 const TokenRequestBody = Type.Object(
@@ -23,14 +24,14 @@ const TokenResponse = Type.Object({
 })
 
 /** `POST /fhir/auth/token`: OAuth 2.0 client credentials, form-encoded as the standard says. */
-export async function fhirTokenRoutes(app: FastifyInstance, { db, clock, config }: AppDeps): Promise<void> {
+export async function fhirTokenRoutes(app: FastifyInstance, { db, config }: AppDeps): Promise<void> {
   const tokenUrl = new URL('/fhir/auth/token', config.publicBaseUrl).href
   app.post('/auth/token', {
     config: { fhirPublic: true, formBody: true, oauthError: true },
     schema: { body: TokenRequestBody, response: { 200: TokenResponse } },
     handler: async (request, reply) => {
       const body = request.body as Record<string, string>
-      const token = await issueToken(db, body, basicCredentials(request.headers.authorization), tokenUrl, clock())
+      const token = await issueToken(db, body, basicCredentials(request.headers.authorization), tokenUrl, publicContextOf(request).now)
       reply.header('pragma', 'no-cache')
       return token
     },
