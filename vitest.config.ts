@@ -13,7 +13,9 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
  * Server test files share their worker's modules instead of each importing the application
  * afresh in a new process: that import was about a third of the server projects' time. Safe
  * because every file builds its own app, database and clock (server/test/test-app.ts), nothing
- * mocks modules, and the server's module-level state is only caches of constants.
+ * mocks modules, and the server's module-level state is only caches of constants. The first
+ * test app in a worker pays the cold start (PGlite's WebAssembly, the app's modules) inside
+ * whichever test builds it, on a loaded machine tens of seconds: so a test has as long as a hook.
  */
 const sharedModules = { isolate: false }
 
@@ -46,7 +48,7 @@ export default defineConfig({
           ...sharedModules,
           env: { TEST_DB: 'embedded' },
           globalSetup: ['server/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -59,7 +61,7 @@ export default defineConfig({
                 ...sharedModules,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['server/test/postgres.global-setup.ts'],
-                testTimeout: 30_000,
+                testTimeout: 60_000,
                 hookTimeout: 60_000,
               },
             },
