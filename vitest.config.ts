@@ -82,7 +82,6 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
-          ...sharedModules,
           env: { TEST_DB: 'embedded' },
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
