@@ -4,6 +4,8 @@ import { decodeCursor, encodeCursor, isExactInstant, isRowNumber, keysetCursor }
 
 const position = { at: '2026-03-02T09:15:00.123456Z', id: '0f8fad5b-d9cb-469f-a165-70867728950e' }
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
+/** A cursor as this server spells one, with these parts. */
+const forged = (...parts: unknown[]) => b64(JSON.stringify(parts))
 
 function refusal(run: () => unknown): AppError | undefined {
   try {
@@ -28,16 +30,19 @@ describe('keyset cursor', () => {
   it.each([
     ['empty', ''],
     ['not base64url', 'abc+/='],
-    ['no separator', b64(position.at)],
-    ['a part too many', b64(`${position.at}|${position.id}|x`)],
-    ['a part too few', b64(`|${position.id}`)],
-    ['month 13', b64(`2026-13-02T09:15:00.123456Z|${position.id}`)],
-    ['hour 25', b64(`2026-03-02T25:15:00.123456Z|${position.id}`)],
-    ['a time with an offset', b64(`2026-03-02T09:15:00.123456+01:00|${position.id}`)],
-    ['seven decimals', b64(`2026-03-02T09:15:00.1234567Z|${position.id}`)],
-    ['an id that is no uuid', b64(`${position.at}|1 or 1=1`)],
-    ['a uuid with urn prefix', b64(`${position.at}|urn:uuid:${position.id}`)],
-    ['a NUL byte', b64(`${position.at}|${position.id}\u0000`)],
+    ['not JSON', b64(`${position.at}|${position.id}`)],
+    ['not an array', b64(JSON.stringify(position))],
+    ['a part too many', forged(position.at, position.id, 'x')],
+    ['a part too few', forged(position.id)],
+    ['a part that is no text', forged(position.at, 42)],
+    ['month 13', forged('2026-13-02T09:15:00.123456Z', position.id)],
+    ['hour 25', forged('2026-03-02T25:15:00.123456Z', position.id)],
+    ['a time with an offset', forged('2026-03-02T09:15:00.123456+01:00', position.id)],
+    ['seven decimals', forged('2026-03-02T09:15:00.1234567Z', position.id)],
+    ['an id that is no uuid', forged(position.at, '1 or 1=1')],
+    ['a uuid with urn prefix', forged(position.at, `urn:uuid:${position.id}`)],
+    ['a NUL byte', forged(position.at, `${position.id}\u0000`)],
+    ['JSON spelled otherwise', b64(`[ "${position.at}", "${position.id}" ]`)],
     ['too long', 'A'.repeat(401)],
   ])('refuses %s with validation_failed (400)', (_name, cursor) => {
     const error = refusal(() => decodeCursor(cursor))
@@ -47,7 +52,7 @@ describe('keyset cursor', () => {
 
   it('refuses a second spelling of the same bytes', () => {
     const cursor = encodeCursor(position)
-    // Base64 of 64 bytes ends in a character carrying 4 unused bits; setting one changes no byte.
+    // Base64 of 70 bytes ends in a character carrying 4 unused bits; setting one changes no byte.
     const last = cursor.at(-1)!
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
     const sibling = alphabet[alphabet.indexOf(last) + 1]!
@@ -60,8 +65,15 @@ describe('keyset cursor', () => {
     const rowCursor = keysetCursor({ id: isRowNumber })
     expect(rowCursor.decode(rowCursor.encode({ id: '9223372036854775807' }))).toEqual({ id: '9223372036854775807' })
     for (const id of ['0', '007', '9223372036854775808', '-1', '1.5', '']) {
-      expect(refusal(() => rowCursor.decode(b64(id)))?.code, id).toBe('validation_failed')
+      expect(refusal(() => rowCursor.decode(forged(id)))?.code, id).toBe('validation_failed')
     }
+  })
+
+  it("carries any text a part's check allows", () => {
+    const nameCursor = keysetCursor({ familyName: (text) => text.length <= 200 && !text.includes('\u0000'), id: isRowNumber })
+    const name = 'Jansen | "de" \\ Vries ë'
+    expect(nameCursor.decode(nameCursor.encode({ familyName: name, id: '7' }))).toEqual({ familyName: name, id: '7' })
+    expect(refusal(() => nameCursor.decode(forged('Jan\u0000', '7')))?.code).toBe('validation_failed')
   })
 
   it('knows an exact instant', () => {

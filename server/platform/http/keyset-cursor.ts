@@ -18,31 +18,39 @@ export interface CursorCodec<Part extends string> {
 
 /** Longer than any cursor this server makes: not worth decoding. */
 const MAX_CURSOR_LENGTH = 400
-const SEPARATOR = '|'
 
 /**
- * A codec for positions of these parts, in this order; each part's check must refuse the
- * separator `|` (all of the checks below do).
+ * A codec for positions of these parts, in this order, each checked by its function on the way
+ * back in. The parts travel as a JSON array, so a part may be any text (a family name with `|`
+ * or quotes in it); the check decides what is acceptable.
  */
 export function keysetCursor<Part extends string>(parts: Record<Part, (text: string) => boolean>): CursorCodec<Part> {
   const names = Object.keys(parts) as Part[]
-  const encode = (position: Record<Part, string>) => Buffer.from(names.map((name) => position[name]).join(SEPARATOR), 'utf8').toString('base64url')
+  const encode = (position: Record<Part, string>) => Buffer.from(JSON.stringify(names.map((name) => position[name])), 'utf8').toString('base64url')
   return {
     encode,
     decode(cursor) {
       if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw validationFailed('cursor')
-      const values = Buffer.from(cursor, 'base64url').toString('utf8').split(SEPARATOR)
-      if (values.length !== names.length) throw validationFailed('cursor')
+      const values = parseJson(Buffer.from(cursor, 'base64url').toString('utf8'))
+      if (!Array.isArray(values) || values.length !== names.length) throw validationFailed('cursor')
       const position = {} as Record<Part, string>
       names.forEach((name, index) => {
-        const value = values[index]!
-        if (!parts[name](value)) throw validationFailed('cursor')
+        const value: unknown = values[index]
+        if (typeof value !== 'string' || !parts[name](value)) throw validationFailed('cursor')
         position[name] = value
       })
-      // Base64 has more than one spelling of the same bytes (trailing bits): only ours is taken.
+      // One spelling only: base64 can end in unused bits, JSON can escape or space differently.
       if (encode(position) !== cursor) throw validationFailed('cursor')
       return position
     },
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }
 

@@ -53,9 +53,10 @@ describe('read-only: the access log as AuditEvent, consents as Consent', () => {
   })
 
   it('a _cursor this server did not make answers 400 with an OperationOutcome about _cursor, as a bad cursor does everywhere', async () => {
-    const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url')
-    const notAnEvent = b64('2026-11-20T08:00:00.000Z|0f8fad5b-d9cb-469f-a165-70867728950e')
-    for (const [type, cursor] of [['AuditEvent', 'garbage'], ['AuditEvent', b64('2026-13-20T08:00:00.000Z|00000000-0000-0000-0000-00000000002a')], ['AuditEvent', notAnEvent], ['Communication', b64(`x|${clientId}`)]] as const) {
+    // Spelled as the server spells a cursor (a JSON array of its parts), each wrong in one part.
+    const forged = (...parts: string[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url')
+    const notAnEvent = forged('2026-11-20T08:00:00.000Z', '0f8fad5b-d9cb-469f-a165-70867728950e')
+    for (const [type, cursor] of [['AuditEvent', 'garbage'], ['AuditEvent', forged('2026-13-20T08:00:00.000Z', '00000000-0000-0000-0000-00000000002a')], ['AuditEvent', notAnEvent], ['Communication', forged('x', clientId)]] as const) {
       const res = await t.app.inject({ method: 'GET', url: `/fhir/${type}?patient=${clientId}&_cursor=${cursor}`, headers: caller.headers })
       expect(res.statusCode, cursor).toBe(400)
       expect(res.json(), cursor).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'invalid', expression: ['_cursor'] }] })
