@@ -48,6 +48,8 @@ export const NewPortalAccountRequest = Type.Object(
     mobilePhone: Type.String({ minLength: 6, maxLength: 30 }),
     /** true: no e-mail, a temporary password is shown once instead. */
     temporaryPassword: Type.Optional(Type.Boolean()),
+    /** The person's own BSN from the form, for "Inloggen met DigiD" (stored encrypted, never shown again). */
+    bsn: Type.Optional(Type.String({ maxLength: 20 })),
   },
   { additionalProperties: false },
 )

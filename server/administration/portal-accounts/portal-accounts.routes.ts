@@ -11,13 +11,13 @@ import { createPortalAccount, endPortalAccount, getAccountDetail, listAccounts, 
  * Administrators: portal accounts from the registration form, welcome e-mail, temporary
  * password, second-factor reset, block and unblock (these also serve staff accounts), and ending an account.
  */
-export const portalAccountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
+export const portalAccountRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config, cipher }) => {
   app.get('/api/admin/accounts', { schema: { querystring: ListQuery, response: { 200: AccountList, ...ADMIN_ERRORS } } }, async (request) => {
     return asAdministrator(request, (_admin, _source, now) => listAccounts(db, 'portal', request.query, now))
   })
 
   app.post('/api/admin/accounts', { schema: { body: NewPortalAccountRequest, response: { 201: CreatedAccount, ...ADMIN_ERRORS } } }, async (request, reply) => {
-    const created = await asAdministrator(request, (admin, source, now) => createPortalAccount(db, config, admin, request.body, source, now))
+    const created = await asAdministrator(request, (admin, source, now) => createPortalAccount(db, config, admin, request.body, source, now, cipher))
     return reply.code(201).send(created)
   })
 

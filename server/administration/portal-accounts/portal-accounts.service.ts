@@ -10,6 +10,7 @@ import { sendPasswordLink } from '../../identity/authentication/password.service
 import { endAccountSessions } from '../../identity/authentication/session.repository.ts'
 import { listLinksOfAccount } from '../client-links/client-links.service.ts'
 import { administratorActor, type StaffActor } from '../../identity/staff-access/staff-access.policy.ts'
+import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
 import {
   type AdminAccountRow,
   countSecondFactors,
@@ -60,12 +61,22 @@ export async function createPortalAccount(
   input: NewPortalAccountRequest,
   source: RequestSource,
   now: Date,
+  cipher: FieldCipher,
 ): Promise<CreatedAccount> {
   const created = await createAccount(
     db,
     config,
-    { kind: 'portal', loginName: input.loginName, name: input.name, email: input.email, phone: input.mobilePhone, temporaryPassword: input.temporaryPassword === true },
+    {
+      kind: 'portal',
+      loginName: input.loginName,
+      name: input.name,
+      email: input.email,
+      phone: input.mobilePhone,
+      temporaryPassword: input.temporaryPassword === true,
+      ...(input.bsn !== undefined ? { bsn: input.bsn } : {}),
+    },
     now,
+    cipher,
   )
   await logAccountChange(db, admin, 'create', 'account', created.id, source, now)
   return { id: created.id, loginName: created.loginName, ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) }

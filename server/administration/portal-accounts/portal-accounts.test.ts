@@ -53,6 +53,18 @@ describe('POST /api/admin/accounts', () => {
     expect(again.statusCode).toBe(409)
   })
 
+  it("records the person's own BSN from the form, encrypted with its look-up hash, and refuses one that fails the 11-proef", async () => {
+    const res = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'met.digid', bsn: '999 990 019' })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.body).not.toContain('999990019')
+    const row = await t.db.selectFrom('account').select(['bsn_encrypted', 'bsn_lookup']).where('login_name', '=', 'met.digid').executeTakeFirstOrThrow()
+    expect(row.bsn_lookup?.equals(t.cipher.lookupHash('999990019'))).toBe(true)
+    expect(t.cipher.decrypt(row.bsn_encrypted!)).toBe('999990019')
+    const wrong = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'fout.bsn', bsn: '999990018' })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.body).not.toContain('999990018')
+  })
+
   it('gives a temporary password once instead of an e-mail; the person must change it at the first login', async () => {
     const res = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'kees.tijdelijk', email: 'kees@example.org', temporaryPassword: true })
     expect(res.statusCode, res.body).toBe(201)

@@ -15,8 +15,9 @@ import { ADMIN_PAGES, accountPath } from '../../admin-paths.ts'
 import { useCreateAccount } from '../api/create-account.ts'
 import type { AccountPageState } from './account-page.tsx'
 import '../../admin.css'
+import { isValidBsn } from '@shared/bsn.ts'
 
-type Field = 'name' | 'email' | 'mobilePhone' | 'loginName'
+type Field = 'name' | 'email' | 'mobilePhone' | 'loginName' | 'bsn'
 
 // The server's own rules (server/identity/accounts/account.service.ts), checked here first so
 // each field can say what is wrong; the server checks again and stays the judge.
@@ -31,6 +32,8 @@ function problems(form: Record<Field, string>): Partial<Record<Field, MessageKey
   const phone = form.mobilePhone.replace(/\(0\)/g, '').replace(/[\s().-]/g, '').replace(/^00/, '+')
   if (!PHONE.test(phone)) result.mobilePhone = 'admin.newAccount.phoneInvalid'
   if (!LOGIN_NAME.test(form.loginName.trim())) result.loginName = 'admin.newAccount.loginNameInvalid'
+  const bsn = form.bsn.replace(/[\s.]/g, '')
+  if (bsn !== '' && !isValidBsn(bsn)) result.bsn = 'admin.newAccount.bsnInvalid'
   return result
 }
 
@@ -40,7 +43,7 @@ export function NewAccountPage() {
   const [language] = useLanguage()
   const navigate = useNavigate()
   const create = useCreateAccount()
-  const [form, setForm] = useState<Record<Field, string>>({ name: '', email: '', mobilePhone: '', loginName: '' })
+  const [form, setForm] = useState<Record<Field, string>>({ name: '', email: '', mobilePhone: '', loginName: '', bsn: '' })
   const [temporaryPassword, setTemporaryPassword] = useState(false)
   const [errors, setErrors] = useState<Partial<Record<Field, MessageKey>>>({})
   const formRef = useRef<HTMLFormElement>(null)
@@ -63,6 +66,7 @@ export function NewAccountPage() {
       mobilePhone: form.mobilePhone.trim(),
       loginName: form.loginName.trim(),
       ...(temporaryPassword ? { temporaryPassword: true } : {}),
+      ...(form.bsn.trim() !== '' ? { bsn: form.bsn.replace(/[\s.]/g, '') } : {}),
     }
     create.mutate(request, {
       onSuccess: (created) => {
@@ -120,6 +124,20 @@ export function NewAccountPage() {
           error={error('loginName')}
           describedBy="account-gebruikersnaam-uitleg"
          
+        />
+        <p id="account-bsn-uitleg" className="admin-hint">
+          {t('admin.newAccount.bsnHint')}
+        </p>
+        <TextField
+          id="account-bsn"
+          label={t('admin.newAccount.bsn')}
+          autoComplete="off"
+          inputMode="numeric"
+          value={form.bsn}
+          maxLength={20}
+          onChange={set('bsn')}
+          error={error('bsn')}
+          describedBy="account-bsn-uitleg"
         />
         <Checkbox id="account-tijdelijk" label={t('admin.newAccount.temporaryPassword')} checked={temporaryPassword} onChange={(event) => setTemporaryPassword(event.target.checked)} />
         <Actions>
