@@ -54,13 +54,13 @@ describe('POST /api/admin/accounts', () => {
   })
 
   it("records the person's own BSN from the form, encrypted with its look-up hash, and refuses one that fails the 11-proef", async () => {
-    const res = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'met.digid', bsn: '999 990 019' })
+    const res = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'met.digid', name: 'Sanne de Wit', email: 'sanne@example.org', bsn: '999 990 019' })
     expect(res.statusCode, res.body).toBe(201)
     expect(res.body).not.toContain('999990019')
     const row = await t.db.selectFrom('account').select(['bsn_encrypted', 'bsn_lookup']).where('login_name', '=', 'met.digid').executeTakeFirstOrThrow()
     expect(row.bsn_lookup?.equals(t.cipher.lookupHash('999990019'))).toBe(true)
     expect(t.cipher.decrypt(row.bsn_encrypted!)).toBe('999990019')
-    const wrong = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'fout.bsn', bsn: '999990018' })
+    const wrong = await send(t, admin, 'POST', '/api/admin/accounts', { ...registration, loginName: 'fout.bsn', name: 'Sanne de Wit', email: 'sanne@example.org', bsn: '999990018' })
     expect(wrong.statusCode).toBe(400)
     expect(wrong.body).not.toContain('999990018')
   })
