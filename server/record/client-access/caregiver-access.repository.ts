@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import type { Database } from '../../platform/db/schema.ts'
+import { validOnDay } from '../../platform/db/valid-on-day.ts'
 
 /**
  * The caregiver-assignment rule, written once: a care assignment valid on `today` (a Dutch
@@ -9,8 +10,7 @@ import type { Database } from '../../platform/db/schema.ts'
  */
 export function assignmentOfCaregiver(eb: ExpressionBuilder<Database, 'care_assignment'>, staffMemberId: string, today: string) {
   return eb.and([
-    eb('care_assignment.valid_from', '<=', today),
-    eb.or([eb('care_assignment.valid_until', 'is', null), eb('care_assignment.valid_until', '>=', today)]),
+    validOnDay(eb, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, today),
     eb.or([
       eb('care_assignment.staff_member_id', '=', staffMemberId),
       eb.and([

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts'
+import { activeAt } from '../../platform/db/valid-on-day.ts'
 
 /**
  * The account's link to the client that is active at `now`: not ended, activated, its consent
@@ -34,8 +35,7 @@ function activeLinks(db: Db, now: Date) {
       'client_link.may_use_appointments', 'client_link.may_use_messages', 'client_link.may_read_profile',
       'client_link.may_read_subscriptions', 'account.display_name',
     ])
-    .where('client_link.ended_at', 'is', null)
-    .where('client_link.activated_at', '<=', now)
+    .where((eb) => activeAt(eb, { from: 'client_link.activated_at', ended: 'client_link.ended_at' }, now))
     // The consent must be for this very client: a link pointing at another client's consent grants nothing.
     .whereRef('consent.client_id', '=', 'client_link.client_id')
     .where((eb) => eb.or([eb('consent.withdrawn_at', 'is', null), eb('consent.withdrawn_at', '>', now)]))

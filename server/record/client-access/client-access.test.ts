@@ -57,7 +57,8 @@ describe('requireClientAccess', () => {
       clientId: client.id,
       linkId: link.id,
       accountId: account.id,
-      actor: { type: 'account', id: account.id, role: 'legal_representative', name: 'Marieke Bakker' },
+      // The way in travels with the actor into every access-log row (NEN 7513's authorisation protocol).
+      actor: { type: 'account', id: account.id, role: 'legal_representative', name: 'Marieke Bakker', authentication: { method: 'sms', assurance: 'low' } },
       activatedAt: link.activated_at,
       sections: new Set(['care_plan', 'appointments', 'messages', 'profile', 'subscriptions']),
       onBehalfLinkId: link.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts'
+import { activeAt, validOnDay } from '../../platform/db/valid-on-day.ts'
 
 export async function findClientProfileRow(db: Db, clientId: string) {
   return db
@@ -29,8 +30,7 @@ export async function findLegalRepresentativeNames(db: Db, clientId: string, now
     .select('account.display_name')
     .where('client_link.client_id', '=', clientId)
     .where('client_link.relation', '=', 'legal_representative')
-    .where('client_link.ended_at', 'is', null)
-    .where('client_link.activated_at', '<=', now)
+    .where((eb) => activeAt(eb, { from: 'client_link.activated_at', ended: 'client_link.ended_at' }, now))
     .where((eb) => eb.or([eb('consent.withdrawn_at', 'is', null), eb('consent.withdrawn_at', '>', now)]))
     .orderBy('account.display_name')
     .execute()
@@ -48,8 +48,7 @@ export async function findAssignmentsValidOn(db: Db, clientId: string, isoDate: 
       'staff_member.name as staff_name', 'staff_member.discipline as staff_discipline',
     ])
     .where('care_assignment.client_id', '=', clientId)
-    .where('care_assignment.valid_from', '<=', isoDate)
-    .where((eb) => eb.or([eb('care_assignment.valid_until', 'is', null), eb('care_assignment.valid_until', '>=', isoDate)]))
+    .where((eb) => validOnDay(eb, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, isoDate))
     .orderBy('care_assignment.role')
     .orderBy('staff_member.name')
     .orderBy('team.name')

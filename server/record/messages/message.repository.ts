@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import { cursorId, cursorInstant, cursorTime, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
 import type { MessageTable } from './message.table.ts'
+import { activeAt, validOnDay } from '../../platform/db/valid-on-day.ts'
 
 export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
   return db.insertInto('message').values(row).returning(['id', 'created_at']).executeTakeFirstOrThrow()
@@ -32,8 +33,7 @@ export async function findMessagesPage(
         .whereRef('care_assignment.staff_member_id', '=', 'message.author_staff_id')
         .whereRef('care_assignment.client_id', '=', 'message.client_id')
         .where('care_assignment.role', '=', 'evv')
-        .where('care_assignment.valid_from', '<=', input.today)
-        .where((w) => w.or([w('care_assignment.valid_until', 'is', null), w('care_assignment.valid_until', '>=', input.today)]))).as('staff_is_evv'),
+        .where((w) => validOnDay(w, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, input.today))).as('staff_is_evv'),
     ])
     .where('message.client_id', '=', input.clientId)
   if (input.notBefore) query = query.where('message.created_at', '>=', input.notBefore)
@@ -124,8 +124,7 @@ export async function findMessageRecipients(db: Db, clientId: string, today: str
     .select((eb) => ['account.id as account_id', 'account.display_name', 'account.email', eb.ref('staff_member.id').$castTo<string | null>().as('staff_member_id')])
     .where('care_assignment.client_id', '=', clientId)
     .where('care_assignment.role', '=', 'evv')
-    .where('care_assignment.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('care_assignment.valid_until', 'is', null), eb('care_assignment.valid_until', '>=', today)]))
+    .where((eb) => validOnDay(eb, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, today))
     .where('account.blocked_at', 'is', null)
     .where('account.ended_at', 'is', null)
   const linked = db
@@ -134,8 +133,7 @@ export async function findMessageRecipients(db: Db, clientId: string, today: str
     .innerJoin('account', 'account.id', 'client_link.account_id')
     .select(['account.id as account_id', 'account.display_name', 'account.email', sql<string | null>`null::uuid`.as('staff_member_id')])
     .where('client_link.client_id', '=', clientId)
-    .where('client_link.ended_at', 'is', null)
-    .where('client_link.activated_at', '<=', now)
+    .where((eb) => activeAt(eb, { from: 'client_link.activated_at', ended: 'client_link.ended_at' }, now))
     .where('client_link.may_use_messages', '=', true)
     .whereRef('consent.client_id', '=', 'client_link.client_id')
     .where((eb) => eb.or([eb('consent.withdrawn_at', 'is', null), eb('consent.withdrawn_at', '>', now)]))
@@ -153,8 +151,7 @@ export async function findStaffSignature(db: Db, clientId: string, staffMemberId
       .where('care_assignment.staff_member_id', '=', staffMemberId)
       .where('care_assignment.client_id', '=', clientId)
       .where('care_assignment.role', '=', 'evv')
-      .where('care_assignment.valid_from', '<=', today)
-      .where((w) => w.or([w('care_assignment.valid_until', 'is', null), w('care_assignment.valid_until', '>=', today)]))).as('is_evv')])
+      .where((w) => validOnDay(w, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, today))).as('is_evv')])
     .where('staff_member.id', '=', staffMemberId)
     .executeTakeFirst()
   return row?.is_evv ? 'EVV-er' : (row?.discipline ?? '')

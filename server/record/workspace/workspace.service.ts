@@ -2,13 +2,12 @@ import { isUuid } from '../../../shared/schemas/common.ts'
 import type { Inbox, WorkspaceClient, WorkspaceClientPage, WorkspaceClientQuery } from '../../../shared/schemas/workspace.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 import { escapeLike } from '../../platform/db/contains-pattern.ts'
-import { validationFailed } from '../../platform/errors.ts'
 import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import { countUnreadForStaffMember } from '../messages/message.repository.ts'
-import { caregiverActor, requireCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { asCaregiver, caregiverActor, requireCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { findCaseloadConversations, findClientHeading, searchCaseload } from './workspace.repository.ts'
-import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
+import { keysetCursor } from '../../platform/http/keyset-cursor.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 
@@ -21,7 +20,7 @@ const DEFAULT_PAGE = 25
 export async function listCaseload(context: RequestContext, query: WorkspaceClientQuery): Promise<WorkspaceClientPage> {
   const { db, session, source, now } = context
   const limit = query.limit ?? DEFAULT_PAGE
-  const after = query.cursor ? decodeClientCursor(query.cursor) : null
+  const after = query.cursor ? clientCursor.decode(query.cursor) : null
   return db.transaction().execute(async (trx) => {
     const staff = await requireCaregiver(trx, session)
     const rows = await searchCaseload(trx, {
@@ -39,7 +38,7 @@ export async function listCaseload(context: RequestContext, query: WorkspaceClie
     const last = page.at(-1)
     return {
       items: page.map((row) => ({ clientId: row.id, name: formalClientName(row), clientNumber: row.client_number, dateOfBirth: row.date_of_birth })),
-      nextCursor: rows.length > limit && last ? encodeClientCursor({ familyName: last.family_name, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? clientCursor.encode({ familyName: last.family_name, id: last.id }) : null,
     }
   })
 }
@@ -64,25 +63,8 @@ export async function getInbox(context: RequestContext): Promise<Inbox> {
   })
 }
 
-/** Opaque to the web app: base64url of JSON [familyName, id]. */
-function encodeClientCursor(position: { familyName: string; id: string }): string {
-  return Buffer.from(JSON.stringify([position.familyName, position.id]), 'utf8').toString('base64url')
-}
-
-function decodeClientCursor(cursor: string): { familyName: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    // A name with NUL (which PostgreSQL text cannot hold) was never a client's: not our cursor.
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && !value[0].includes('\u0000') && value[0].length <= 200 && typeof value[1] === 'string' && isUuid(value[1])) {
-      return { familyName: value[0], id: value[1] }
-    }
-  } catch {
-    // Falls through to the refusal: not a cursor this server made.
-  }
-  throw validationFailed('cursor')
-}
-
-
+/** Where a page of the caseload ended. A name with NUL (which PostgreSQL text cannot hold) was never a client's: not our cursor. */
+const clientCursor = keysetCursor({ familyName: (name) => name.length <= 200 && !name.includes('\u0000'), id: isUuid })
 
 /** One client of the caregiver, for the heading of their record in the workspace (a reload or bookmark names the client too). */
 export async function getCaseloadClient(context: RequestContext, clientId: string): Promise<WorkspaceClient> {
