@@ -5,9 +5,10 @@ import { parseAccountArguments } from '../server/identity/accounts/account-cli.t
 import { createAccount } from '../server/identity/accounts/account.service.ts'
 import { EIDAS, startTestIdentityProvider, type TestIdentityProvider } from '../server/test/identity-provider.ts'
 import { createOrganisation } from '../server/test/factories.ts'
-import { publishTerms } from './support/accounts.ts'
-import { launchBrowser, VIEWPORTS } from './support/browser.ts'
+import { acceptCurrentTerms, createPerson, publishTerms } from './support/accounts.ts'
+import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
+import { logInWithSms } from './support/log-in.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
 /** A BSN from the range the RvIG keeps for tests. */
@@ -103,4 +104,42 @@ describe('Inloggen met DigiD', () => {
     await expectAccessibleAtBothWidths(page, 'DigiD mislukt')
     await page.close()
   }, 120_000)
+})
+
+describe('Veiliger inloggen (step-up)', () => {
+  it('an SMS login under "DigiD or a strong second factor" is asked to log in more strongly, and reaches Home with DigiD', async () => {
+    const PASSWORD = 'Lange-zin-voor-de-stap-omhoog-1'
+    // Another BSN from the test range: the first journey's account holds 999990019.
+    const bsn = '999990032'
+    const person = await createPerson(portal.db, { displayName: 'Kees Bakker', password: PASSWORD, now: portal.now() })
+    await portal.db.updateTable('account').set({ bsn_encrypted: portal.cipher.encrypt(bsn), bsn_lookup: portal.cipher.lookupHash(bsn) }).where('id', '=', person.id).execute()
+    await acceptCurrentTerms(portal.db, person, portal.now())
+    idp.users.set('kees', { bsn, acr: EIDAS.substantial })
+    await portal.db.updateTable('organisation').set({ login_policy: 'digid_or_strong' }).execute()
+    try {
+      const page = await newPage()
+      await logInWithSms(page, portal, person, PASSWORD)
+      const heading = page.getByRole('heading', { name: 'Log veiliger in', level: 1 })
+      await heading.waitFor()
+      expect(page.url()).toBe(`${portal.url}/veiliger-inloggen`)
+      // Reached by an in-app redirect: keyboard and screen-reader users start on the heading.
+      await waitForFocus(heading)
+      await page.getByRole('button', { name: 'Uitloggen en opnieuw inloggen met een passkey of een code uit uw app' }).waitFor()
+      expect(await page.getByRole('link', { name: 'Mijn profiel' }).count()).toBeGreaterThan(0)
+      await expectAccessibleAtBothWidths(page, 'veiliger inloggen')
+
+      // A record page opened directly comes back here too, rather than showing the refusal.
+      await page.goto(`${portal.url}/home`)
+      await heading.waitFor()
+      expect(page.url()).toBe(`${portal.url}/veiliger-inloggen`)
+
+      await page.getByRole('link', { name: 'Inloggen met DigiD' }).click()
+      await logInAtDigid(page, 'kees')
+      await page.getByRole('heading', { name: 'Welkom, Kees Bakker' }).waitFor()
+      expect(page.url()).toBe(`${portal.url}/home`)
+      await page.close()
+    } finally {
+      await portal.db.updateTable('organisation').set({ login_policy: 'with_sms' }).execute()
+    }
+  }, 180_000)
 })

@@ -58,6 +58,14 @@ export const SessionState = Type.Object({
   csrfToken: Type.String(),
   mustAcceptTerms: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
+  /**
+   * Portal accounts only (always false for staff): the way this session came in is no longer
+   * enough under the organisation's login policy, so the record stays closed until the person
+   * logs in again more strongly (DigiD, or where allowed a passkey or authenticator app).
+   */
+  stepUpRequired: Type.Boolean(),
+  /** Whether the policy accepts a passkey or authenticator app login, so the step-up page may offer that besides DigiD. */
+  strongSecondFactorAccepted: Type.Boolean(),
   idleTimeoutSeconds: Type.Integer(),
   idleExpiresAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.String({ format: 'date-time' }),

@@ -5,8 +5,7 @@ import { API_BODY_LIMIT, bodyMayExceed, registerBodyLimits } from '../../platfor
 import { sendError } from '../../platform/http/error-handler.ts'
 import { requireStaff } from '../staff-access/staff-access.policy.ts'
 import { mustAcceptTerms } from '../terms/terms.service.ts'
-import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
-import { satisfiesLoginPolicy } from './login-policy.ts'
+import { mustStepUp } from './login-policy.ts'
 import { sameSecret } from './secret-token.ts'
 import { type ActiveSession, resumeSession, SESSION_COOKIE } from './session.service.ts'
 
@@ -71,10 +70,7 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
       if (request.session.mustChangePassword) return sendError(request, reply, 'password_change_required')
       if (await mustAcceptTerms(db, request.session.accountId, clock())) return sendError(request, reply, 'terms_required')
       // The record is read only through a way in the organisation's policy accepts (Beheer → Beveiliging).
-      if (request.session.kind === 'portal' && request.url.startsWith('/api/clients/')) {
-        const { loginPolicy } = await getSecuritySettings(db)
-        if (!satisfiesLoginPolicy(loginPolicy, request.session)) return sendError(request, reply, 'step_up_required')
-      }
+      if (request.url.startsWith('/api/clients/') && (await mustStepUp(db, request.session))) return sendError(request, reply, 'step_up_required')
     }
     // A body above the ordinary limit only from the staff role the route names; the route's own
     // limit (or Fastify's, for a chunked body) still applies to them.

@@ -7,7 +7,7 @@ import { type LoggedIn, logIn } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { send } from './second-factors/second-factors.test-support.ts'
-import { satisfiesLoginPolicy } from './login-policy.ts'
+import { acceptsStrongSecondFactor, satisfiesLoginPolicy } from './login-policy.ts'
 
 const BSN = '999990019'
 let idp: TestIdentityProvider
@@ -63,6 +63,27 @@ describe('the organisation decides which ways in are enough (Beheer → Beveilig
     await setPolicy('digid_or_strong')
   })
 
+  it('tells the web app in the session state, by the same check as the gate, who must step up and what the policy offers', async () => {
+    const state = async (who: LoggedIn) => (await send(t, who, 'GET', '/api/session')).json() as { stepUpRequired: boolean; strongSecondFactorAccepted: boolean }
+    const sms = await logIn(t, account)
+    const digid = await logInWithDigid(t, 'eigen-digid')
+    expect(await state(sms)).toMatchObject({ stepUpRequired: true, strongSecondFactorAccepted: true })
+    expect((await readRecord(sms)).statusCode).toBe(403)
+    expect(await state(digid)).toMatchObject({ stepUpRequired: false })
+    expect((await readRecord(digid)).statusCode).toBe(200)
+    try {
+      // DigiD only: staff are still not asked, and logging in again with an app would not help.
+      await setPolicy('digid_only')
+      expect(await state(admin)).toMatchObject({ stepUpRequired: false, strongSecondFactorAccepted: false })
+      expect(await state(sms)).toMatchObject({ stepUpRequired: true, strongSecondFactorAccepted: false })
+      await setPolicy('with_sms')
+      expect(await state(sms)).toMatchObject({ stepUpRequired: false, strongSecondFactorAccepted: true })
+      expect((await readRecord(sms)).statusCode).toBe(200)
+    } finally {
+      await setPolicy('digid_or_strong')
+    }
+  })
+
   it('refuses an unknown policy, and is for administrators only', async () => {
     expect((await setPolicy('alles_mag')).statusCode).toBe(400)
     const portal = await logInWithDigid(t, 'eigen-digid')
@@ -77,5 +98,9 @@ describe('satisfiesLoginPolicy', () => {
     expect(['digid', 'passkey', 'totp', 'sms'].map((way) => satisfiesLoginPolicy('digid_or_strong', portal(way)))).toEqual([true, true, true, false])
     expect(['digid', 'passkey', 'totp', 'sms'].map((way) => satisfiesLoginPolicy('with_sms', portal(way)))).toEqual([true, true, true, true])
     expect(satisfiesLoginPolicy('digid_only', { kind: 'staff', wayIn: 'oidc' })).toBe(true)
+  })
+
+  it('offers logging in again with a passkey or app only where the policy accepts it', () => {
+    expect((['digid_only', 'digid_or_strong', 'with_sms'] as const).map(acceptsStrongSecondFactor)).toEqual([false, true, true])
   })
 })

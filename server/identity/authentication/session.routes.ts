@@ -7,6 +7,7 @@ import { contextOf, publicContextOf } from '../../platform/http/request-context.
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
 import { mustAcceptTerms } from '../terms/terms.service.ts'
 import { clearSessionCookie, setSessionCookie } from './authentication.ts'
+import { acceptsStrongSecondFactor, mustStepUp } from './login-policy.ts'
 import { requestSmsCode, verifyPasswordStep, verifySecondFactor } from './login.service.ts'
 import { endSessionByHash } from './session.repository.ts'
 import { staffRolesOfSession } from '../staff-access/staff-access.policy.ts'
@@ -46,13 +47,15 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
 
   app.get('/api/session', { config: { access: 'session' }, schema: { response: { 200: SessionState, 401: ErrorResponse } } }, async (request) => {
     const { session, now } = contextOf(request)
-    const { sessionIdleMinutes } = await getSecuritySettings(db)
+    const { sessionIdleMinutes, loginPolicy } = await getSecuritySettings(db)
     return {
       account: { displayName: session.displayName, loginName: session.loginName, kind: session.kind },
       staff: session.kind === 'staff' ? await staffRolesOfSession(db, session.tokenHash) : null,
       csrfToken: session.csrfToken,
       mustAcceptTerms: await mustAcceptTerms(db, session.accountId, now),
       mustChangePassword: session.mustChangePassword,
+      stepUpRequired: await mustStepUp(db, session),
+      strongSecondFactorAccepted: acceptsStrongSecondFactor(loginPolicy),
       idleTimeoutSeconds: sessionIdleMinutes * 60,
       idleExpiresAt: session.idleExpiresAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),

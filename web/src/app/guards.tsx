@@ -63,10 +63,19 @@ export function SessionAwareLayout() {
   return session.kind === 'staff' ? <WorkspaceLayout /> : <PortalLayout />
 }
 
-/** The client portal is for portal accounts; staff who land on it (after login, say) go to their workspace. */
+/** Where a portal session whose way in is no longer enough is asked to log in more strongly. */
+export const STEP_UP_PATH = '/veiliger-inloggen'
+
+/**
+ * The client portal is for portal accounts; staff who land on it (after login, say) go to their
+ * workspace. A portal session that must step up goes to the page that asks for it, since every
+ * page here reads the record; Mijn profiel is outside this guard, so a passkey or app can be
+ * added first.
+ */
 export function PortalAccountsOnly() {
   const session = useSession()
   if (session.status === 'authenticated' && session.kind === 'staff') return <Navigate to="/werkplek" replace />
+  if (session.status === 'authenticated' && session.stepUpRequired) return <Navigate to={STEP_UP_PATH} replace />
   return <Outlet />
 }
 

@@ -42,6 +42,7 @@ import { LoginPage } from './routes/login-page.tsx'
 import { MyProfilePage } from './routes/my-profile-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
 import { SetPasswordPage } from './routes/set-password-page.tsx'
+import { StepUpPage } from './routes/step-up-page.tsx'
 import { TermsPage } from './routes/terms-page.tsx'
 import { WorkspaceClientRoute } from './routes/workspace-client-route.tsx'
 import { WorkspaceClientsRoute, WorkspaceInboxRoute, WorkspaceStart } from './routes/workspace-pages.tsx'
@@ -78,6 +79,7 @@ export function AppRoutes() {
         <Route element={<RequirePortalAccess />}>
           <Route element={<AccountLayout />}>
             <Route path="mijn-profiel" element={<MyProfilePage />} />
+            <Route path="veiliger-inloggen" element={<StepUpPage />} />
           </Route>
           <Route path="werkplek" element={<RequireStaff />}>
             <Route element={<WorkspaceLayout />}>

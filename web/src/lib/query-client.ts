@@ -1,8 +1,11 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { ApiError } from './api-client.ts'
 
-/** Answers that mean the session changed under us: ended, or owing a new password or the terms. */
-const SESSION_ERROR_CODES = new Set(['unauthenticated', 'password_change_required', 'terms_required'])
+/**
+ * Answers that mean the session changed under us: ended, owing a new password or the terms, or
+ * no longer enough for the record under the organisation's login policy (step up first).
+ */
+const SESSION_ERROR_CODES = new Set(['unauthenticated', 'password_change_required', 'terms_required', 'step_up_required'])
 
 /**
  * One retry for failures that may pass (network, 5xx); none for answers that will not

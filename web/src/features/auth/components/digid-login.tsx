@@ -9,7 +9,7 @@ import './digid-login.css'
  * link: the browser itself goes to DigiD and back (server/identity/digid). A failed attempt
  * comes back with ?digid=mislukt, never with the reason.
  */
-export function DigidLogin({ className = '' }: { className?: string }) {
+export function DigidLogin({ className = '', hint = true }: { className?: string; hint?: boolean }) {
   const t = useT()
   const [searchParams] = useSearchParams()
   const availability = useDigidAvailability()
@@ -28,7 +28,8 @@ export function DigidLogin({ className = '' }: { className?: string }) {
           {t('digidLogin.button')}
         </a>
       </p>
-      <p>{t('digidLogin.hint')}</p>
+      {/* The hint points to the password form below it on the login page; elsewhere it would mislead. */}
+      {hint ? <p>{t('digidLogin.hint')}</p> : null}
     </div>
   )
 }

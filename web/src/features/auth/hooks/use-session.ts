@@ -14,6 +14,13 @@ export type Session =
       /** Owed before anything else: a new password (after a temporary one), then the terms of use. */
       mustChangePassword: boolean
       mustAcceptTerms: boolean
+      /**
+       * Portal accounts: the way in is no longer enough under the organisation's login policy;
+       * the record stays closed until the person logs in more strongly (/veiliger-inloggen).
+       */
+      stepUpRequired: boolean
+      /** Whether logging in again with a passkey or authenticator app would be enough (else DigiD only). */
+      strongSecondFactorAccepted: boolean
       idleTimeoutSeconds: number
       /** Staff see the workspace (/werkplek), portal accounts the client portal. */
       kind: 'portal' | 'staff'
@@ -26,10 +33,10 @@ export function useSession(): Session {
   const query = useSessionQuery()
   if (query.data === null) return { status: 'anonymous' }
   if (query.data) {
-    const { account, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds, staff } = query.data
+    const { account, mustChangePassword, mustAcceptTerms, stepUpRequired, strongSecondFactorAccepted, idleTimeoutSeconds, staff } = query.data
     return {
-      status: 'authenticated', displayName: account.displayName, loginName: account.loginName, mustChangePassword, mustAcceptTerms, idleTimeoutSeconds,
-      kind: account.kind, staff,
+      status: 'authenticated', displayName: account.displayName, loginName: account.loginName, mustChangePassword, mustAcceptTerms, stepUpRequired,
+      strongSecondFactorAccepted, idleTimeoutSeconds, kind: account.kind, staff,
     }
   }
   if (query.isError) return { status: 'error', retry: () => void query.refetch() }
