@@ -1,13 +1,16 @@
 import type { Appointment } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
 import { requireClient } from '../fhir-references.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { appointmentRowToFhir, type AppointmentRow, appointmentToColumns } from './appointment.mapping.ts'
 import { findAppointmentByEcdId, findAppointmentById, insertEcdAppointment, searchAppointments, updateEcdAppointment } from './appointment.repository.ts'
 
-function stored(row: AppointmentRow, context: FhirContext): StoredResource<Appointment> {
-  return { resource: appointmentRowToFhir(row, context.caller.identifierSystem, context.portalBaseUrl), id: row.id, version: row.version, clientId: row.client_id }
-}
+const { stored, ...reads } = rowReads<Appointment, AppointmentRow>(
+  { findById: findAppointmentById, findByEcdId: findAppointmentByEcdId, search: searchAppointments },
+  (row, context) => appointmentRowToFhir(row, context.caller.identifierSystem, context.portalBaseUrl),
+  (row) => row.client_id,
+)
 
 /** Appointment ⇄ appointments, both ways: those made in the portal are read (and may be updated) by the ECD. */
 export const appointmentType: FhirResourceType<Appointment> = {
@@ -15,21 +18,7 @@ export const appointmentType: FhirResourceType<Appointment> = {
   dataKind: 'appointment',
   searchParams: ['patient', 'identifier'],
 
-  async read(db, context, id) {
-    const row = await findAppointmentById(db, id)
-    return row && stored(row, context)
-  },
-
-  async findByEcdId(db, context, ecdId) {
-    const row = await findAppointmentByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-
-  async search(db, context, query) {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    const rows = await searchAppointments(db, { query, ...(query.identifier ? { ecdId: query.identifier.value } : {}) })
-    return rows.map((row) => stored(row, context))
-  },
+  ...reads,
 
   async save(db, context, appointment, ecdId, existing) {
     const input = appointmentToColumns(appointment, context.now)

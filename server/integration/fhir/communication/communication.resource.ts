@@ -4,13 +4,16 @@ import { insertMessage } from '../../../record/messages/message.repository.ts'
 import { notifyNewMessage } from '../../../record/messages/message-notification.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import { optionalStaffMember, requireClient } from '../fhir-references.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { communicationToMessage, type MessageRow, messageToCommunication } from './communication.mapping.ts'
 import { findMessageByEcdId, findMessageById, searchMessages } from './communication.repository.ts'
 
-function stored(row: MessageRow, context: FhirContext): StoredResource<Communication> {
-  return { resource: messageToCommunication(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
-}
+const { stored, ...reads } = rowReads<Communication, MessageRow>(
+  { findById: findMessageById, findByEcdId: findMessageByEcdId, search: searchMessages },
+  (row, context) => messageToCommunication(row, context.caller.identifierSystem),
+  (row) => row.client_id,
+)
 
 /**
  * Communication ⇄ the client's conversation. The ECD's message is a care-team message from the
@@ -22,21 +25,7 @@ export const communicationType: FhirResourceType<Communication> = {
   dataKind: 'message',
   searchParams: ['patient', 'identifier'],
 
-  async read(db, context, id) {
-    const row = await findMessageById(db, id)
-    return row && stored(row, context)
-  },
-
-  async findByEcdId(db, context, ecdId) {
-    const row = await findMessageByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-
-  async search(db, context, query) {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    const rows = await searchMessages(db, { query, ...(query.identifier ? { ecdId: query.identifier.value } : {}) })
-    return rows.map((row) => stored(row, context))
-  },
+  ...reads,
 
   async save(db, context, communication, ecdId, existing) {
     const input = communicationToMessage(communication)

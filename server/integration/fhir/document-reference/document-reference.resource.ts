@@ -1,13 +1,16 @@
 import type { DocumentReference } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
 import { requireClient } from '../fhir-references.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { documentToPrint, type PrintRow, type PrintSummaryRow, printToDocument } from './document-reference.mapping.ts'
 import { findPrintByEcdId, findPrintById, insertEcdPrint, searchPrints, updateEcdPrint } from './document-reference.repository.ts'
 
-function stored(row: PrintSummaryRow, context: FhirContext): StoredResource<DocumentReference> {
-  return { resource: printToDocument(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
-}
+const { stored, ...reads } = rowReads<DocumentReference, PrintSummaryRow>(
+  { findById: findPrintById, findByEcdId: findPrintByEcdId, search: searchPrints },
+  (row, context) => printToDocument(row, context.caller.identifierSystem),
+  (row) => row.client_id,
+)
 
 /** DocumentReference (PDF attachments) ⇄ care-plan prints and their signature sheets. */
 export const documentReferenceType: FhirResourceType<DocumentReference> = {
@@ -15,21 +18,7 @@ export const documentReferenceType: FhirResourceType<DocumentReference> = {
   dataKind: 'care_plan_print',
   searchParams: ['patient', 'identifier'],
 
-  async read(db, context, id) {
-    const row = await findPrintById(db, id)
-    return row && stored(row, context)
-  },
-
-  async findByEcdId(db, context, ecdId) {
-    const row = await findPrintByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-
-  async search(db, context, query) {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    const rows = await searchPrints(db, { query, ...(query.identifier ? { ecdId: query.identifier.value } : {}) })
-    return rows.map((row) => stored(row, context))
-  },
+  ...reads,
 
   async save(db, context, document, ecdId, existing) {
     const input = await documentToPrint(document)

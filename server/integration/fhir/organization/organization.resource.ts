@@ -1,30 +1,22 @@
 import type { Organization } from '@medplum/fhirtypes'
 import { unprocessable } from '../fhir-errors.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { type TeamRow, organizationToColumns, teamRowToOrganization } from './organization.mapping.ts'
 import { findTeamByEcdId, findTeamById, insertTeam, searchTeams, updateTeam } from './organization.repository.ts'
 
-function stored(row: TeamRow, context: FhirContext): StoredResource<Organization> {
-  return { resource: teamRowToOrganization(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: null }
-}
+const { stored, ...reads } = rowReads<Organization, TeamRow>(
+  { findById: findTeamById, findByEcdId: findTeamByEcdId, search: (db, { query, ecdId }) => searchTeams(db, query, ecdId) },
+  (row, context) => teamRowToOrganization(row, context.caller.identifierSystem),
+  () => null,
+)
 
 /** Organization → team (the care teams staff work in and clients are assigned to). */
 export const organizationType: FhirResourceType<Organization> = {
   resourceType: 'Organization',
   dataKind: 'team',
   searchParams: ['identifier'],
-  read: async (db, context, id) => {
-    const row = await findTeamById(db, id)
-    return row && stored(row, context)
-  },
-  findByEcdId: async (db, context, ecdId) => {
-    const row = await findTeamByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-  search: async (db, context, query) => {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    return (await searchTeams(db, query, query.identifier?.value)).map((row) => stored(row, context))
-  },
+  ...reads,
   save: async (db, context, organization, ecdId, existing) => {
     if (!ecdId) throw unprocessable('Organization.identifier', `an Organization needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
     const columns = organizationToColumns(organization)

@@ -1,15 +1,18 @@
 import type { Patient } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
 import { unprocessable } from '../fhir-errors.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { type ClientRow, clientRowToPatient, patientToColumns } from './patient.mapping.ts'
 import { findClientByEcdId, findClientById, insertClient, searchClients, updateClient } from './patient.repository.ts'
 
 // The BSN is not sent back: the ECD is its source, and what is never sent cannot leak.
-function stored(row: ClientRow, context: FhirContext): StoredResource<Patient> {
-  return { resource: clientRowToPatient(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.id }
-}
+const { stored, ...reads } = rowReads<Patient, ClientRow>(
+  { findById: findClientById, findByEcdId: findClientByEcdId, search: searchClients },
+  (row, context) => clientRowToPatient(row, context.caller.identifierSystem),
+  (row) => row.id,
+)
 
 /** Patient (nl-core-Patient) ⇄ client. */
 export const patientType: FhirResourceType<Patient> = {
@@ -17,16 +20,9 @@ export const patientType: FhirResourceType<Patient> = {
   dataKind: 'client_profile',
   searchParams: ['identifier'],
 
-  async read(db, context, id) {
-    const row = await findClientById(db, id)
-    return row && stored(row, context)
-  },
+  ...reads,
 
-  async findByEcdId(db, context, ecdId) {
-    const row = await findClientByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-
+  // Its own search: also by BSN, which is not the ECD's own identifier system.
   async search(db, context, query) {
     const { identifier } = query
     if (identifier && identifier.system !== BSN_SYSTEM && identifier.system !== context.caller.identifierSystem) return []

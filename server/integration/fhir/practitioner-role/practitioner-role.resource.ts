@@ -1,14 +1,17 @@
 import type { PractitionerRole, Reference } from '@medplum/fhirtypes'
 import type { Db } from '../../../platform/db/database.ts'
 import { unprocessable } from '../fhir-errors.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirContext, FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { type PractitionerRoleRow, practitionerRoleToColumns, roleRowToPractitionerRole } from './practitioner-role.mapping.ts'
 import { findMemberId } from '../care-team/care-team.repository.ts'
 import { findRoleByEcdId, findRoleById, insertRole, searchRoles, syncMembership, updateRole } from './practitioner-role.repository.ts'
 
-function stored(row: PractitionerRoleRow, context: FhirContext): StoredResource<PractitionerRole> {
-  return { resource: roleRowToPractitionerRole(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: null }
-}
+const { stored, ...reads } = rowReads<PractitionerRole, PractitionerRoleRow>(
+  { findById: findRoleById, findByEcdId: findRoleByEcdId, search: (db, { query, ecdId }) => searchRoles(db, query, ecdId) },
+  (row, context) => roleRowToPractitionerRole(row, context.caller.identifierSystem),
+  () => null,
+)
 
 /** `Type/<id>`, `Type?identifier=<system>|<value>` or a logical reference with the ECD identifier; 422 when unknown. */
 async function resolve(db: Db, context: FhirContext, reference: Reference | undefined, type: 'Practitioner' | 'Organization', expression: string): Promise<string> {
@@ -29,18 +32,7 @@ export const practitionerRoleType: FhirResourceType<PractitionerRole> = {
   resourceType: 'PractitionerRole',
   dataKind: 'team_membership',
   searchParams: ['identifier'],
-  read: async (db, context, id) => {
-    const row = await findRoleById(db, id)
-    return row && stored(row, context)
-  },
-  findByEcdId: async (db, context, ecdId) => {
-    const row = await findRoleByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-  search: async (db, context, query) => {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    return (await searchRoles(db, query, query.identifier?.value)).map((row) => stored(row, context))
-  },
+  ...reads,
   save: async (db, context, role, ecdId, existing) => {
     if (!ecdId) throw unprocessable('PractitionerRole.identifier', `a PractitionerRole needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
     const columns = {

@@ -1,30 +1,22 @@
 import type { Practitioner } from '@medplum/fhirtypes'
 import { unprocessable } from '../fhir-errors.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { practitionerToColumns, type StaffRow, staffRowToPractitioner } from './practitioner.mapping.ts'
 import { findStaffByEcdId, findStaffById, insertStaff, searchStaff, updateStaff } from './practitioner.repository.ts'
 
-function stored(row: StaffRow, context: FhirContext): StoredResource<Practitioner> {
-  return { resource: staffRowToPractitioner(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: null }
-}
+const { stored, ...reads } = rowReads<Practitioner, StaffRow>(
+  { findById: findStaffById, findByEcdId: findStaffByEcdId, search: (db, { query, ecdId }) => searchStaff(db, query, ecdId) },
+  (row, context) => staffRowToPractitioner(row, context.caller.identifierSystem),
+  () => null,
+)
 
 /** Practitioner → staff member (name and discipline). */
 export const practitionerType: FhirResourceType<Practitioner> = {
   resourceType: 'Practitioner',
   dataKind: 'staff_member',
   searchParams: ['identifier'],
-  read: async (db, context, id) => {
-    const row = await findStaffById(db, id)
-    return row && stored(row, context)
-  },
-  findByEcdId: async (db, context, ecdId) => {
-    const row = await findStaffByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-  search: async (db, context, query) => {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    return (await searchStaff(db, query, query.identifier?.value)).map((row) => stored(row, context))
-  },
+  ...reads,
   save: async (db, context, practitioner, ecdId, existing) => {
     if (!ecdId) throw unprocessable('Practitioner.identifier', `a Practitioner needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
     const columns = practitionerToColumns(practitioner)

@@ -1,31 +1,23 @@
 import type { RelatedPerson } from '@medplum/fhirtypes'
 import { clientExists } from '../care-team/care-team.repository.ts'
 import { unprocessable } from '../fhir-errors.ts'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { type ContactPersonRow, contactPersonRowToRelatedPerson, relatedPersonToColumns } from './related-person.mapping.ts'
 import { findContactPersonByEcdId, findContactPersonById, insertContactPerson, searchContactPersons, updateContactPerson } from './related-person.repository.ts'
 
-function stored(row: ContactPersonRow, context: FhirContext): StoredResource<RelatedPerson> {
-  return { resource: contactPersonRowToRelatedPerson(row, context.caller.identifierSystem), id: row.id, version: row.version, clientId: row.client_id }
-}
+const { stored, ...reads } = rowReads<RelatedPerson, ContactPersonRow>(
+  { findById: findContactPersonById, findByEcdId: findContactPersonByEcdId, search: (db, { query, ecdId }) => searchContactPersons(db, query, ecdId) },
+  (row, context) => contactPersonRowToRelatedPerson(row, context.caller.identifierSystem),
+  (row) => row.client_id,
+)
 
 /** RelatedPerson (nl-core-ContactPerson) → a client's contact person; never a portal account. */
 export const relatedPersonType: FhirResourceType<RelatedPerson> = {
   resourceType: 'RelatedPerson',
   dataKind: 'contact_person',
   searchParams: ['patient', 'identifier'],
-  read: async (db, context, id) => {
-    const row = await findContactPersonById(db, id)
-    return row && stored(row, context)
-  },
-  findByEcdId: async (db, context, ecdId) => {
-    const row = await findContactPersonByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-  search: async (db, context, query) => {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    return (await searchContactPersons(db, query, query.identifier?.value)).map((row) => stored(row, context))
-  },
+  ...reads,
   save: async (db, context, person, ecdId, existing) => {
     if (!ecdId) throw unprocessable('RelatedPerson.identifier', `a RelatedPerson needs the ECD's own identifier (system ${context.caller.identifierSystem})`)
     const clientId = /^Patient\/([0-9a-f-]{36})$/i.exec(person.patient?.reference ?? '')?.[1]?.toLowerCase()

@@ -1,13 +1,16 @@
 import type { Observation } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
-import type { FhirContext, FhirResourceType, StoredResource } from '../fhir-resource-type.ts'
+import type { FhirResourceType } from '../fhir-resource-type.ts'
+import { rowReads } from '../fhir-row-reads.ts'
 import { optionalStaffMember, requireClient } from '../fhir-references.ts'
 import { observationToReport, type ReportRow, reportToObservation } from './report.mapping.ts'
 import { findReportByEcdId, findReportById, insertReport, searchReports, updateReport } from './report.repository.ts'
 
-function stored(row: ReportRow, context: FhirContext): StoredResource<Observation> {
-  return { resource: reportToObservation(row, context.caller.identifierSystem, context.portalBaseUrl), id: row.id, version: row.version, clientId: row.client_id }
-}
+const { stored, ...reads } = rowReads<Observation, ReportRow>(
+  { findById: findReportById, findByEcdId: findReportByEcdId, search: searchReports },
+  (row, context) => reportToObservation(row, context.caller.identifierSystem, context.portalBaseUrl),
+  (row) => row.client_id,
+)
 
 /** Observation (LOINC progress note) ⇄ report (docs/decisions/fhir-reports.md). */
 export const reportType: FhirResourceType<Observation> = {
@@ -15,21 +18,7 @@ export const reportType: FhirResourceType<Observation> = {
   dataKind: 'report',
   searchParams: ['patient', 'identifier'],
 
-  async read(db, context, id) {
-    const row = await findReportById(db, id)
-    return row && stored(row, context)
-  },
-
-  async findByEcdId(db, context, ecdId) {
-    const row = await findReportByEcdId(db, ecdId)
-    return row && stored(row, context)
-  },
-
-  async search(db, context, query) {
-    if (query.identifier && query.identifier.system !== context.caller.identifierSystem) return []
-    const rows = await searchReports(db, { query, ...(query.identifier ? { ecdId: query.identifier.value } : {}) })
-    return rows.map((row) => stored(row, context))
-  },
+  ...reads,
 
   async save(db, context, observation, ecdId, existing) {
     const input = observationToReport(observation, context.portalBaseUrl)
