@@ -5,9 +5,9 @@ import { DigidAvailability, DigidBinding, DigidBindingStart } from '../../../sha
 import { Redirect } from '../../../shared/schemas/sso.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { notFound } from '../../platform/errors.ts'
-import { requestSource } from '../../platform/http/request-source.ts'
+import { contextOf, publicContextOf } from '../../platform/http/request-context.ts'
 import { setSessionCookie } from '../authentication/authentication.ts'
-import { requireSession } from '../authentication/request-session.ts'
+import { endSessionByHash } from '../authentication/session.repository.ts'
 import { OidcFailure } from '../oidc/oidc-login.ts'
 import { finishDigid, isDigidBound, startDigidBinding, startDigidLogin, unbindDigid, UnknownBsn } from './digid.service.ts'
 
@@ -28,7 +28,7 @@ export const DIGID_PAGES = {
 } as const
 
 /** "Inloggen met DigiD" and "DigiD koppelen" through the DigiD broker (when configured). */
-export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { config, db, clock, cipher }) => {
+export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { config, db, cipher }) => {
   const digid = config.digid
 
   app.get('/api/digid', { config: { access: 'public' }, schema: { response: { 200: DigidAvailability } } }, async () => ({ enabled: digid !== undefined }))
@@ -39,7 +39,8 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
     async (request, reply) => {
       if (!digid) throw notFound('DigiD is not configured')
       try {
-        const { browserId, url } = await startDigidLogin(db, digid, config.publicBaseUrl, requestSource(request), clock())
+        const { source, now } = publicContextOf(request)
+        const { browserId, url } = await startDigidLogin(db, digid, config.publicBaseUrl, source, now)
         reply.setCookie(DIGID_COOKIE, browserId, { ...DIGID_COOKIE_OPTIONS, maxAge: 600 })
         return reply.redirect(url.href, 302)
       } catch (error) {
@@ -58,16 +59,20 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
       // Binding is started from the profile by a logged-in person; a callback for it comes back there.
       const bindingSession = request.session?.kind === 'portal' ? request.session : null
+      const { source, now } = publicContextOf(request)
       try {
         const outcome = await finishDigid(
           db,
           cipher,
           digid,
           { browserId: request.cookies[DIGID_COOKIE], query, publicBaseUrl: config.publicBaseUrl, session: bindingSession },
-          requestSource(request),
-          clock(),
+          source,
+          now,
         )
         if (outcome.kind === 'bound') return reply.redirect(DIGID_PAGES.bound, 302)
+        // A DigiD login from the step-up page replaces the weaker session the browser had: end it,
+        // so it does not stay open (and listed in "Waar bent u ingelogd?") until it times out.
+        if (request.session) await endSessionByHash(db, request.session.tokenHash, now)
         setSessionCookie(reply, outcome.sessionToken)
         return reply.redirect(DIGID_PAGES.loggedIn, 302)
       } catch (error) {
@@ -78,7 +83,7 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
   )
 
   app.get('/api/digid/binding', { config: { access: 'session' }, schema: { response: { 200: DigidBinding } } }, async (request) => {
-    const session = requireSession(request)
+    const { session } = contextOf(request)
     // Staff log in through their organisation's single sign-on, never with DigiD.
     return { enabled: digid !== undefined && session.kind === 'portal', bound: await isDigidBound(db, session.accountId) }
   })
@@ -88,15 +93,16 @@ export const digidRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { con
     { config: { access: 'full' }, schema: { body: EmptyBody, response: { 200: DigidBindingStart, 404: ErrorResponse, ...errors } } },
     async (request, reply) => {
       if (!digid) throw notFound('DigiD is not configured')
-      const { browserId, url } = await startDigidBinding(db, digid, config.publicBaseUrl, requireSession(request), requestSource(request), clock())
+      const { session, source, now } = contextOf(request)
+      const { browserId, url } = await startDigidBinding(db, digid, config.publicBaseUrl, session, source, now)
       reply.setCookie(DIGID_COOKIE, browserId, { ...DIGID_COOKIE_OPTIONS, maxAge: 600 })
       return { url: url.href }
     },
   )
 
   app.delete('/api/digid/binding', { config: { access: 'full' }, schema: { response: { 200: DigidBinding, ...errors } } }, async (request) => {
-    const session = requireSession(request)
-    await unbindDigid(db, session, requestSource(request), clock())
+    const { session, source, now } = contextOf(request)
+    await unbindDigid(db, session, source, now)
     return { enabled: digid !== undefined, bound: await isDigidBound(db, session.accountId) }
   })
 }

@@ -104,6 +104,18 @@ describe('Inloggen met DigiD', () => {
     expect(await digidRows(account.id)).toEqual([{ action: 'login', outcome: 'success', actor_id: account.id, auth_method: 'digid', assurance: 'substantial' }])
   })
 
+  it('ends the weaker session the browser had when it logs in with DigiD (the step-up page)', async () => {
+    const bsn = testBsn()
+    const account = await portalAccountWithBsn(bsn)
+    const sms = await logIn(t, { ...account, password: account.password, mobile_phone: account.mobile_phone })
+    const { cookie, location } = await start()
+    const res = await callback(await logInAtIdentityProvider(location, knownAtDigid(bsn)), cookie, { [SESSION_COOKIE]: sms.token })
+    expect(res.headers.location, lastRefusal()).toBe(DIGID_PAGES.loggedIn)
+    expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: sms.headers })).statusCode).toBe(401)
+    const open = await t.db.selectFrom('session').select('second_factor').where('account_id', '=', account.id).where('ended_at', 'is', null).execute()
+    expect(open).toEqual([{ second_factor: 'digid' }])
+  })
+
   it('accepts level high, and refuses a lower level (logged, no session)', async () => {
     const bsn = testBsn()
     const account = await portalAccountWithBsn(bsn)
