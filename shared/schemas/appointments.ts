@@ -6,7 +6,11 @@ export const AppointmentParams = Type.Object(
 )
 export type AppointmentParams = Static<typeof AppointmentParams>
 
-export const Appointment = Type.Object({
+/**
+ * What the portal and the workspace both show of an appointment, spread first into each side's
+ * schema so the fields keep their order in the response; each side adds who made it its own way.
+ */
+export const appointmentFields = {
   id: Type.String({ format: 'uuid' }),
   /** Amsterdam calendar day and wall-clock times, as the person entered or reads them. */
   date: Type.String({ format: 'date' }),
@@ -17,6 +21,10 @@ export const Appointment = Type.Object({
   title: Type.String(),
   location: Type.String(),
   withWhom: Type.String(),
+}
+
+export const Appointment = Type.Object({
+  ...appointmentFields,
   /** Made by the logged-in account: it may change or cancel it. */
   madeByMe: Type.Boolean(),
   /** Made through the portal by any linked account (as opposed to the care team). */

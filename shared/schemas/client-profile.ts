@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox'
 
-/** "Profiel" and "Volledig profiel": the card shows the first block, the full page all of it. */
-export const ClientProfile = Type.Object({
-  name: Type.String(),
+/** The person's own facts, in the same order on the profile page and in the record copy. */
+export const personFields = {
   dateOfBirth: Type.String({ format: 'date' }),
   age: Type.Integer(),
   maritalStatus: Type.String(),
@@ -10,6 +9,25 @@ export const ClientProfile = Type.Object({
   nationality: Type.String(),
   /** Only the last four digits, "*****0076"; the whole number through POST .../profile/bsn. Null when unknown. */
   bsnMasked: Type.Union([Type.String(), Type.Null()]),
+}
+
+/**
+ * The admission facts that end both the full profile and the record copy's profile, spread last
+ * into each so the fields keep their order in the response.
+ */
+export const admissionFields = {
+  admissionStatus: Type.String(),
+  admissionLegalBasis: Type.String(),
+  generalPractitioner: Type.String(),
+  identityEstablished: Type.Boolean(),
+  /** Country code and last four characters only, "NL************4300". Null when unknown. */
+  bankAccountMasked: Type.Union([Type.String(), Type.Null()]),
+}
+
+/** "Profiel" and "Volledig profiel": the card shows the first block, the full page all of it. */
+export const ClientProfile = Type.Object({
+  name: Type.String(),
+  ...personFields,
   address: Type.Object({ street: Type.String(), houseNumber: Type.String(), postalCode: Type.String(), city: Type.String(), extra: Type.String() }),
   phone: Type.String(),
   email: Type.String(),
@@ -17,12 +35,7 @@ export const ClientProfile = Type.Object({
   clientNumber: Type.String(),
   legalCapacity: Type.Union([Type.Literal('wilsbekwaam'), Type.Literal('wilsonbekwaam'), Type.Literal('onbekend')]),
   legalRepresentatives: Type.Array(Type.String()),
-  admissionStatus: Type.String(),
-  admissionLegalBasis: Type.String(),
-  generalPractitioner: Type.String(),
-  identityEstablished: Type.Boolean(),
-  /** Country code and last four characters only, "NL************4300". Null when unknown. */
-  bankAccountMasked: Type.Union([Type.String(), Type.Null()]),
+  ...admissionFields,
 })
 export type ClientProfile = Static<typeof ClientProfile>
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Appointment } from './appointments.ts'
 import { CarePlanPrint } from './care-plan-prints.ts'
+import { admissionFields, personFields } from './client-profile.ts'
 import { LinkRelation, Section } from './clients.ts'
 import { SubscriptionSummary } from './home.ts'
 import { Message } from './messages.ts'
@@ -15,22 +16,13 @@ import { Report } from './reports.ts'
 export const CopyProfile = Type.Object({
   name: Type.String(),
   clientNumber: Type.String(),
-  dateOfBirth: Type.String({ format: 'date' }),
-  age: Type.Integer(),
-  maritalStatus: Type.String(),
-  placeOfBirth: Type.String(),
-  nationality: Type.String(),
-  bsnMasked: Type.Union([Type.String(), Type.Null()]),
+  ...personFields,
   address: Type.String(),
   addressExtra: Type.String(),
   phone: Type.String(),
   email: Type.String(),
   legalCapacity: Type.String(),
-  admissionStatus: Type.String(),
-  admissionLegalBasis: Type.String(),
-  generalPractitioner: Type.String(),
-  identityEstablished: Type.Boolean(),
-  bankAccountMasked: Type.Union([Type.String(), Type.Null()]),
+  ...admissionFields,
 })
 export type CopyProfile = Static<typeof CopyProfile>
 

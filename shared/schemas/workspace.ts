@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { MessageAuthor } from './messages.ts'
+import { appointmentFields } from './appointments.ts'
+import { Message, MessageList } from './messages.ts'
 
 /** The staff workspace, caregivers' half: `/api/workspace/...`. Record sections: workspace-record.ts. */
 
@@ -43,35 +44,17 @@ export type InboxItem = Static<typeof InboxItem>
 export const Inbox = Type.Object({ items: Type.Array(InboxItem), unreadTotal: Type.Integer() })
 export type Inbox = Static<typeof Inbox>
 
-/** A message as the care team reads it: `isMe` is the logged-in staff member's own. */
-export const WorkspaceMessage = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  body: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  author: MessageAuthor,
-  unread: Type.Boolean(),
-})
-export type WorkspaceMessage = Static<typeof WorkspaceMessage>
+/** A message as the care team reads it: the portal's shape, `isMe` being the logged-in staff member's own. */
+export const WorkspaceMessage = Message
+export type WorkspaceMessage = Message
 
-export const WorkspaceMessageList = Type.Object({
-  items: Type.Array(WorkspaceMessage),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-  unreadCount: Type.Integer(),
-})
-export type WorkspaceMessageList = Static<typeof WorkspaceMessageList>
+/** Newest first, as in the portal; `unreadCount` counts what the linked accounts wrote after the reader's marker. */
+export const WorkspaceMessageList = MessageList
+export type WorkspaceMessageList = MessageList
 
 /** An appointment with who made it: a linked account (a relative, with the relation) or the care team. */
 export const WorkspaceAppointment = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  /** Amsterdam calendar day and wall-clock times. */
-  date: Type.String({ format: 'date' }),
-  startTime: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
-  endTime: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
-  startsAt: Type.String({ format: 'date-time' }),
-  endsAt: Type.String({ format: 'date-time' }),
-  title: Type.String(),
-  location: Type.String(),
-  withWhom: Type.String(),
+  ...appointmentFields,
   cancelled: Type.Boolean(),
   madeBy: Type.Object({
     kind: Type.Union([Type.Literal('account'), Type.Literal('staff'), Type.Literal('ecd')]),

@@ -5,6 +5,7 @@ import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { RecordList } from '@/components/ui/record-list.tsx'
 import { formatWeekdayDay } from '@/lib/dates.ts'
 import { dutchDay } from '@/lib/dutch-time.ts'
+import type { PagedListState } from '@/lib/paged-list.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 
 /**
@@ -51,16 +52,8 @@ export function AppointmentPeriodSection({
   onRetry,
   onLoadMore,
   children,
-}: {
+}: PagedListState & {
   period: AppointmentPeriod
-  pending: boolean
-  failed: boolean
-  /** Loaded, and nothing in it. */
-  empty: boolean
-  hasMore: boolean
-  loadingMore: boolean
-  onRetry: () => void
-  onLoadMore: () => void
   children: ReactNode
 }) {
   const t = useT()

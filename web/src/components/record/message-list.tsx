@@ -7,6 +7,7 @@ import { MetaLine } from '@/components/ui/meta-line.tsx'
 import { PlainText } from '@/components/ui/plain-text.tsx'
 import { RecordList } from '@/components/ui/record-list.tsx'
 import { formatShortDate, formatTime } from '@/lib/dates.ts'
+import type { PagedListState } from '@/lib/paged-list.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 
 const RELATIONS = new Set<string>(['self', 'legal_representative', 'first_contact', 'second_contact', 'informal_carer'])
@@ -59,21 +60,15 @@ export function Conversation({
   pending,
   failed,
   loaded,
-  hasOlder,
-  loadingOlder,
+  empty,
+  hasMore,
+  loadingMore,
   onRetry,
-  onLoadOlder,
+  onLoadMore,
   summary,
   markMine = false,
-}: {
+}: PagedListState & {
   messages: readonly Message[]
-  pending: boolean
-  failed: boolean
-  loaded: boolean
-  hasOlder: boolean
-  loadingOlder: boolean
-  onRetry: () => void
-  onLoadOlder: () => void
   summary: ReactNode
   markMine?: boolean
 }) {
@@ -86,10 +81,10 @@ export function Conversation({
       {loaded ? (
         <>
           {summary}
-          {messages.length === 0 ? <p>{t('messages.none')}</p> : null}
+          {empty ? <p>{t('messages.none')}</p> : null}
           {messages.length > 0 ? <MessageList label={t('messages.conversation')} messages={messages} markMine={markMine} /> : null}
-          {hasOlder ? (
-            <Button variant="secondary" aria-disabled={loadingOlder} onClick={() => !loadingOlder && onLoadOlder()}>
+          {hasMore ? (
+            <Button variant="secondary" aria-disabled={loadingMore} onClick={() => !loadingMore && onLoadMore()}>
               {t('messages.loadOlder')}
             </Button>
           ) : null}

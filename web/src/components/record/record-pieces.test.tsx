@@ -193,7 +193,7 @@ describe('AppointmentDays and AppointmentPeriodSection', () => {
       later,
     ]
     const { container } = render(
-      <AppointmentPeriodSection period="upcoming" pending={false} failed={false} empty={false} hasMore={false} loadingMore={false} onRetry={vi.fn()} onLoadMore={vi.fn()}>
+      <AppointmentPeriodSection period="upcoming" pending={false} failed={false} loaded empty={false} hasMore={false} loadingMore={false} onRetry={vi.fn()} onLoadMore={vi.fn()}>
         <AppointmentDays items={items} dayClassName="appointment__day" renderItem={(item) => <li key={item.id}>{item.title}</li>} />
       </AppointmentPeriodSection>,
     )
@@ -207,7 +207,7 @@ describe('AppointmentDays and AppointmentPeriodSection', () => {
   it('say when there are none, and load more on request but not twice', async () => {
     const user = userEvent.setup()
     const onLoadMore = vi.fn()
-    const props = { period: 'past', pending: false, failed: false, empty: true, hasMore: true, onRetry: vi.fn(), onLoadMore } as const
+    const props = { period: 'past', pending: false, failed: false, loaded: true, empty: true, hasMore: true, onRetry: vi.fn(), onLoadMore } as const
     const { rerender } = render(<AppointmentPeriodSection {...props} loadingMore={false}>{null}</AppointmentPeriodSection>)
     expect(screen.getByText('Geen afspraken')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Meer laden' }))
@@ -218,10 +218,10 @@ describe('AppointmentDays and AppointmentPeriodSection', () => {
 })
 
 describe('Conversation', () => {
-  const props = { pending: false, failed: false, loaded: true, hasOlder: false, loadingOlder: false, onRetry: vi.fn(), onLoadOlder: vi.fn(), summary: <p>1 nieuw bericht</p> }
+  const props = { pending: false, failed: false, loaded: true, empty: false, hasMore: false, loadingMore: false, onRetry: vi.fn(), onLoadMore: vi.fn(), summary: <p>1 nieuw bericht</p> }
 
   it('says there are no messages yet, under its summary', () => {
-    render(<Conversation {...props} messages={[]} />)
+    render(<Conversation {...props} empty messages={[]} />)
     expect(screen.getByRole('heading', { level: 2, name: 'Gesprek' })).toBeInTheDocument()
     expect(screen.getByText('1 nieuw bericht')).toBeInTheDocument()
     expect(screen.getByText('Er zijn nog geen berichten.')).toBeInTheDocument()
@@ -234,7 +234,7 @@ describe('Conversation', () => {
     const { rerender } = render(<Conversation {...props} loaded={false} pending messages={[]} />)
     expect(screen.getByText('Even geduld. De berichten worden geladen.')).toBeInTheDocument()
     expect(screen.queryByText('1 nieuw bericht')).not.toBeInTheDocument()
-    rerender(<Conversation {...props} hasOlder onLoadOlder={onLoadOlder} messages={[message({})]} />)
+    rerender(<Conversation {...props} hasMore onLoadMore={onLoadOlder} messages={[message({})]} />)
     expect(screen.getByRole('list', { name: 'Gesprek' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Oudere berichten laden' }))
     expect(onLoadOlder).toHaveBeenCalledOnce()

@@ -1,5 +1,5 @@
 import type { Ref, TextareaHTMLAttributes } from 'react'
-import './text-field.css'
+import { Field } from './field.tsx'
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
   id: string
@@ -11,27 +11,10 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
 }
 
 /** A labelled multi-line input with its error above it; the same pattern as TextField. */
-export function TextArea({ id, label, error, describedBy, textAreaRef, className = '', ...props }: TextAreaProps) {
-  const errorId = `${id}-fout`
-  const description = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
+export function TextArea({ id, label, error, describedBy, textAreaRef, className, ...props }: TextAreaProps) {
   return (
-    <div className={`text-field ${error ? 'text-field--invalid' : ''} ${className}`}>
-      <label className="text-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="text-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        ref={textAreaRef}
-        id={id}
-        className="text-field__input text-field__input--multiline"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={description}
-        {...props}
-      />
-    </div>
+    <Field id={id} label={label} error={error} describedBy={describedBy} className={className}>
+      {(control) => <textarea ref={textAreaRef} {...control} className="text-field__input text-field__input--multiline" {...props} />}
+    </Field>
   )
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react'
-import './text-field.css'
+import { Field } from './field.tsx'
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
   id: string
@@ -13,28 +13,10 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'>
 }
 
 /** A labelled single-line input with its error message, in the NL Design System pattern. */
-export function TextField({ id, label, type = 'text', error, describedBy, inputRef, className = '', ...inputProps }: TextFieldProps) {
-  const errorId = `${id}-fout`
-  const description = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
+export function TextField({ id, label, type = 'text', error, describedBy, inputRef, className, ...inputProps }: TextFieldProps) {
   return (
-    <div className={`text-field ${error ? 'text-field--invalid' : ''} ${className}`}>
-      <label className="text-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="text-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        ref={inputRef}
-        id={id}
-        type={type}
-        className="text-field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={description}
-        {...inputProps}
-      />
-    </div>
+    <Field id={id} label={label} error={error} describedBy={describedBy} className={className}>
+      {(control) => <input ref={inputRef} {...control} type={type} className="text-field__input" {...inputProps} />}
+    </Field>
   )
 }

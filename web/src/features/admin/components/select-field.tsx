@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from 'react'
+import { Field } from '@/components/ui/field.tsx'
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
   id: string
@@ -8,25 +9,18 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
 }
 
 /** A labelled native select with its error above it: the TextField pattern for a choice from a list. */
-export function SelectField({ id, label, error, options, className = '', ...props }: SelectFieldProps) {
-  const errorId = `${id}-fout`
+export function SelectField({ id, label, error, options, className, ...props }: SelectFieldProps) {
   return (
-    <div className={`text-field ${error ? 'text-field--invalid' : ''} ${className}`}>
-      <label className="text-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="text-field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      <select id={id} className="text-field__input admin-select" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...props}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field id={id} label={label} error={error} className={className}>
+      {(control) => (
+        <select {...control} className="text-field__input admin-select" {...props}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }

@@ -5,24 +5,15 @@ import { ButtonLink } from '@/components/ui/button-link.tsx'
 import { Notice } from '@/components/ui/notice.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { clientPath } from '@/lib/client-record-paths.ts'
+import { pagedList } from '@/lib/paged-list.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { useAppointments } from '../api/get-appointments.ts'
 import { AppointmentItem } from './appointment-item.tsx'
 
 function Period({ clientId, period }: { clientId: string; period: AppointmentPeriod }) {
-  const appointments = useAppointments(clientId, period)
-  const items = appointments.data?.pages.flatMap((page) => page.items) ?? []
+  const { items, state } = pagedList(useAppointments(clientId, period))
   return (
-    <AppointmentPeriodSection
-      period={period}
-      pending={appointments.isPending}
-      failed={appointments.isError}
-      empty={appointments.isSuccess && items.length === 0}
-      hasMore={appointments.hasNextPage}
-      loadingMore={appointments.isFetchingNextPage}
-      onRetry={() => void appointments.refetch()}
-      onLoadMore={() => void appointments.fetchNextPage()}
-    >
+    <AppointmentPeriodSection period={period} {...state}>
       <AppointmentDays
         items={items}
         dayClassName="appointment__day"

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { MessageForm } from '@/components/record/message-form.tsx'
 import { Conversation } from '@/components/record/message-list.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
+import { pagedList } from '@/lib/paged-list.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { useMarkMessagesRead } from '../api/mark-messages-read.ts'
 import { useMessages } from '../api/get-messages.ts'
@@ -14,7 +15,7 @@ export function MessagesPage({ clientId }: { clientId: string }) {
   const messages = useMessages(clientId)
   const markRead = useMarkMessagesRead(clientId)
   const send = useSendMessage(clientId)
-  const items = messages.data?.pages.flatMap((page) => page.items) ?? []
+  const { items, state } = pagedList(messages)
   const unreadCount = messages.data?.pages[0]?.unreadCount ?? 0
   const newestUnread = items.find((message) => message.unread)?.id
   const marked = useRef<string | null>(null)
@@ -44,13 +45,7 @@ export function MessagesPage({ clientId }: { clientId: string }) {
       />
       <Conversation
         messages={items}
-        pending={messages.isPending}
-        failed={messages.isError}
-        loaded={messages.isSuccess}
-        hasOlder={messages.hasNextPage}
-        loadingOlder={messages.isFetchingNextPage}
-        onRetry={() => void messages.refetch()}
-        onLoadOlder={() => void messages.fetchNextPage()}
+        {...state}
         markMine
         summary={
           unreadCount > 0 ? <p>{t('messages.unreadCount', { count: String(unreadCount) })}</p> : null

@@ -4,6 +4,7 @@ import { AppointmentDays, AppointmentPeriodSection } from '@/components/record/a
 import { Button } from '@/components/ui/button.tsx'
 import { Notice } from '@/components/ui/notice.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
+import { pagedList } from '@/lib/paged-list.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { useCreateAppointment } from '../api/create-appointment.ts'
 import { useWorkspaceAppointments } from '../api/get-appointments.ts'
@@ -13,19 +14,9 @@ import { usePanel } from '../../use-panel.ts'
 import '../../workspace.css'
 
 function Period({ clientId, period }: { clientId: string; period: AppointmentPeriod }) {
-  const appointments = useWorkspaceAppointments(clientId, period)
-  const items = appointments.data?.pages.flatMap((page) => page.items) ?? []
+  const { items, state } = pagedList(useWorkspaceAppointments(clientId, period))
   return (
-    <AppointmentPeriodSection
-      period={period}
-      pending={appointments.isPending}
-      failed={appointments.isError}
-      empty={appointments.isSuccess && items.length === 0}
-      hasMore={appointments.hasNextPage}
-      loadingMore={appointments.isFetchingNextPage}
-      onRetry={() => void appointments.refetch()}
-      onLoadMore={() => void appointments.fetchNextPage()}
-    >
+    <AppointmentPeriodSection period={period} {...state}>
       <AppointmentDays
         items={items}
         dayClassName="workspace-day"

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { errorMessage } from '@/lib/error-message.ts'
+import { pagedList } from '@/lib/paged-list.ts'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { useConversation } from '../api/get-conversation.ts'
 import { useMarkRead } from '../api/mark-read.ts'
@@ -22,7 +23,7 @@ export function ConversationPage({ clientId }: { clientId: string }) {
   const messages = useConversation(clientId)
   const markRead = useMarkRead(clientId)
   const send = useSendReply(clientId)
-  const items = messages.data?.pages.flatMap((page) => page.items) ?? []
+  const { items, state } = pagedList(messages)
   const unreadCount = messages.data?.pages[0]?.unreadCount ?? 0
   const newest = items[0]?.id
 
@@ -42,13 +43,7 @@ export function ConversationPage({ clientId }: { clientId: string }) {
       />
       <Conversation
         messages={items}
-        pending={messages.isPending}
-        failed={messages.isError}
-        loaded={messages.isSuccess}
-        hasOlder={messages.hasNextPage}
-        loadingOlder={messages.isFetchingNextPage}
-        onRetry={() => void messages.refetch()}
-        onLoadOlder={() => void messages.fetchNextPage()}
+        {...state}
         summary={
           <>
             <p role="status">{unreadCount > 0 ? t('messages.unreadCount', { count: String(unreadCount) }) : t('workspace.messages.allRead')}</p>
