@@ -86,7 +86,9 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: the machine has two cores.
+          // One Chromium at a time: the machine has two cores. Within one vitest run a one-worker
+          // project waits until the parallel projects are done, so `npm test` starts this project
+          // in a vitest process of its own beside the others: its files mostly wait on the page.
           fileParallelism: false,
         },
       },

@@ -70,7 +70,10 @@ export async function throughRecord<A extends RecordAccess, T>(
   }
 }
 
-/** How the access log names a session whose access was refused: nothing about a client is known. */
+/** How the access log names a session whose access was refused: nothing about a client is known, but how the person logged in is. */
 export function refusedActor(session: RequestSession, staffRole: string): Actor {
-  return { type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind === 'staff' ? staffRole : 'portal', name: session.displayName }
+  return {
+    type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind === 'staff' ? staffRole : 'portal', name: session.displayName,
+    authentication: { method: session.wayIn, assurance: session.assurance },
+  }
 }
