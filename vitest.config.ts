@@ -82,8 +82,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
-          env: { TEST_DB: 'embedded' },
-          globalSetup: ['server/test/global-setup.ts'],
+          // On PostgreSQL when there is one (CI): the database then works in its own process,
+          // not in the test's, which also runs the portal and drives Chromium. The server tests
+          // cover both databases; the journeys test the pages.
+          env: { TEST_DB: onPostgres ? 'postgres' : 'embedded' },
+          globalSetup: [onPostgres ? 'server/test/postgres.global-setup.ts' : 'server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores. Within one vitest run a one-worker
