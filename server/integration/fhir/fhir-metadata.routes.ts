@@ -6,6 +6,7 @@ import { publicContextOf } from '../../platform/http/request-context.ts'
 import { FHIR_JSON } from './fhir-reply.ts'
 import type { FhirResourceType } from './fhir-resource-type.ts'
 import { FHIR_RESOURCE_TYPES } from './fhir-resource-types.ts'
+import { BACKPORT, SUBSCRIPTION_TOPICS, type SubscriptionTopicKey, topicUrl } from './subscription/fhir-subscription-topics.ts'
 
 const SEARCH_PARAM = {
   patient: { name: 'patient', type: 'reference' as const, documentation: 'The client (Patient/<id>); also as subject' },
@@ -41,6 +42,19 @@ export function resourceCapability(type: FhirResourceType): CapabilityStatementR
   }
 }
 
+/** Subscriptions (R4 Backport): the topics this portal announces, by canonical URL. */
+function subscriptionCapability(baseUrl: URL): CapabilityStatementRestResource {
+  return {
+    type: 'Subscription',
+    supportedProfile: [`${BACKPORT}/backport-subscription`],
+    extension: (Object.keys(SUBSCRIPTION_TOPICS) as SubscriptionTopicKey[]).map((key) => ({
+      url: `${BACKPORT}/capabilitystatement-subscriptiontopic-canonical`,
+      valueCanonical: topicUrl(key, baseUrl),
+    })),
+    interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }, { code: 'delete' }],
+  }
+}
+
 /** What the API offers, built from the registered resource types and their writes so it cannot claim more than works. */
 export function capabilityStatement(baseUrl: URL, date: Date): CapabilityStatement {
   const tokenUrl = new URL('/fhir/auth/token', baseUrl).href
@@ -66,7 +80,7 @@ export function capabilityStatement(baseUrl: URL, date: Date): CapabilityStateme
           extension: [{ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris', extension: [{ url: 'token', valueUri: tokenUrl }] }],
         },
         interaction: [{ code: 'transaction' }],
-        resource: FHIR_RESOURCE_TYPES.map(resourceCapability),
+        resource: [...FHIR_RESOURCE_TYPES.map(resourceCapability), subscriptionCapability(baseUrl)],
         searchParam: [
           { name: '_count', type: 'number' },
           { name: '_total', type: 'token' },
