@@ -28,7 +28,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null,
       updated_at timestamptz not null
     )`.execute(db)
-  await sql`create index fhir_subscription_topic_idx on fhir_subscription (topic) where status = 'active'`.execute(db)
   await sql`create index fhir_subscription_client_idx on fhir_subscription (integration_client_id, updated_at, id)`.execute(db)
 }
 
