@@ -1,9 +1,11 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes'
+import type { Bundle, BundleLink, Resource } from '@medplum/fhirtypes'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { publicContextOf } from '../../platform/http/request-context.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { requireCaller } from './fhir-auth.ts'
-import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
+import type { FhirContext, SearchQuery, StoredResource } from './fhir-resource-type.ts'
+import type { SearchResult } from './fhir-operations.service.ts'
+import type { FhirPreferences } from './fhir-prefer.ts'
 import { encodeCursor } from '../../platform/http/keyset-cursor.ts'
 import { etagOf } from './fhir-versions.ts'
 
@@ -15,34 +17,64 @@ export function fhirContext(request: FastifyRequest, { cipher, config }: Pick<Ap
   return { caller: requireCaller(request), cipher, source, now, portalBaseUrl: config.publicBaseUrl }
 }
 
-/** One resource with its version headers. The mapping built it from named columns: that is the allow-list. */
-export function sendResource(reply: FastifyReply, stored: StoredResource, status = 200): FastifyReply {
+/**
+ * One resource with its version headers. The mapping built it from named columns: that is the
+ * allow-list. `prefer` is the request's `Prefer: return=`: a write may answer with no body
+ * (minimal) or an OperationOutcome instead of the resource.
+ */
+export function sendResource(reply: FastifyReply, stored: StoredResource, status = 200, prefer: FhirPreferences['return'] = 'representation', elements?: string[]): FastifyReply {
   reply.header('etag', etagOf(stored.version))
   const lastUpdated = stored.resource.meta?.lastUpdated
   if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString())
-  if (status === 201) reply.header('location', `/fhir/${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`)
-  return reply.status(status).type(FHIR_JSON).send(stored.resource)
+  reply.header('content-location', versionPath(stored))
+  if (status === 201) reply.header('location', versionPath(stored))
+  reply.status(status)
+  if (prefer === 'minimal') return reply.send()
+  if (prefer === 'OperationOutcome') {
+    const text = status === 201 ? 'created' : 'stored'
+    return reply.type(FHIR_JSON).send({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', details: { text } }] })
+  }
+  return reply.type(FHIR_JSON).send(elements ? subsetted(stored.resource, elements) : stored.resource)
+}
+
+/** `/fhir/<type>/<id>/_history/<version>`: where this version can be read again (vread). */
+export function versionPath(stored: StoredResource): string {
+  return `/fhir/${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`
+}
+
+/** `_elements`: the resource with only the elements named (and id, meta), tagged SUBSETTED as R4 asks. */
+export function subsetted(resource: Resource, elements: string[]): Resource {
+  const kept = new Set(['resourceType', 'id', 'meta', ...elements])
+  const subset = Object.fromEntries(Object.entries(resource).filter(([key]) => kept.has(key))) as Resource
+  subset.meta = { ...resource.meta, tag: [...(resource.meta?.tag ?? []), { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' }] }
+  return subset
 }
 
 /**
- * A searchset Bundle of the resources found. A full page links to the next one: the same
- * search with a `_cursor` after its last row (results are ordered by last change, then id).
+ * A searchset Bundle of the resources found, with its `self` link (the parameters as applied)
+ * and `total` when known. A full page links to the next one: the same search with a `_cursor`
+ * after its last row (results are ordered by last change, then id). A POST search gets no
+ * `next` link: its body (perhaps a BSN) must not move into a URL.
  */
-export function searchset(found: StoredResource[], baseUrl: URL, page?: { path: string; raw: Record<string, string | string[]>; count: number }): Bundle {
+export function searchset(result: SearchResult, baseUrl: URL, page: { path: string; query: SearchQuery; next: boolean }): Bundle {
+  const { found, total } = result
   const last = found.at(-1)
   const lastUpdated = last?.resource.meta?.lastUpdated
-  let next: string | undefined
-  if (page && last && lastUpdated && found.length === page.count) {
-    const params = new URLSearchParams()
-    for (const [name, value] of Object.entries(page.raw)) if (name !== '_cursor') for (const v of [value].flat()) params.append(name, v)
-    params.append('_cursor', encodeCursor({ at: lastUpdated, id: last.id }))
-    next = new URL(`${page.path}?${params.toString()}`, baseUrl).href
+  const urlOf = (params: [string, string][]) => {
+    const search = new URLSearchParams(params).toString()
+    return new URL(`${page.path}${search ? `?${search}` : ''}`, baseUrl).href
   }
+  const link: BundleLink[] = [{ relation: 'self', url: urlOf(page.query.applied) }]
+  if (page.next && last && lastUpdated && found.length === page.query.count) {
+    link.push({ relation: 'next', url: urlOf([...page.query.applied.filter(([name]) => name !== '_cursor'), ['_cursor', encodeCursor({ at: lastUpdated, id: last.id })]]) })
+  }
+  const elements = page.query.elements
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    ...(next ? { link: [{ relation: 'next', url: next }] } : {}),
-    entry: found.map(({ resource }) => ({ fullUrl: fullUrl(resource, baseUrl), resource, search: { mode: 'match' as const } })),
+    ...(total !== undefined ? { total } : {}),
+    link,
+    entry: found.map(({ resource }) => ({ fullUrl: fullUrl(resource, baseUrl), resource: elements ? subsetted(resource, elements) : resource, search: { mode: 'match' as const } })),
   }
 }
 
