@@ -7,7 +7,7 @@ import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.ser
 import { formalClientName } from '../client-access/client-name.ts'
 import type { ClientAccess, Section } from '../client-access/client-access.policy.ts'
 import { newestMessages } from '../messages/message.service.ts'
-import { findReportPage, findShowAuthorName } from '../reports/reports.repository.ts'
+import { findReportPage } from '../reports/reports.repository.ts'
 import { reportRowToReport } from '../reports/reports.service.ts'
 import { findProfileSummary } from './home.repository.ts'
 import { findSubscriptions } from '../subscriptions/subscriptions.repository.ts'
@@ -63,5 +63,5 @@ export async function getHomeOverview(context: RequestContext, clientId: string)
 /** The newest report this link may read: visible in the portal and not before the activation. */
 async function newestReport(db: Db, access: ClientAccess) {
   const [row] = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after: null, limit: 1 })
-  return row ? reportRowToReport(row, await findShowAuthorName(db)) : null
+  return row ? reportRowToReport(row, row.show_author_name === true) : null
 }
