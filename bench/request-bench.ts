@@ -126,7 +126,8 @@ async function benchEmbedded(options: RequestBenchOptions, pgReader: Reader): Pr
 
 async function measure(url: string, connections: number, seconds: number, cookie?: string): Promise<Measured> {
   const result = await autocannon({ url, connections, duration: seconds, ...(cookie ? { headers: { cookie } } : {}) })
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors }
+  // Timeouts count as errors: a request that never answered is not a fast one.
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts }
 }
 
 /** One request alone; the portal's statement probe answers the count in a header. */
