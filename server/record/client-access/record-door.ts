@@ -28,6 +28,7 @@ export interface RecordPolicy<A extends RecordAccess> {
 
 /** What one request does with a client's record, for its access-log row. */
 export interface RecordAct<T> {
+  /** 'read' runs without a transaction, so its work must only read; every other action runs in one. */
   action: AccessAction
   /** 'report', 'message', 'appointment', 'care_plan_print', 'care_assignment', 'profile', 'bsn', ... */
   dataKind: string
