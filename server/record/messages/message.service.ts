@@ -13,7 +13,7 @@ import { throughRecord } from '../client-access/record-door.ts'
 import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-subscription-notify.ts'
 import { notifyNewMessage } from './message-notification.ts'
 import {
-  advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature,
+  advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature, findUnreadStateOfAccount,
   insertMessage, type MessageRow,
 } from './message.repository.ts'
 
@@ -62,8 +62,7 @@ export async function listMessages(context: RequestContext, clientId: string, pa
 /** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
 export async function newestMessages(db: Db, access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
   const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) })
-  const readUntil = await findReadUntil(db, access.clientId, { accountId: access.accountId })
-  const unreadCount = await countUnreadForAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
+  const { readUntil, unreadCount } = await findUnreadStateOfAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
   return { rows, unreadCount, items: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })) }
 }
 
