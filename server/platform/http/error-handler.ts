@@ -79,7 +79,7 @@ const BUSY_RETRY_AFTER_SECONDS = 2
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'server_busy') request.log.warn({ errorCode: error.code, detail: error.detail }, 'request refused: busy')
+      if (error.code === 'server_busy') request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused: busy (counted in /metrics)')
       else if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
       else request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused')
       // Busy hashing passwords (platform/crypto/cpu-admission.ts): over in a moment, say when to retry.
