@@ -40,15 +40,15 @@ interface Figure {
 
 export async function benchRuntime(options: RuntimeBenchOptions): Promise<void> {
   console.log(`\nissue 11 runtime figures (load average ${loadAverage()})`)
-  const figures: Figure[] = []
-  figures.push(await loginStarvation(options))
-  figures.push(await searchFlatness(options))
-  figures.push(...(await leanStart(options)))
-  for (const figure of figures) {
-    const verdict = figure.value <= figure.ceiling ? 'holds' : 'EXCEEDS'
-    console.log(`  ${figure.name.padEnd(46)} ${figure.value.toFixed(2).padStart(8)} ${figure.unit.padEnd(4)} ceiling ${String(figure.ceiling).padStart(5)}  ${verdict.padEnd(8)} ${figure.detail}`)
-  }
+  print(await loginStarvation(options))
+  print(await searchFlatness(options))
+  for (const figure of await leanStart(options)) print(figure)
   console.log(`  (load average at the end ${loadAverage()})`)
+}
+
+function print(figure: Figure): void {
+  const verdict = figure.value <= figure.ceiling ? 'holds' : 'EXCEEDS'
+  console.log(`  ${figure.name.padEnd(46)} ${figure.value.toFixed(2).padStart(8)} ${figure.unit.padEnd(4)} ceiling ${String(figure.ceiling).padStart(5)}  ${verdict.padEnd(8)} ${figure.detail}`)
 }
 
 function loadAverage(): string {
