@@ -133,8 +133,5 @@ describe('the report query plan', () => {
     // The trigram index exists on both databases (PGlite loads pg_trgm and btree_gin).
     const index = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'report_portal_body_trgm_idx'`.execute(t.db)
     expect(index.rows[0]?.n).toBe(1)
-    // A small pending list: a search reads few recently added rows one by one (docs/decisions/runtime-performance.md).
-    const options = await sql<{ options: string[] | null }>`select reloptions as options from pg_class where relname = 'report_portal_body_trgm_idx'`.execute(t.db)
-    expect(options.rows[0]?.options).toContain('gin_pending_list_limit=256')
   })
 })
