@@ -49,6 +49,8 @@ import { requireRouteSchemas } from './platform/http/route-schemas.ts'
 import { registerSecurity } from './platform/http/security.ts'
 import { registerWebApp } from './platform/http/web-app.ts'
 import { loggerOptions } from './platform/logger.ts'
+import { registerRequestMetrics } from './platform/metrics/metrics.ts'
+import { configurePasswordHashing } from './identity/accounts/password-hash.ts'
 
 
 export interface BuildAppOptions extends AppDeps {
@@ -76,6 +78,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   requireRouteSchemas(app)
+  // Logins never starve the other routes: a bounded number of argon2id jobs at once (503 past the queue).
+  configurePasswordHashing(config.passwordHashing)
+  registerRequestMetrics(app)
   registerErrorHandler(app)
   registerInputChecks(app)
   registerRequestContext(app, deps)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Type, type Static } from 'typebox'
 import Value from 'typebox/value'
 
@@ -98,6 +99,23 @@ const EnvSchema = Type.Object({
     default: 1000,
     description: 'How often the outbox worker looks for e-mail and SMS to send.',
   }),
+  PASSWORD_HASH_CONCURRENCY: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 64,
+      description: 'Passwords hashed (argon2id) at once by this instance; default half the CPU cores, at least 1. The other cores keep serving every other route while many people log in.',
+    }),
+  ),
+  PASSWORD_HASH_QUEUE: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 32,
+    description: 'Logins and password changes that may wait for a hashing slot; past it the answer is 503 server_busy with Retry-After.',
+  }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 65535, description: 'Serves GET /metrics (Prometheus text format) on this port of its own, never on the public port. Off without it.' }),
+  ),
+  METRICS_HOST: Type.String({ default: '127.0.0.1', description: 'Address of the /metrics listener: this machine only by default; an internal address for a Prometheus elsewhere.' }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
       pattern: '^https?://[^?#]+$',
@@ -169,6 +187,10 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; /** smtp:// with ?requireTLS=true: refuse to send without STARTTLS. */ requireTls: boolean }
   sms: SmsConfig
   outboxPollIntervalMs: number
+  /** How many passwords are hashed at once and may wait (identity/accounts/password-hash.ts). */
+  passwordHashing: { concurrency: number; queueLimit: number }
+  /** The /metrics listener; undefined when off. */
+  metrics: { host: string; port: number } | undefined
   /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
   oidc: OidcConfig | undefined
   /** "Inloggen met DigiD" through a broker speaking OpenID Connect; undefined when off. */
@@ -274,6 +296,8 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>', requireTls: smtpRequireTls },
     sms: smsConfig(env),
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    passwordHashing: { concurrency: env.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)), queueLimit: env.PASSWORD_HASH_QUEUE },
+    metrics: env.METRICS_PORT === undefined ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
     oidc: oidcConfig(env),
     digid: digidConfig(env),
     demoMode: decideDemoMode(env),

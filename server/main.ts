@@ -14,6 +14,9 @@ import { queueDueHeartbeats } from './integration/fhir/subscription/fhir-subscri
 import { createTransports } from './platform/outbox/transports/create-transports.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
+import { passwordHashingStats } from './identity/accounts/password-hash.ts'
+import { setMetricsSources } from './platform/metrics/metrics.ts'
+import { startMetricsServer } from './platform/metrics/metrics-server.ts'
 
 /** Start-up: configuration → database → migrations → demo data (embedded) → HTTP. */
 async function main(): Promise<void> {
@@ -60,9 +63,14 @@ async function main(): Promise<void> {
       await queueDueHeartbeats(db, now)
     },
   })
+  // /metrics on its own listener (METRICS_PORT), never on the public port.
+  setMetricsSources({ db, clock: systemClock, pool: database.poolStats, hashing: passwordHashingStats })
+  const metrics = config.metrics ? await startMetricsServer(config.metrics) : undefined
+  if (metrics && config.metrics) log.info(`metrics on http://${config.metrics.host}:${metrics.port}/metrics`)
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
+    await metrics?.close()
     await outbox.stop()
     await transports.close()
     await app.close()

@@ -54,6 +54,7 @@ export const ERROR_MESSAGES = {
   internal: { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
   not_implemented: { nl: 'Dit onderdeel is nog niet beschikbaar.', en: 'This part is not available yet.' },
   unavailable: { nl: 'Het portaal is even niet bereikbaar. Probeer het later opnieuw.', en: 'The portal is unavailable for a moment. Please try again later.' },
+  server_busy: { nl: 'Het is nu erg druk met inloggen. Probeer het over een paar seconden opnieuw.', en: 'Many people are logging in right now. Please try again in a few seconds.' },
   database_unavailable: { nl: 'Het portaal kan de gegevens even niet ophalen. Probeer het over een paar seconden opnieuw.', en: 'The portal cannot fetch its information for a moment. Please try again in a few seconds.' },
 } as const satisfies Record<string, { nl: string; en: string }>
 

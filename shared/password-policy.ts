@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import * as en from '@zxcvbn-ts/language-en'
 import * as nl from '@zxcvbn-ts/language-nl-be'
+import { PASSWORD_MAX_LENGTH } from './password-limits.ts'
 
 /**
  * The password rule (NIST SP 800-63B rev. 4): long enough, not too long, not common or
@@ -14,7 +15,7 @@ export interface PasswordPolicy {
   requireComposition: boolean
 }
 
-export const PASSWORD_MAX_LENGTH = 128
+export { PASSWORD_MAX_LENGTH }
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'too_common' | 'contains_name' | 'needs_composition'
 

@@ -67,6 +67,7 @@ const ERROR_STATUS = {
   internal: 500,
   not_implemented: 501,
   unavailable: 503,
+  server_busy: 503,
   database_unavailable: 503,
 } as const
 

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto'
-import { checkPassword } from '../../../shared/password-policy.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
@@ -9,6 +8,7 @@ import { sendPasswordLink } from '../authentication/password.service.ts'
 import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
 import { insertAccount, loginNameTaken } from './account.repository.ts'
 import { hashPassword } from './password-hash.ts'
+import { passwordChecker } from './password-checker.ts'
 
 export interface NewAccountInput {
   kind: string
@@ -90,6 +90,7 @@ function randomPassword(minLength: number): string {
 /** A random password that passes the organisation's policy, to be handed over once. */
 export async function generateTemporaryPassword(db: Db, person: { loginName: string; displayName: string }): Promise<string> {
   const { passwordPolicy } = await getSecuritySettings(db)
+  const checkPassword = await passwordChecker()
   // A random password almost always passes at once; the loop covers the organisation's own
   // rules (composition) and the rare draw that happens to contain a name.
   for (;;) {

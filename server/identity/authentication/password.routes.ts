@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { PASSWORD_MAX_LENGTH } from '../../../shared/password-policy.ts'
+import { PASSWORD_MAX_LENGTH } from '../../../shared/password-limits.ts'
 import {
   ChangePasswordRequest,
   Done,

@@ -1,9 +1,9 @@
-import { checkPassword } from '../../../shared/password-policy.ts'
 import type { PasswordTokenInfo } from '../../../shared/schemas/auth.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, passwordRejected, rateLimited } from '../../platform/errors.ts'
 import { hashPassword, verifyPassword } from '../accounts/password-hash.ts'
+import { passwordChecker } from '../accounts/password-checker.ts'
 import { getBranding, getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
 import { renderEmail } from '../../platform/outbox/email-layout.ts'
 import { enqueueEmail } from '../../platform/outbox/outbox.service.ts'
@@ -91,6 +91,7 @@ export async function describePasswordToken(db: Db, token: string, now: Date): P
 
 async function assertAcceptable(db: Db, password: string, person: { login_name: string; display_name: string }): Promise<void> {
   const { passwordPolicy } = await getSecuritySettings(db)
+  const checkPassword = await passwordChecker()
   const problems = checkPassword(password, passwordPolicy, { loginName: person.login_name, names: [person.display_name] })
   if (problems.length > 0) throw passwordRejected(problems)
 }

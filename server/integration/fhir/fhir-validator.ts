@@ -6,7 +6,10 @@ import { FhirError } from './fhir-errors.ts'
 
 let indexed = false
 
-/** Loads the FHIR R4 base definitions into Medplum's validator: once per process (it takes seconds). */
+/**
+ * Loads the FHIR R4 base definitions into Medplum's validator: once per process, on the first
+ * resource validated (it takes seconds and about 90 MiB, so not at start-up).
+ */
 export function loadFhirDefinitions(): void {
   if (indexed) return
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle)

@@ -14,7 +14,6 @@ import { integrationActor } from './fhir-resource-type.ts'
 import { fhirSearchRoutes } from './fhir-search.routes.ts'
 import { fhirTokenRoutes } from './fhir-token.routes.ts'
 import { fhirTransactionRoutes } from './fhir-transaction.routes.ts'
-import { loadFhirDefinitions } from './fhir-validator.ts'
 import { fhirWriteRoutes } from './fhir-write.routes.ts'
 import { fhirSubscriptionRoutes } from './subscription/fhir-subscription.routes.ts'
 
@@ -25,8 +24,8 @@ import { fhirSubscriptionRoutes } from './subscription/fhir-subscription.routes.
 export async function fhirRoutes(app: FastifyInstance, options: AppDeps): Promise<void> {
   // Only the dependencies travel on: the prefix in `options` would be added again by each child.
   const deps: AppDeps = { config: options.config, db: options.db, clock: options.clock, cipher: options.cipher }
-  // Seconds of work: done at start-up, not on the first request.
-  loadFhirDefinitions()
+  // The FHIR definitions (about 90 MiB, seconds of work) load on the first resource validated
+  // (fhir-validator.ts), not at start: most instances serve people, not the ECD.
 
   // application/fhir+json is JSON, parsed by Fastify's own JSON parser (prototype-poisoning safe)
   // after a strict UTF-8 decoding, as application/json is (server/platform/http/input-checks.ts).

@@ -22,6 +22,8 @@ export interface OpenDatabase {
   kind: 'postgres' | 'embedded'
   /** Closes the pool (and the embedded database and its lock). */
   close: () => Promise<void>
+  /** PostgreSQL: the pool's connections and waiting requests, for /metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number }
 }
 
 /**
@@ -43,7 +45,8 @@ export async function openDatabase(database: Config['database'], options: { log?
     })
     survivePostgresRestarts(pool, options.log ?? silentLog)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount })
+    return { db, kind: 'postgres', close: () => db.destroy(), poolStats }
   }
 
   const inMemory = database.dataDir.startsWith('memory://')

@@ -73,11 +73,17 @@ export function databaseErrorCode(error: unknown): ErrorCode | undefined {
   return DATABASE_CODES[error.code]
 }
 
+/** A full password-hashing queue drains in about a second at 25 hashes a second per core. */
+const BUSY_RETRY_AFTER_SECONDS = 2
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
+      if (error.code === 'server_busy') request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused: busy (counted in /metrics)')
+      else if (error.status >= 500) request.log.error({ err: error, detail: error.detail }, 'application error')
       else request.log.info({ errorCode: error.code, detail: error.detail }, 'request refused')
+      // Busy hashing passwords (platform/crypto/cpu-admission.ts): over in a moment, say when to retry.
+      if (error.code === 'server_busy') reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS))
       return sendError(request, reply, error.code, undefined, error.passwordProblems)
     }
     if (isDatabaseUnavailable(error)) {

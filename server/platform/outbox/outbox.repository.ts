@@ -124,3 +124,16 @@ export async function findRecentOutboxMessages(db: Kysely<Database>, limit: numb
     return { ...row, body_text: body.text, body_html: body.html }
   })
 }
+
+/**
+ * The undelivered messages (pending, or being sent): how many, and when the oldest was queued.
+ * Read by /metrics; the due index holds exactly these rows.
+ */
+export async function findOutboxBacklog(db: Kysely<Database>): Promise<{ depth: number; oldestCreatedAt: Date | null }> {
+  const row = await db
+    .selectFrom('outbox_message')
+    .select((eb) => [eb.fn.countAll<string>().as('depth'), eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirstOrThrow()
+  return { depth: Number(row.depth), oldestCreatedAt: row.oldest ? new Date(row.oldest) : null }
+}
