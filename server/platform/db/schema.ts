@@ -1,4 +1,5 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts'
+import type { AccessInvitationTable } from '../../record/access-grants/access-invitation.table.ts'
 import type { AccountTable, SessionTable } from '../../identity/accounts/account.table.ts'
 import type { LoginAttemptTable, PasswordTokenTable, RateLimitTable } from '../../identity/authentication/auth.table.ts'
 import type { AppointmentTable } from '../../record/appointments/appointment.table.ts'
@@ -64,4 +65,5 @@ export interface Database {
   practitioner_role: PractitionerRoleTable
   contact_person: ContactPersonTable
   sso_login_state: SsoLoginStateTable
+  access_invitation: AccessInvitationTable
 }
