@@ -18,6 +18,7 @@ import { clientProfilePortalRoutes } from './record/client-profile/client-profil
 import { clientProfileWorkspaceRoutes } from './record/client-profile/client-profile.workspace.routes.ts'
 import { reportPortalRoutes } from './record/reports/reports.portal.routes.ts'
 import { accessGrantRoutes } from './record/access-grants/access-grants.routes.ts'
+import { clientGrantsSettingRoutes } from './administration/organisation/client-grants.routes.ts'
 import { reportWorkspaceRoutes } from './record/reports/reports.workspace.routes.ts'
 import { subscriptionPortalRoutes } from './record/subscriptions/subscriptions.portal.routes.ts'
 import { subscriptionWorkspaceRoutes } from './record/subscriptions/subscriptions.workspace.routes.ts'
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(clientLinkRoutes, deps)
   await app.register(organisationAdminRoutes, deps)
   await app.register(loginPolicyRoutes, deps)
+  await app.register(clientGrantsSettingRoutes, deps)
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)

@@ -10,6 +10,7 @@ import { openDatabase } from './platform/db/database.ts'
 import { EmbeddedDatabaseLockedError } from './platform/db/embedded-lock.ts'
 import { withOutboxSecrets } from './platform/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from './platform/outbox/outbox.worker.ts'
+import { startGrantEndDateJob } from './record/access-grants/access-grants.job.ts'
 import { createTransports } from './platform/outbox/transports/create-transports.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
@@ -53,10 +54,13 @@ async function main(): Promise<void> {
   const outboxLog = log.child({ component: 'outbox' })
   const transports = createTransports(config, outboxLog, systemClock)
   const outbox = startOutboxWorker({ db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs })
+  // Links a client granted with an end date: ended after their last day, both sides told a week ahead.
+  const grantEndDates = startGrantEndDateJob({ db, clock: systemClock, log: log.child({ component: 'grant-end-dates' }) })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
     await outbox.stop()
+    await grantEndDates.stop()
     await transports.close()
     await app.close()
     await database.close()

@@ -76,3 +76,7 @@ export type InvitationInfo = Static<typeof InvitationInfo>
 
 export const InvitationAccepted = Type.Object({ clientId: Type.String({ format: 'uuid' }) })
 export const InvitationRegistered = Type.Object({ loginName: Type.String() })
+
+/** Beheer: whether clients (and legal representatives) may give access themselves; on by default. */
+export const ClientGrantsSetting = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false })
+export type ClientGrantsSetting = Static<typeof ClientGrantsSetting>

@@ -3,6 +3,7 @@ import { readOutbox } from '../../platform/outbox/outbox.test-support.ts'
 import { createClient, createLink } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, postJson } from '../../test/login-helper.ts'
+import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { runGrantEndDates } from './access-grants.service.ts'
 
@@ -115,12 +116,17 @@ describe('who may grant what', () => {
     expect((await send(repLogin, 'POST', `/api/clients/${client.id}/access-grants`, invitation('b@example.org', { ...TWO, messages: false }, { endsOn: '2026-11-24' }))).statusCode).toBe(400)
     expect(await t.db.selectFrom('access_invitation').select('id').where('client_id', '=', client.id).execute()).toHaveLength(1)
 
-    await t.db.updateTable('organisation').set({ client_grants_enabled: false }).execute()
+    // Beheer switches the feature off: nobody can invite, and the open invitation stops working.
+    const admin = await logInStaff(t, await createStaffAccount(t.db, t.cipher, { administrator: true, caregiver: false }), now)
+    expect((await send(admin, 'GET', '/api/admin/organisation/client-grants')).json()).toEqual({ enabled: true })
+    expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: false })).json()).toEqual({ enabled: false })
     try {
       expect((await send(repLogin, 'POST', `/api/clients/${client.id}/access-grants`, invitation('c@example.org', { ...TWO, messages: false }))).statusCode).toBe(403)
       expect((await send(repLogin, 'GET', `/api/clients/${client.id}/access-grants`)).json().mayGrant).toBe(false)
+      expect((await postJson(t, '/api/access-invitations/describe', { token: await invitationToken('b@example.org') })).statusCode).toBe(404)
+      expect((await send(repLogin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true })).statusCode).toBe(403)
     } finally {
-      await t.db.updateTable('organisation').set({ client_grants_enabled: true }).execute()
+      expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true })).statusCode).toBe(200)
     }
   })
 })
