@@ -17,6 +17,8 @@ import { clientAccessLogRoutes } from './record/client-access-log/client-access-
 import { clientProfilePortalRoutes } from './record/client-profile/client-profile.portal.routes.ts'
 import { clientProfileWorkspaceRoutes } from './record/client-profile/client-profile.workspace.routes.ts'
 import { reportPortalRoutes } from './record/reports/reports.portal.routes.ts'
+import { accessGrantRoutes } from './record/access-grants/access-grants.routes.ts'
+import { clientGrantsSettingRoutes } from './administration/organisation/client-grants.routes.ts'
 import { reportWorkspaceRoutes } from './record/reports/reports.workspace.routes.ts'
 import { subscriptionPortalRoutes } from './record/subscriptions/subscriptions.portal.routes.ts'
 import { subscriptionWorkspaceRoutes } from './record/subscriptions/subscriptions.workspace.routes.ts'
@@ -108,11 +110,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(clientProfilePortalRoutes, deps)
   await app.register(subscriptionPortalRoutes, deps)
   await app.register(clientAccessLogRoutes, deps)
+  await app.register(accessGrantRoutes, deps)
   // The administrators' half of the staff workspace.
   await app.register(portalAccountRoutes, deps)
   await app.register(clientLinkRoutes, deps)
   await app.register(organisationAdminRoutes, deps)
   await app.register(loginPolicyRoutes, deps)
+  await app.register(clientGrantsSettingRoutes, deps)
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)

@@ -11,6 +11,7 @@ import { EmbeddedDatabaseLockedError } from './platform/db/embedded-lock.ts'
 import { withOutboxSecrets } from './platform/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from './platform/outbox/outbox.worker.ts'
 import { queueDueHeartbeats } from './integration/fhir/subscription/fhir-subscription-notify.ts'
+import { startGrantEndDateJob } from './record/access-grants/access-grants.job.ts'
 import { createTransports } from './platform/outbox/transports/create-transports.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
@@ -67,11 +68,14 @@ async function main(): Promise<void> {
   setMetricsSources({ db, clock: systemClock, pool: database.poolStats, hashing: passwordHashingStats })
   const metrics = config.metrics ? await startMetricsServer(config.metrics) : undefined
   if (metrics && config.metrics) log.info(`metrics on http://${config.metrics.host}:${metrics.port}/metrics`)
+  // Links a client granted with an end date: ended after their last day, both sides told a week ahead.
+  const grantEndDates = startGrantEndDateJob({ db, clock: systemClock, log: log.child({ component: 'grant-end-dates' }) })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
     await metrics?.close()
     await outbox.stop()
+    await grantEndDates.stop()
     await transports.close()
     await app.close()
     await database.close()

@@ -27,6 +27,13 @@ export const Report = Type.Object({
 })
 export type Report = Static<typeof Report>
 
-/** Newest first; `nextCursor` is null on the last page. */
-export const ReportPage = Type.Object({ items: Type.Array(Report), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+/**
+ * Newest first; `nextCursor` is null on the last page. `shownFrom`: the moment the reader's link
+ * was activated; nothing written before it is shown through that link (the portal says so).
+ */
+export const ReportPage = Type.Object({
+  items: Type.Array(Report),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  shownFrom: Type.String({ format: 'date-time' }),
+})
 export type ReportPage = Static<typeof ReportPage>

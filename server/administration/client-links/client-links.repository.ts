@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import type { ClientLinkTable, ConsentTable } from '../../record/links/link.table.ts'
-import { containsPattern } from '../../platform/db/contains-pattern.ts'
+import { clientMatchesText } from '../../record/clients/client-search.ts'
 import { isCalendarDate } from '../../../shared/schemas/dates.ts'
 
 function linksWithClientAndConsent(db: Db) {
@@ -69,9 +69,8 @@ export async function findConsentForm(db: Db, consentId: string) {
   return db.selectFrom('consent').select(['id', 'client_id', 'form_pdf']).where('id', '=', consentId).executeTakeFirst()
 }
 
-/** Clients by name, client number or date of birth (YYYY-MM-DD), for choosing whom to link. */
+/** Clients by whole name, client number or date of birth (YYYY-MM-DD), for choosing whom to link: the caregivers' search plus the date. */
 export async function searchClients(db: Db, search: string, limit: number) {
-  const pattern = containsPattern(search)
   // Only a day that exists is compared with the date of birth: 2026-02-30 would be a database error.
   const date = isCalendarDate(search) ? search : null
   return db
@@ -79,10 +78,8 @@ export async function searchClients(db: Db, search: string, limit: number) {
     .select(['id', 'client_number', 'gender', 'initials', 'given_name', 'name_prefix', 'family_name', 'date_of_birth', 'legal_capacity'])
     .where((eb) =>
       eb.or([
-        eb('family_name', 'ilike', pattern),
-        eb('given_name', 'ilike', pattern),
-        eb('client_number', 'ilike', pattern),
-        ...(date ? [eb('date_of_birth', '=', date)] : []),
+        clientMatchesText(eb, search),
+        ...(date ? [eb('client.date_of_birth', '=', date)] : []),
       ]),
     )
     .orderBy('family_name')

@@ -20,5 +20,7 @@ export interface OrganisationTable {
   show_report_author_name: Generated<boolean>
   /** Which ways in are enough to read the record (Beheer → Beveiliging); see login-policy.ts. */
   login_policy: Generated<LoginPolicy>
+  /** Clients (and legal representatives) may give a relative access themselves (Beheer; default on). */
+  client_grants_enabled: Generated<boolean>
   updated_at: Generated<Date>
 }

@@ -1,4 +1,5 @@
 import type { AccessLogTable } from '../access-log/access-log.table.ts'
+import type { AccessInvitationTable } from '../../record/access-grants/access-invitation.table.ts'
 import type { AccountTable, SessionTable } from '../../identity/accounts/account.table.ts'
 import type { LoginAttemptTable, PasswordTokenTable, RateLimitTable } from '../../identity/authentication/auth.table.ts'
 import type { AppointmentTable } from '../../record/appointments/appointment.table.ts'
@@ -66,4 +67,5 @@ export interface Database {
   contact_person: ContactPersonTable
   sso_login_state: SsoLoginStateTable
   fhir_subscription: FhirSubscriptionTable
+  access_invitation: AccessInvitationTable
 }

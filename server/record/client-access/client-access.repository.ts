@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts'
 import { activeAt } from '../../platform/db/valid-on-day.ts'
+import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 
 /**
  * The account's link to the client that is active at `now`: not ended, activated, its consent
@@ -42,6 +43,9 @@ function activeLinks(db: Db, now: Date) {
     .where('account.kind', '=', 'portal')
     .where('account.blocked_at', 'is', null)
     .where('account.ended_at', 'is', null)
+    // A link a client granted with an end date gives no access after its last day (Dutch time),
+    // whether or not the end-date job has run yet (record/access-grants).
+    .where((eb) => eb.or([eb('client_link.ends_on', 'is', null), eb('client_link.ends_on', '>=', amsterdamDate(now))]))
 }
 
 export type ActiveLinkRow = NonNullable<Awaited<ReturnType<typeof findActiveLink>>>

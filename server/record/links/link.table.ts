@@ -13,6 +13,8 @@ export interface ConsentTable {
   form_pdf: Buffer | null
   recorded_by: string | null
   recorded_at: Generated<Date>
+  /** A consent given digitally in the portal ("Iemand toegang geven"): its invitation. */
+  invitation_id: Generated<string | null>
   withdrawn_at: Date | null
   updated_at: Generated<Date>
   version: Generated<number>
@@ -35,4 +37,10 @@ export interface ClientLinkTable {
   end_reason: string | null
   created_by: string | null
   created_at: Generated<Date>
+  /** The link made by accepting a client's invitation, or null (made by an administrator). */
+  invitation_id: Generated<string | null>
+  /** 'YYYY-MM-DD': the last day the link gives access; the end-date job ends it the day after. */
+  ends_on: Generated<string | null>
+  /** When both sides were told the end date is a week away. */
+  end_notice_sent_at: Generated<Date | null>
 }

@@ -66,6 +66,8 @@ describe('GET /api/clients/:clientId/reports', () => {
       authorName: null, carePlanGoal: 'Mevrouw eet voldoende', text: expect.stringMatching(/^Dag 2[34]/),
     })
     expect(body.items[0].reportedAt >= body.items[1].reportedAt).toBe(true)
+    // The portal says from when reports are shown: the moment the link was activated.
+    expect(body.shownFrom).toBe(activatedAt.toISOString())
   })
 
   it('walks every page exactly once, with ties on reported_at, and never shows the hidden or pre-activation report', async () => {

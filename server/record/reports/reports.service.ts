@@ -47,6 +47,7 @@ export async function listReports(context: RequestContext, clientId: string, que
     return {
       items: page.map((row) => reportRowToReport(row, row.show_author_name === true)),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+      shownFrom: access.activatedAt.toISOString(),
     }
   })
 }

@@ -64,6 +64,8 @@ describe('searching the caseload', () => {
     const login = await logInStaff(t, caregivers[0]!, now)
     const search = async (query: string) => (await get(`/api/workspace/clients?${query}`, login.headers)).json().items.map((c: { name: string }) => c.name)
     expect(await search('q=geertr')).toEqual(['mw. S. Smit'])
+    expect(await search('q=de%20boer')).toEqual(['mw. S. de Boer'])
+    expect(await search('q=Anna%20Jansen')).toEqual(['mw. S. Jansen'])
     expect(await search('q=ZK-1004')).toEqual(['mw. S. Mulder'])
     expect(await search('dateOfBirth=1931-02-03')).toEqual(['mw. S. Visser'])
     expect(await search('q=%25')).toEqual([])

@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { clientMatchesText } from '../clients/client-search.ts'
 import { caseloadClientIds } from '../client-access/caregiver-access.repository.ts'
 
 export interface CaseloadSearch {
   staffMemberId: string
   today: string
-  /** Already escaped for LIKE; matched against the name and the client number. */
+  /** As typed; matched against the whole name and the start of the client number (clientMatchesText). */
   text: string | null
   dateOfBirth: string | null
   after: { familyName: string; id: string } | null
@@ -20,11 +21,7 @@ export async function searchCaseload(db: Db, search: CaseloadSearch) {
     .where('client.id', 'in', caseloadClientIds(db, search.staffMemberId, search.today))
   const text = search.text
   if (text !== null) {
-    query = query.where((eb) => eb.or([
-      eb(sql<string>`client.given_name || ' ' || client.name_prefix || ' ' || client.family_name`, 'ilike', `%${text}%`),
-      eb(sql<string>`client.initials || ' ' || client.name_prefix || ' ' || client.family_name`, 'ilike', `%${text}%`),
-      eb('client.client_number', 'ilike', `${text}%`),
-    ]))
+    query = query.where((eb) => clientMatchesText(eb, text))
   }
   if (search.dateOfBirth !== null) query = query.where('client.date_of_birth', '=', search.dateOfBirth)
   const after = search.after

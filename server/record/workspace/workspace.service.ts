@@ -1,7 +1,6 @@
 import { isUuid } from '../../../shared/schemas/common.ts'
 import type { Inbox, WorkspaceClient, WorkspaceClientPage, WorkspaceClientQuery } from '../../../shared/schemas/workspace.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
-import { escapeLike } from '../../platform/db/contains-pattern.ts'
 import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
 import { countUnreadForStaffMember } from '../messages/message.repository.ts'
@@ -26,7 +25,7 @@ export async function listCaseload(context: RequestContext, query: WorkspaceClie
     const rows = await searchCaseload(trx, {
       staffMemberId: staff.staffMemberId,
       today: amsterdamDate(now),
-      text: query.q?.trim() ? escapeLike(query.q.trim()) : null,
+      text: query.q?.trim() ? query.q : null,
       dateOfBirth: query.dateOfBirth ?? null,
       after,
       limit: limit + 1,

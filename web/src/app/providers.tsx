@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react'
 import { BrowserRouter } from 'react-router'
 import { SESSION_QUERY_KEY } from '@/features/auth/api/get-session.ts'
 import { noteSessionEnded } from '@/features/auth/hooks/use-logout.ts'
+import { LINKED_CLIENTS_KEY } from '@/features/clients/api/get-linked-clients.ts'
 import { createQueryClient } from '@/lib/query-client.ts'
 
 /**
@@ -16,6 +17,8 @@ function createAppQueryClient(): QueryClient {
       if (code === 'unauthenticated') noteSessionEnded()
       void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY })
     },
+    // Access ended ("Toegang beëindigen", an end date, an administrator): the record pages then say so.
+    onNotFound: () => void client.invalidateQueries({ queryKey: LINKED_CLIENTS_KEY }),
   })
   return client
 }

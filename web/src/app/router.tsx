@@ -16,6 +16,8 @@ import { ClientProfilePage } from '@/features/client-profile/components/client-p
 import { ClientHome } from '@/features/home/components/client-home.tsx'
 import { MessagesPage } from '@/features/messages/components/messages-page.tsx'
 import { RecordCopyPage } from '@/features/record-copy/components/record-copy-page.tsx'
+import { GrantAccessPage } from '@/features/access-grants/components/grant-access-page.tsx'
+import { InvitationPage } from '@/features/access-grants/components/invitation-page.tsx'
 import { ReportsPage } from '@/features/reports/components/reports-page.tsx'
 import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page.tsx'
 import { WorkspaceAppointmentsPage } from '@/features/workspace/appointments/components/appointments-page.tsx'
@@ -69,6 +71,7 @@ export function AppRoutes() {
           <Route path="inloggen/digid-onbekend" element={<DigidUnknownPage />} />
           <Route path="wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="wachtwoord-instellen" element={<SetPasswordPage />} />
+          <Route path="uitnodiging" element={<InvitationPage />} />
         </Route>
         <Route element={<RequireSession />}>
           <Route element={<PublicLayout />}>
@@ -122,6 +125,7 @@ export function AppRoutes() {
                 />
                 <Route path="wie-heeft-mijn-dossier-ingezien" element={<ClientRecordRoute title="menu.accessLog">{(c) => <AccessLogPage clientId={c.clientId} />}</ClientRecordRoute>} />
                 <Route path="gegevens-downloaden" element={<ClientRecordRoute title="menu.recordCopy">{(c) => <RecordCopyPage clientId={c.clientId} />}</ClientRecordRoute>} />
+                <Route path="toegang-geven" element={<ClientRecordRoute title="menu.grants">{(c) => <GrantAccessPage clientId={c.clientId} />}</ClientRecordRoute>} />
               </Route>
             </Route>
           </Route>

@@ -1,3 +1,4 @@
+import { enAccessGrants } from './en-access-grants.ts'
 import { enAdmin } from './en-admin.ts'
 import { enClientRecord } from './en-client-record.ts'
 import { enWorkspace } from './en-workspace.ts'
@@ -312,4 +313,5 @@ export const en = {
   ...enClientRecord,
   ...enWorkspace,
   ...enAdmin,
+  ...enAccessGrants,
 } satisfies Record<MessageKey, string>

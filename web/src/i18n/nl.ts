@@ -1,3 +1,4 @@
+import { nlAccessGrants } from './nl-access-grants.ts'
 import { nlAdmin } from './nl-admin.ts'
 import { nlClientRecord } from './nl-client-record.ts'
 import { nlWorkspace } from './nl-workspace.ts'
@@ -312,6 +313,7 @@ export const nl = {
   ...nlClientRecord,
   ...nlWorkspace,
   ...nlAdmin,
+  ...nlAccessGrants,
 } satisfies Record<string, string>
 
 export type MessageKey = keyof typeof nl

@@ -15,6 +15,7 @@ export const CLIENT_PAGES = {
   subscriptions: 'abonnementen',
   accessLog: 'wie-heeft-mijn-dossier-ingezien',
   recordCopy: 'gegevens-downloaden',
+  grants: 'toegang-geven',
 } as const
 
 export type ClientPage = keyof typeof CLIENT_PAGES

@@ -13,9 +13,11 @@ const SESSION_ERROR_CODES = new Set(['unauthenticated', 'password_change_require
  * `onSessionError` hears of any request refused because of the session's state (ended
  * on the server, logged out in another tab), so the app can read the session again.
  */
-export function createQueryClient(options: { onSessionError?: (code: string) => void } = {}): QueryClient {
+export function createQueryClient(options: { onSessionError?: (code: string) => void; onNotFound?: () => void } = {}): QueryClient {
   const onError = (error: unknown) => {
     if (error instanceof ApiError && SESSION_ERROR_CODES.has(error.code)) options.onSessionError?.(error.code)
+    // A record that answers "not found" may be one whose access just ended: the app reads its list of clients again.
+    if (error instanceof ApiError && error.code === 'not_found') options.onNotFound?.()
   }
   return new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely'
 import type { ConsentTable } from '../../../record/links/link.table.ts'
 import { patientReference } from '../fhir-references.ts'
 
-export type ConsentRow = Omit<Selectable<ConsentTable>, 'form_pdf'>
+export type ConsentRow = Omit<Selectable<ConsentTable>, 'form_pdf' | 'invitation_id'>
 
 /** LOINC 59284-0 "Patient Consent", scope patient-privacy: consent to share the record through the portal. */
 const CONSENT_CATEGORY = { system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' } as const

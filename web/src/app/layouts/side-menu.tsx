@@ -6,7 +6,7 @@ import { useT } from '@/i18n/use-t.ts'
 import { DisclosureMenu, MenuLink } from './disclosure-menu.tsx'
 
 /** The sections of the portal, in the order of the Topaz manual; `section` is the permission its link needs. */
-const MENU_ITEMS: { page: ClientPage; label: MessageKey; section?: Section }[] = [
+const MENU_ITEMS: { page: ClientPage; label: MessageKey; section?: Section; granter?: true }[] = [
   { page: 'home', label: 'menu.home' },
   { page: 'profile', label: 'menu.profile', section: 'profile' },
   { page: 'reports', label: 'menu.reports', section: 'reports' },
@@ -16,6 +16,7 @@ const MENU_ITEMS: { page: ClientPage; label: MessageKey; section?: Section }[] =
   { page: 'subscriptions', label: 'menu.subscriptions', section: 'subscriptions' },
   { page: 'accessLog', label: 'menu.accessLog' },
   { page: 'recordCopy', label: 'menu.recordCopy' },
+  { page: 'grants', label: 'menu.grants', granter: true },
 ]
 
 /**
@@ -26,7 +27,9 @@ const MENU_ITEMS: { page: ClientPage; label: MessageKey; section?: Section }[] =
 export function SideMenu({ className = '' }: { className?: string }) {
   const t = useT()
   const { client } = useCurrentClient()
-  const items = client ? MENU_ITEMS.filter((item) => !item.section || client.sections.includes(item.section)) : MENU_ITEMS.slice(0, 1)
+  // "Iemand toegang geven" for the client themself and a legal representative (the page says when the organisation or the client's capacity rules it out).
+  const granter = client?.relation === 'self' || client?.relation === 'legal_representative'
+  const items = client ? MENU_ITEMS.filter((item) => (!item.section || client.sections.includes(item.section)) && (!item.granter || granter)) : MENU_ITEMS.slice(0, 1)
 
   return (
     <DisclosureMenu label={t('menu.label')} toggle={t('menu.toggle')} className={className}>
