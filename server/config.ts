@@ -98,6 +98,25 @@ const EnvSchema = Type.Object({
     default: 1000,
     description: 'How often the outbox worker looks for e-mail and SMS to send.',
   }),
+  VAPID_PUBLIC_KEY: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9_-]{87}$',
+      description: 'Web push (Meldingen): the VAPID public key, base64url (npx web-push generate-vapid-keys). Set with VAPID_PRIVATE_KEY, or neither: then a pair is generated once and kept in the database, encrypted with DATA_ENCRYPTION_KEY.',
+    }),
+  ),
+  VAPID_PRIVATE_KEY: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'Web push: the VAPID private key, base64url, with VAPID_PUBLIC_KEY. A secret: whoever holds it can push to every subscribed browser.' }),
+  ),
+  VAPID_SUBJECT: Type.Optional(
+    Type.String({
+      pattern: '^(mailto:[^@\\s]+@[^@\\s]+|https://\\S+)$',
+      description: "Web push: how push services reach the organisation, mailto:beheer@example.org or an https URL. Default: PUBLIC_BASE_URL when that is https, else mailto:noreply@localhost.",
+    }),
+  ),
+  WEB_PUSH: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'on',
+    description: 'Web push notifications (Meldingen on the phone or computer): on or off. Off hides the choice in Mijn profiel and sends none.',
+  }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
       pattern: '^https?://[^?#]+$',
@@ -169,6 +188,8 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string; /** smtp:// with ?requireTLS=true: refuse to send without STARTTLS. */ requireTls: boolean }
   sms: SmsConfig
   outboxPollIntervalMs: number
+  /** Web push: off, or on with the configured VAPID pair (undefined: generated once, kept in the database). */
+  webPush: { enabled: boolean; keys: { publicKey: string; privateKey: string } | undefined; subject: string }
   /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
   oidc: OidcConfig | undefined
   /** "Inloggen met DigiD" through a broker speaking OpenID Connect; undefined when off. */
@@ -250,6 +271,9 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     problems.push('PUBLIC_BASE_URL: must use https in production.')
   }
   problems.push(...outboxProblems(env, options.server ?? false))
+  if ((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined)) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither (npx web-push generate-vapid-keys).')
+  }
   problems.push(...oidcProblems(env))
   problems.push(...digidProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
@@ -274,6 +298,11 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Cliëntportaal <noreply@localhost>', requireTls: smtpRequireTls },
     sms: smsConfig(env),
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    webPush: {
+      enabled: env.WEB_PUSH === 'on',
+      keys: env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : undefined,
+      subject: env.VAPID_SUBJECT ?? (env.PUBLIC_BASE_URL.startsWith('https://') ? env.PUBLIC_BASE_URL : 'mailto:noreply@localhost'),
+    },
     oidc: oidcConfig(env),
     digid: digidConfig(env),
     demoMode: decideDemoMode(env),

@@ -6,6 +6,8 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/schema.ts'
 import { claimNextDueMessage, failExhaustedExpiredClaims, markAttemptFailed, markMessageSent } from './outbox.repository.ts'
 import { DeliveryError, type Transports } from './transports/transport.ts'
+import { forgetPushSubscription } from './push/push-subscription.repository.ts'
+import type { WebPushSubscription } from './push/web-push-transport.ts'
 
 export type OutboxLog = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>
 
@@ -60,7 +62,7 @@ export async function deliverDueMessages(db: Kysely<Database>, options: DeliverO
       now,
       leaseUntil: new Date(now.getTime() + leaseMs),
       claimToken,
-      channels: ['email', 'sms'],
+      channels: options.transports.push ? ['email', 'sms', 'push'] : ['email', 'sms'],
       maxAttempts,
     })
     if (!message) break
@@ -86,6 +88,8 @@ async function deliverClaimed(
     const delay = failure.permanent ? null : retryDelayMs(message.attempts, options.maxAttempts)
     const retryAt = delay === null ? null : new Date(clock().getTime() + delay)
     const recorded = await markAttemptFailed(db, { id: message.id, claimToken, error: failure.message, retryAt })
+    // The push service refused the subscription for good (expired, unsubscribed): forget it.
+    if (recorded && message.channel === 'push' && failure.permanent) await forgetPushSubscription(db, message.recipient)
     if (!recorded) log.warn(about, 'outbox: claim lost before the failure was recorded')
     else if (retryAt) log.warn({ ...about, reason: failure.message, retryAt }, 'outbox: send failed, will retry')
     else log.error({ ...about, reason: failure.message }, 'outbox: send failed, giving up')
@@ -129,6 +133,9 @@ function send(message: ClaimedMessage, transports: Transports): Promise<void> {
       })
     case 'sms':
       return transports.sms.sendSms({ id: message.id, to: message.recipient, text: message.body_text })
+    case 'push':
+      if (!transports.push) return Promise.reject(new DeliveryError('no push transport'))
+      return transports.push.sendPush({ id: message.id, subscription: JSON.parse(message.body_text) as WebPushSubscription })
     default:
       return Promise.reject(new DeliveryError(`no transport for channel ${message.channel}`))
   }

@@ -1,3 +1,5 @@
+import type { PushTransport } from '../push/web-push-transport.ts'
+
 /** What the worker hands a transport: the outbox id travels along so providers can deduplicate. */
 export interface OutgoingEmail {
   id: string
@@ -31,6 +33,8 @@ export interface SmsTransport {
 export interface Transports {
   email: EmailTransport
   sms: SmsTransport
+  /** Web push (push/web-push-transport.ts); without it push messages wait in the outbox. */
+  push?: PushTransport
 }
 
 /**
