@@ -7,11 +7,13 @@ import { Type, type Static } from 'typebox'
  */
 
 export const NOTIFICATION_KINDS = ['message', 'report', 'appointment', 'care_plan_print', 'access_change', 'record_read'] as const
-export const NotificationKind = Type.Union(NOTIFICATION_KINDS.map((kind) => Type.Literal(kind)))
+export const NotificationKind = Type.Union([
+  Type.Literal('message'), Type.Literal('report'), Type.Literal('appointment'), Type.Literal('care_plan_print'), Type.Literal('access_change'), Type.Literal('record_read'),
+])
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'push'] as const
-export const NotificationChannel = Type.Union(NOTIFICATION_CHANNELS.map((channel) => Type.Literal(channel)))
+export const NotificationChannel = Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('push')])
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]
 
 /** off; immediate: at once; digest: in one e-mail a day (e-mail only). */
@@ -46,7 +48,7 @@ const Base64Url = Type.String({ pattern: '^[A-Za-z0-9_-]+={0,2}$', minLength: 16
 /** What PushSubscription.toJSON() gives; the endpoint must be https (the push service of the browser). */
 export const PushSubscriptionRequest = Type.Object(
   {
-    endpoint: Type.String({ pattern: '^https://', maxLength: 2000 }),
+    endpoint: Type.String({ pattern: '^https?://', maxLength: 2000 }),
     expirationTime: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     keys: Type.Object({ p256dh: Base64Url, auth: Base64Url }, { additionalProperties: false }),
   },

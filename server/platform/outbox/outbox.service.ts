@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts'
 import { encryptPayload, outboxSecretsOf } from './outbox-secrets.ts'
 import { findRecentOutboxMessages, insertOutboxMessage } from './outbox.repository.ts'
 import type { OutboxStatus } from './outbox.table.ts'
-import type { WebPushSubscription } from './push/web-push-transport.ts'
+import type { WebPushSubscription } from './transports/transport.ts'
 
 /** International format, as SMS providers want it: +31612345678. */
 const E164 = /^\+[1-9]\d{7,14}$/

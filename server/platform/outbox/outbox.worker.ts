@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts'
 import { claimNextDueMessage, failExhaustedExpiredClaims, markAttemptFailed, markMessageSent } from './outbox.repository.ts'
 import { DeliveryError, type Transports } from './transports/transport.ts'
 import { forgetPushSubscription } from './push/push-subscription.repository.ts'
-import type { WebPushSubscription } from './push/web-push-transport.ts'
+import type { WebPushSubscription } from './transports/transport.ts'
 
 export type OutboxLog = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>
 

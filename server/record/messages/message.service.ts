@@ -10,7 +10,7 @@ import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { type ClientAccess, throughLink } from '../client-access/client-access.policy.ts'
 import { throughRecord } from '../client-access/record-door.ts'
-import { notifyNewMessage } from './message-notification.ts'
+import { notifyNewMessage } from '../notifications/notification.service.ts'
 import {
   advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature,
   insertMessage, type MessageRow,

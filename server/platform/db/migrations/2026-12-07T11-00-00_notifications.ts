@@ -70,7 +70,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       lease_token text,
       cursor_id bigint not null default 0
     )`.execute(db)
-  await sql`insert into notification_job (name, due_at) values ('digest', now()), ('record_read', now())`.execute(db)
+  // "Record read" starts at the log's present end: reads from before the feature existed are not announced.
+  await sql`
+    insert into notification_job (name, due_at, cursor_id)
+    values ('digest', now(), 0), ('record_read', now(), (select coalesce(max(id), 0) from access_log))`.execute(db)
 
   await sql`alter table outbox_message drop constraint outbox_message_channel_check`.execute(db)
   await sql`alter table outbox_message add constraint outbox_message_channel_check check (channel in ('email', 'sms', 'webhook', 'push'))`.execute(db)

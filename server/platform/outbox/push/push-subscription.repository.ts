@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { FieldCipher } from '../../crypto/field-encryption.ts'
 import type { Db } from '../../db/database.ts'
-import type { WebPushSubscription } from './web-push-transport.ts'
+import type { WebPushSubscription } from '../transports/transport.ts'
 
 const endpointHash = (endpoint: string) => createHash('sha256').update(endpoint).digest()
 
@@ -35,4 +35,9 @@ export async function deletePushSubscription(db: Db, accountId: string, id: stri
 /** The push service said the subscription is gone (404/410): forget it. */
 export async function forgetPushSubscription(db: Db, id: string): Promise<void> {
   await db.deleteFrom('push_subscription').where('id', '=', id).execute()
+}
+
+/** WEB_PUSH=off: no subscription is kept that nothing will use. */
+export async function forgetAllPushSubscriptions(db: Db): Promise<void> {
+  await db.deleteFrom('push_subscription').execute()
 }

@@ -1,22 +1,6 @@
 import webPush from 'web-push'
-import { DeliveryError, describeFetchFailure, HTTP_TIMEOUT_MS } from '../transports/transport.ts'
+import { DeliveryError, describeFetchFailure, HTTP_TIMEOUT_MS, type PushTransport } from '../transports/transport.ts'
 import type { VapidKeys } from './vapid-keys.ts'
-
-/** A browser's push subscription as PushSubscription.toJSON() gives it. A bearer secret: never logged. */
-export interface WebPushSubscription {
-  endpoint: string
-  keys: { p256dh: string; auth: string }
-}
-
-export interface OutgoingPush {
-  id: string
-  subscription: WebPushSubscription
-}
-
-export interface PushTransport {
-  readonly name: string
-  sendPush(message: OutgoingPush): Promise<void>
-}
 
 /**
  * The whole payload of every push message: no kind, no name, no text. The service worker

@@ -1,5 +1,3 @@
-import type { PushTransport } from '../push/web-push-transport.ts'
-
 /** What the worker hands a transport: the outbox id travels along so providers can deduplicate. */
 export interface OutgoingEmail {
   id: string
@@ -28,6 +26,22 @@ export interface SmsTransport {
   readonly name: string
   sendSms(message: OutgoingSms): Promise<void>
   close?(): Promise<void> | void
+}
+
+/** A browser's push subscription as PushSubscription.toJSON() gives it. A bearer secret: never logged. */
+export interface WebPushSubscription {
+  endpoint: string
+  keys: { p256dh: string; auth: string }
+}
+
+export interface OutgoingPush {
+  id: string
+  subscription: WebPushSubscription
+}
+
+export interface PushTransport {
+  readonly name: string
+  sendPush(message: OutgoingPush): Promise<void>
 }
 
 export interface Transports {
