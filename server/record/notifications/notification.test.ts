@@ -63,7 +63,7 @@ beforeAll(async () => {
   son = { ...(await logIn(t, sonAccount)), email: sonAccount.email }
   const staff = caregivers[0]!
   caregiver = { ...(await logInStaff(t, staff, start)), email: staff.email }
-})
+}, 180_000)
 afterAll(async () => {
   await smtp.close()
   await t.close()
