@@ -35,9 +35,9 @@ const config = loadConfig({ NODE_ENV: 'test' })
 const pushTransport = () => createWebPushTransport({ vapid: () => loadVapidKeys(t.db, config, t.cipher), subject: 'mailto:beheer@example.org' })
 
 /** Delivers the outbox as the worker does: e-mail through a real SMTP server, push to the local push service. */
-async function deliver() {
+async function deliver(at?: Date) {
   const email = createSmtpEmailTransport({ smtpUrl: smtp.url, from: 'Portaal <portaal@example.org>' })
-  await deliverDueMessages(t.db, { clock: () => new Date(clock), transports: { email, sms: recordingTransports().transports.sms, push: pushTransport() }, log: quiet, batchSize: 100 })
+  await deliverDueMessages(t.db, { clock: () => at ?? new Date(clock), transports: { email, sms: recordingTransports().transports.sms, push: pushTransport() }, log: quiet, batchSize: 100 })
   await email.close?.()
 }
 /** What reached the SMTP server for this address since `from` (an index into smtp.received). */
@@ -145,7 +145,7 @@ describe('the daily digest', () => {
     const runs = await Promise.all([runDigest(t.db, seven, { portalUrl: 'http://localhost:3000/' }), runDigest(t.db, seven, { portalUrl: 'http://localhost:3000/' })])
     expect(runs.filter((r) => r !== null)).toEqual([2])
     expect(await runDigest(t.db, new Date(seven.getTime() + 3600_000), { portalUrl: 'http://localhost:3000/' })).toBeNull()
-    await deliver()
+    await deliver(seven)
     const digest = mailTo(daughter.email, from)
     expect(digest).toHaveLength(1)
     const text = decodeQuotedPrintable(digest[0]!.raw)
@@ -159,17 +159,25 @@ describe('someone read my record (opt-in)', () => {
   it('tells the person who chose it after a caregiver opened the reports, not the others, and not for their own reads', async () => {
     expect((await choose(daughter, [{ kind: 'record_read', channel: 'email', mode: 'immediate' }])).statusCode).toBe(200)
     const from = smtp.received.length
-    // The job looks at the log from its own cursor on: first bring it to now.
-    await runRecordReadNotices(t.db, new Date('2026-12-09T07:00:00Z'), { portalUrl: 'http://localhost:3000/' })
-    clock = new Date('2026-12-09T07:10:00Z').getTime()
-    t.setNow(new Date(clock))
+    // The job runs every five minutes on its own clock; the reads happen in between. First it
+    // moves its cursor past everything logged so far.
+    const at = (minutes: number) => new Date(clock + minutes * 60_000)
+    const job = (minutes: number) => runRecordReadNotices(t.db, at(minutes), { portalUrl: 'http://localhost:3000/' })
+    const base = clock
+    expect(await job(1)).toBe(0)
     // Her own read is no news.
+    tick(2_000)
     expect((await t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/reports`, headers: daughter.headers })).statusCode).toBe(200)
-    expect(await runRecordReadNotices(t.db, new Date(clock + 120_000), { portalUrl: 'http://localhost:3000/' })).toBe(0)
-    tick(10 * 60_000)
+    clock = base
+    expect(await job(7)).toBe(0)
+    expect(await job(8)).toBeNull()
+    tick(4_000)
     expect((await t.app.inject({ method: 'GET', url: `/api/workspace/clients/${clientId}/reports`, headers: caregiver.headers })).statusCode).toBe(200)
-    expect(await runRecordReadNotices(t.db, new Date(clock + 120_000), { portalUrl: 'http://localhost:3000/' })).toBeGreaterThan(0)
-    await deliver()
+    clock = base
+    expect(await job(13)).toBe(1)
+    clock = base + 5_000
+    t.setNow(new Date(clock))
+    await deliver(at(14))
     const notice = mailTo(daughter.email, from)
     expect(notice.map((mail) => subjectOf(mail.raw))).toEqual(['Iemand heeft het dossier bekeken'])
     expect(mailTo(son.email, from)).toHaveLength(0)
