@@ -38,7 +38,8 @@ export function NotificationsSection() {
       </section>
     )
   }
-  return <NotificationsForm key={JSON.stringify(settings.data.preferences)} settings={settings.data} titleId={`${id}-title`} />
+  // The form keeps its own choices from the first load on; a save writes them back, so it is not remounted (that would lose the confirmation).
+  return <NotificationsForm settings={settings.data} titleId={`${id}-title`} />
 }
 
 function NotificationsForm({ settings, titleId }: { settings: NotificationSettings; titleId: string }) {
