@@ -82,6 +82,25 @@ describe('Mijn profiel', () => {
     await page.close()
   })
 
+  it('Meldingen: chooses per kind and channel, saves, and has no accessibility violations at 360, 768 and 1280 px', async () => {
+    const person = await newPerson()
+    const page = await openProfile(person, VIEWPORTS.phone)
+    await page.getByRole('heading', { name: 'Meldingen', level: 2 }).waitFor()
+    const reports = page.getByRole('group', { name: 'Een nieuwe rapportage' })
+    expect(await reports.getByLabel('E-mail').inputValue()).toBe('digest')
+    await reports.getByLabel('E-mail').selectOption('immediate')
+    await page.getByRole('group', { name: 'Een nieuw bericht of antwoord' }).getByLabel('SMS').check()
+    await page.getByRole('button', { name: 'Meldingen opslaan' }).click()
+    await page.getByRole('status').getByText('Uw keuzes voor meldingen zijn opgeslagen.').waitFor()
+    const stored = await portal.db.selectFrom('notification_preference').select(['kind', 'channel', 'mode']).where('account_id', '=', person.id).where('mode', '!=', 'off').orderBy('kind').orderBy('channel').execute()
+    expect(stored).toContainEqual({ kind: 'report', channel: 'email', mode: 'immediate' })
+    expect(stored).toContainEqual({ kind: 'message', channel: 'sms', mode: 'immediate' })
+    // Permission for push is asked only on a click: the button is there, nothing was asked yet.
+    await page.getByRole('button', { name: 'Pushberichten aanzetten op dit apparaat' }).waitFor()
+    expect(await page.evaluate(() => Notification.permission)).toBe('default')
+    await expectAccessible(page, 'Meldingen')
+  })
+
   it('sets up an authenticator app, shows the recovery codes once, logs in with an app code and a recovery code, removes the app', async () => {
     const person = await newPerson()
     const page = await openProfile(person)

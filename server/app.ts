@@ -31,6 +31,7 @@ import { newsRoutes } from './organisation/news/news.routes.ts'
 import { devOutboxRoutes } from './platform/outbox/outbox.routes.ts'
 import { organisationRoutes } from './organisation/settings/organisation.routes.ts'
 import { profileRoutes } from './identity/profile/profile.routes.ts'
+import { notificationRoutes } from './record/notifications/notification.routes.ts'
 import { secondFactorRoutes } from './identity/authentication/second-factors/second-factors.routes.ts'
 import { termsRoutes } from './identity/terms/terms.routes.ts'
 import { portalAccountRoutes } from './administration/portal-accounts/portal-accounts.routes.ts'
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(passwordRoutes, deps)
   await app.register(termsRoutes, deps)
   await app.register(profileRoutes, deps)
+  await app.register(notificationRoutes, deps)
   await app.register(secondFactorRoutes, deps)
   await app.register(clientAccessRoutes, deps)
   await app.register(homeRoutes, deps)

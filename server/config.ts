@@ -116,6 +116,25 @@ const EnvSchema = Type.Object({
     Type.Integer({ minimum: 0, maximum: 65535, description: 'Serves GET /metrics (Prometheus text format) on this port of its own, never on the public port. Off without it.' }),
   ),
   METRICS_HOST: Type.String({ default: '127.0.0.1', description: 'Address of the /metrics listener: this machine only by default; an internal address for a Prometheus elsewhere.' }),
+  VAPID_PUBLIC_KEY: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9_-]{87}$',
+      description: 'Web push (Meldingen): the VAPID public key, base64url (npx web-push generate-vapid-keys). Set with VAPID_PRIVATE_KEY, or neither: then a pair is generated once and kept in the database, encrypted with DATA_ENCRYPTION_KEY.',
+    }),
+  ),
+  VAPID_PRIVATE_KEY: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'Web push: the VAPID private key, base64url, with VAPID_PUBLIC_KEY. A secret: whoever holds it can push to every subscribed browser.' }),
+  ),
+  VAPID_SUBJECT: Type.Optional(
+    Type.String({
+      pattern: '^(mailto:[^@\\s]+@[^@\\s]+|https://\\S+)$',
+      description: "Web push: how push services reach the organisation, mailto:beheer@example.org or an https URL. Default: PUBLIC_BASE_URL when that is https, else mailto:noreply@localhost.",
+    }),
+  ),
+  WEB_PUSH: Type.Union([Type.Literal('on'), Type.Literal('off')], {
+    default: 'on',
+    description: 'Web push notifications (Meldingen on the phone or computer): on or off. Off hides the choice in Mijn profiel and sends none.',
+  }),
   OIDC_ISSUER: Type.Optional(
     Type.String({
       pattern: '^https?://[^?#]+$',
@@ -191,6 +210,8 @@ export interface Config {
   passwordHashing: { concurrency: number; queueLimit: number }
   /** The /metrics listener; undefined when off. */
   metrics: { host: string; port: number } | undefined
+  /** Web push: off, or on with the configured VAPID pair (undefined: generated once, kept in the database). */
+  webPush: { enabled: boolean; keys: { publicKey: string; privateKey: string } | undefined; subject: string }
   /** Staff single sign-on through the organisation's OpenID Connect provider; undefined when off. */
   oidc: OidcConfig | undefined
   /** "Inloggen met DigiD" through a broker speaking OpenID Connect; undefined when off. */
@@ -272,6 +293,9 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     problems.push('PUBLIC_BASE_URL: must use https in production.')
   }
   problems.push(...outboxProblems(env, options.server ?? false))
+  if ((env.VAPID_PUBLIC_KEY === undefined) !== (env.VAPID_PRIVATE_KEY === undefined)) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: set both or neither (npx web-push generate-vapid-keys).')
+  }
   problems.push(...oidcProblems(env))
   problems.push(...digidProblems(env))
   if (problems.length > 0) throw new ConfigError(problems)
@@ -298,6 +322,11 @@ export function loadConfig(source: Record<string, string | undefined>, options: 
     outboxPollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
     passwordHashing: { concurrency: env.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(availableParallelism() / 2)), queueLimit: env.PASSWORD_HASH_QUEUE },
     metrics: env.METRICS_PORT === undefined ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
+    webPush: {
+      enabled: env.WEB_PUSH === 'on',
+      keys: env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : undefined,
+      subject: env.VAPID_SUBJECT ?? (env.PUBLIC_BASE_URL.startsWith('https://') ? env.PUBLIC_BASE_URL : 'mailto:noreply@localhost'),
+    },
     oidc: oidcConfig(env),
     digid: digidConfig(env),
     demoMode: decideDemoMode(env),

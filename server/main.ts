@@ -13,6 +13,10 @@ import { startOutboxWorker } from './platform/outbox/outbox.worker.ts'
 import { queueDueHeartbeats } from './integration/fhir/subscription/fhir-subscription-notify.ts'
 import { startGrantEndDateJob } from './record/access-grants/access-grants.job.ts'
 import { createTransports } from './platform/outbox/transports/create-transports.ts'
+import { forgetAllPushSubscriptions } from './platform/outbox/push/push-subscription.repository.ts'
+import { loadVapidKeys } from './platform/outbox/push/vapid-keys.ts'
+import { createWebPushTransport } from './platform/outbox/push/web-push-transport.ts'
+import { startNotificationJobs } from './record/notifications/notification-jobs.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
 import { passwordHashingStats } from './identity/accounts/password-hash.ts'
@@ -57,6 +61,12 @@ async function main(): Promise<void> {
   // E-mail and SMS queued by the features are delivered from here; several instances share the work.
   const outboxLog = log.child({ component: 'outbox' })
   const transports = createTransports(config, outboxLog, systemClock)
+  // Web push rides the outbox too; switched off, the subscriptions browsers gave are forgotten.
+  if (config.webPush.enabled) {
+    transports.push = createWebPushTransport({ vapid: () => loadVapidKeys(db, config, cipher), subject: config.webPush.subject })
+  } else {
+    await forgetAllPushSubscriptions(db)
+  }
   const outbox = startOutboxWorker({
     db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs,
     // FHIR subscriptions' heartbeats are queued on the worker's schedule (row locks: once over all instances).
@@ -70,10 +80,13 @@ async function main(): Promise<void> {
   if (metrics && config.metrics) log.info(`metrics on http://${config.metrics.host}:${metrics.port}/metrics`)
   // Links a client granted with an end date: ended after their last day, both sides told a week ahead.
   const grantEndDates = startGrantEndDateJob({ db, clock: systemClock, log: log.child({ component: 'grant-end-dates' }) })
+  // The daily digest and "someone read my record": every instance polls, the database's lease picks one.
+  const notificationJobs = startNotificationJobs({ db, clock: systemClock, log: log.child({ component: 'notifications' }), portalUrl: new URL('/', config.publicBaseUrl).href })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')
     await metrics?.close()
+    await notificationJobs.stop()
     await outbox.stop()
     await grantEndDates.stop()
     await transports.close()

@@ -22,7 +22,8 @@ import { changePermissions, createLink, endLink, findClientsToLink, getConsentFo
 const LINK_BODY_LIMIT = Math.ceil(CONSENT_FORM_MAX_BYTES / 3) * 4 + 64 * 1024
 
 /** Administrators: links between portal accounts and clients, on the basis of a recorded consent. */
-export const clientLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db }) => {
+export const clientLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { db, config }) => {
+  const portalUrl = new URL('/', config.publicBaseUrl).href
   app.get('/api/admin/clients', { schema: { querystring: ClientSearchQuery, response: { 200: ClientChoiceList, ...ADMIN_ERRORS } } }, async (request) => ({
     items: await asAdministrator(request, (admin, source, now) => findClientsToLink(db, admin, request.query.search, source, now)),
   }))
@@ -31,13 +32,13 @@ export const clientLinkRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, 
     '/api/admin/accounts/:accountId/links',
     { bodyLimit: LINK_BODY_LIMIT, config: { uploadRole: 'administrator' }, schema: { params: AccountIdParams, body: NewLinkRequest, response: { 201: LinkSummary, ...ADMIN_ERRORS } } },
     async (request, reply) => {
-      const link = await asAdministrator(request, (admin, source, now) => createLink(db, admin, request.params.accountId, request.body, source, now))
+      const link = await asAdministrator(request, (admin, source, now) => createLink(db, admin, request.params.accountId, request.body, source, now, portalUrl))
       return reply.code(201).send(link)
     },
   )
 
   app.post('/api/admin/links/:linkId/end', { schema: { params: LinkIdParams, body: EndLinkRequest, response: { 200: LinkSummary, ...ADMIN_ERRORS } } }, async (request) =>
-    asAdministrator(request, (admin, source, now) => endLink(db, admin, request.params.linkId, request.body, source, now)),
+    asAdministrator(request, (admin, source, now) => endLink(db, admin, request.params.linkId, request.body, source, now, portalUrl)),
   )
 
   app.put('/api/admin/links/:linkId/permissions', { schema: { params: LinkIdParams, body: PermissionsRequest, response: { 200: LinkSummary, ...ADMIN_ERRORS } } }, async (request) =>

@@ -1,3 +1,4 @@
+import { notifyAccessChanged } from '../../record/notifications/notification.service.ts'
 import { CONSENT_FORM_MAX_BYTES, type ClientChoice, type EndLinkRequest, type LinkSummary, type NewLinkRequest, type Permissions } from '../../../shared/schemas/admin-accounts.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
@@ -73,7 +74,7 @@ async function consentFormBytes(base64: string): Promise<Buffer> {
  * consents only for a client found not able to decide (wilsonbekwaam); such a client cannot
  * consent themselves. The link is active from now: earlier reports stay hidden through it.
  */
-export async function createLink(db: Db, admin: StaffActor, accountId: string, input: NewLinkRequest, source: RequestSource, now: Date): Promise<LinkSummary> {
+export async function createLink(db: Db, admin: StaffActor, accountId: string, input: NewLinkRequest, source: RequestSource, now: Date, portalUrl: string): Promise<LinkSummary> {
   // A consent form is signed on paper before it is entered: a date after today is a typing error.
   if (input.consent.givenOn > amsterdamDate(now)) throw validationFailed('consent dated in the future')
   const form = await consentFormBytes(input.consent.formPdfBase64)
@@ -108,6 +109,7 @@ export async function createLink(db: Db, admin: StaffActor, accountId: string, i
     const actor = administratorActor(admin)
     await recordAccess(trx, actor, source, { action: 'create', outcome: 'success', clientId: client.id, dataKind: 'consent', recordId: consent.id }, now)
     await recordAccess(trx, actor, source, { action: 'create', outcome: 'success', clientId: client.id, dataKind: 'client_link', recordId: link.id }, now)
+    await notifyAccessChanged(trx, { clientId: client.id, changedAccountId: accountId, portalUrl }, now)
     return linkRowToSummary(await requireLink(trx, link.id))
   })
 }
@@ -119,13 +121,14 @@ async function requireLink(db: Db, linkId: string): Promise<AdminLinkRow> {
 }
 
 /** Ends a link; with consent withdrawn the consent is marked too. Access stops from the next request. */
-export async function endLink(db: Db, admin: StaffActor, linkId: string, input: EndLinkRequest, source: RequestSource, now: Date): Promise<LinkSummary> {
+export async function endLink(db: Db, admin: StaffActor, linkId: string, input: EndLinkRequest, source: RequestSource, now: Date, portalUrl: string): Promise<LinkSummary> {
   return db.transaction().execute(async (trx) => {
     const row = await requireLink(trx, linkId)
     if (row.ended_at) throw conflict('link already ended')
     await updateLink(trx, linkId, { ended_at: now, end_reason: input.reason })
     if (input.reason === 'consent_withdrawn') await withdrawConsent(trx, row.consent_id, now)
     await recordAccess(trx, administratorActor(admin), source, { action: 'update', outcome: 'success', clientId: row.client_id, dataKind: 'client_link', recordId: linkId }, now)
+    await notifyAccessChanged(trx, { clientId: row.client_id, changedAccountId: row.account_id, portalUrl }, now)
     return linkRowToSummary(await requireLink(trx, linkId))
   })
 }

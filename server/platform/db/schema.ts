@@ -27,6 +27,8 @@ import type { SsoLoginStateTable } from '../../identity/sso/sso.table.ts'
 import type { SubscriptionTable } from '../../record/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../../identity/terms/terms.table.ts'
 import type { ReportVersionTable } from '../../record/reports/report-version.table.ts'
+import type { NotificationDigestItemTable, NotificationJobTable, NotificationPreferenceTable, NotificationSentTable } from '../../record/notifications/notification.table.ts'
+import type { PushSubscriptionTable, WebPushKeyTable } from '../outbox/push/push.table.ts'
 
 /** The whole database as Kysely sees it; each table's type lives in its feature folder. */
 export interface Database {
@@ -68,4 +70,10 @@ export interface Database {
   sso_login_state: SsoLoginStateTable
   fhir_subscription: FhirSubscriptionTable
   access_invitation: AccessInvitationTable
+  notification_preference: NotificationPreferenceTable
+  notification_digest_item: NotificationDigestItemTable
+  notification_sent: NotificationSentTable
+  notification_job: NotificationJobTable
+  push_subscription: PushSubscriptionTable
+  web_push_key: WebPushKeyTable
 }

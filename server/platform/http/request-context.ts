@@ -17,6 +17,8 @@ export interface PublicContext {
   db: Db
   source: RequestSource
   now: Date
+  /** PUBLIC_BASE_URL with a slash: the one link notifications and e-mails carry. */
+  portalUrl: string
 }
 
 /**
@@ -39,12 +41,13 @@ declare module 'fastify' {
 }
 
 /** Registered before authentication, so every later hook and handler finds the context. */
-export function registerRequestContext(app: FastifyInstance, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): void {
+export function registerRequestContext(app: FastifyInstance, { db, clock, config }: Pick<AppDeps, 'db' | 'clock' | 'config'>): void {
+  const portalUrl = new URL('/', config.publicBaseUrl).href
   app.decorateRequest('requestContext', null)
   app.decorateRequest('statementCounter', null)
   // Callback hooks, not async ones: the hooks and the handler after `done` run inside the counter's context.
   app.addHook('onRequest', (request, _reply, done) => {
-    request.requestContext = { db, source: requestSource(request), now: clock() }
+    request.requestContext = { db, source: requestSource(request), now: clock(), portalUrl }
     const counter = newStatementCounter()
     request.statementCounter = counter
     countStatementsInto(counter, done)

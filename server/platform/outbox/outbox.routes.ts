@@ -8,7 +8,7 @@ import { listRecentOutboxMessages } from './outbox.service.ts'
 // for the development mailbox is built, move it to shared/schemas/outbox.ts.
 const DevOutboxMessage = Type.Object({
   id: Type.String(),
-  channel: Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('webhook')]),
+  channel: Type.Union([Type.Literal('email'), Type.Literal('sms'), Type.Literal('webhook'), Type.Literal('push')]),
   to: Type.String(),
   subject: Type.String(),
   text: Type.String(),

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts'
 import { encryptPayload, outboxSecretsOf } from './outbox-secrets.ts'
 import { findRecentOutboxMessages, insertOutboxMessage } from './outbox.repository.ts'
 import type { OutboxStatus } from './outbox.table.ts'
+import type { WebPushSubscription } from './transports/transport.ts'
 
 /** International format, as SMS providers want it: +31612345678. */
 const E164 = /^\+[1-9]\d{7,14}$/
@@ -76,9 +77,26 @@ export async function enqueueWebhook(
   })
 }
 
+/**
+ * Queues a web push message to one browser subscription. The recipient column holds only the
+ * subscription's id; endpoint and keys (a bearer secret) travel in the encrypted payload and are
+ * erased with it once delivered. What is pushed is fixed (PUSH_PAYLOAD): no content at all.
+ */
+export async function enqueuePush(db: Kysely<Database>, message: { subscriptionId: string; subscription: WebPushSubscription }, now: Date): Promise<{ id: string }> {
+  const subscription = { endpoint: message.subscription.endpoint, keys: { p256dh: message.subscription.keys.p256dh, auth: message.subscription.keys.auth } }
+  return insertOutboxMessage(db, {
+    channel: 'push',
+    recipient: message.subscriptionId,
+    subject: 'push',
+    payload: encryptPayload(outboxSecretsOf(db), { text: JSON.stringify(subscription), html: null }),
+    next_attempt_at: now,
+    created_at: now,
+  })
+}
+
 export interface DevOutboxMessage {
   id: string
-  channel: 'email' | 'sms' | 'webhook'
+  channel: 'email' | 'sms' | 'webhook' | 'push'
   to: string
   subject: string
   text: string
@@ -98,8 +116,9 @@ export function outboxRowToDevOutboxMessage(row: OutboxRow): DevOutboxMessage {
     channel: row.channel,
     to: row.recipient,
     subject: row.subject,
-    text: row.body_text,
-    html: row.body_html,
+    // A push message's body is the browser's subscription (a bearer secret): never shown.
+    text: row.channel === 'push' ? '' : row.body_text,
+    html: row.channel === 'push' ? null : row.body_html,
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,

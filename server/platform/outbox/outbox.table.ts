@@ -4,7 +4,7 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'
 
 export interface OutboxMessageTable {
   id: Generated<string>
-  channel: 'email' | 'sms' | 'webhook'
+  channel: 'email' | 'sms' | 'webhook' | 'push'
   recipient: string
   subject: Generated<string>
   /**

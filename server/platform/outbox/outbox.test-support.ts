@@ -149,7 +149,7 @@ export function recordingTransports(options: { delayMs?: number } = {}) {
 
 export interface OutboxTestMessage {
   id: string
-  channel: 'email' | 'sms' | 'webhook'
+  channel: 'email' | 'sms' | 'webhook' | 'push'
   recipient: string
   subject: string
   /** The decrypted body; '' once erased (after delivery, outside demo mode). */

@@ -6,6 +6,8 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/schema.ts'
 import { claimNextDueMessage, failExhaustedExpiredClaims, markAttemptFailed, markMessageSent } from './outbox.repository.ts'
 import { DeliveryError, type Transports } from './transports/transport.ts'
+import { forgetPushSubscription } from './push/push-subscription.repository.ts'
+import type { WebPushSubscription } from './transports/transport.ts'
 
 export type OutboxLog = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>
 
@@ -60,7 +62,7 @@ export async function deliverDueMessages(db: Kysely<Database>, options: DeliverO
       now,
       leaseUntil: new Date(now.getTime() + leaseMs),
       claimToken,
-      channels: options.transports.webhook ? ['email', 'sms', 'webhook'] : ['email', 'sms'],
+      channels: ['email', 'sms', ...(options.transports.webhook ? (['webhook'] as const) : []), ...(options.transports.push ? (['push'] as const) : [])],
       maxAttempts,
     })
     if (!message) break
@@ -86,6 +88,8 @@ async function deliverClaimed(
     const delay = failure.permanent ? null : retryDelayMs(message.attempts, options.maxAttempts)
     const retryAt = delay === null ? null : new Date(clock().getTime() + delay)
     const recorded = await markAttemptFailed(db, { id: message.id, claimToken, error: failure.message, retryAt })
+    // The push service refused the subscription for good (expired, unsubscribed): forget it.
+    if (recorded && message.channel === 'push' && failure.permanent) await forgetPushSubscription(db, message.recipient)
     if (!recorded) log.warn(about, 'outbox: claim lost before the failure was recorded')
     else if (retryAt) log.warn({ ...about, reason: failure.message, retryAt }, 'outbox: send failed, will retry')
     else log.error({ ...about, reason: failure.message }, 'outbox: send failed, giving up')
@@ -134,6 +138,9 @@ function send(message: ClaimedMessage, transports: Transports): Promise<void> {
       const request = JSON.parse(message.body_text) as { url: string; headers: Record<string, string>; body: string }
       return transports.webhook.sendWebhook({ id: message.id, ...request })
     }
+    case 'push':
+      if (!transports.push) return Promise.reject(new DeliveryError('no push transport'))
+      return transports.push.sendPush({ id: message.id, subscription: JSON.parse(message.body_text) as WebPushSubscription })
     default:
       return Promise.reject(new DeliveryError(`no transport for channel ${message.channel}`))
   }

@@ -12,6 +12,7 @@ import {
 } from './appointment.repository.ts'
 import { type AppointmentChanger, mayChangeAppointment } from './appointment.policy.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
+import { notifyRecordChange } from '../notifications/notification.service.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-subscription-notify.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
@@ -100,6 +101,7 @@ export async function createAppointment(context: RequestContext, clientId: strin
   return throughRecord(context, throughLink('appointments'), clientId, { action: 'create', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
     const row = await insertAppointment(trx, { ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: access.accountId, created_by_staff_id: null, cancelled_at: null, created_at: now, updated_at: now })
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: row.id }, now)
+    await announce(context, trx, access.clientId, access.accountId)
     return appointmentRowToAppointment(row, access.accountId)
   })
 }
@@ -112,6 +114,7 @@ export async function changeAppointment(context: RequestContext, key: { clientId
   return throughRecord(context, throughLink('appointments'), key.clientId, { action: 'update', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
     const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
+    await announce(context, trx, access.clientId, access.accountId)
     return appointmentRowToAppointment(await updateAppointment(trx, id, { ...columns, updated_at: now }), access.accountId)
   })
 }
@@ -124,6 +127,7 @@ export async function cancelAppointment(context: RequestContext, key: { clientId
     const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
+    await announce(context, trx, access.clientId, access.accountId)
     return id
   })
 }
@@ -164,6 +168,7 @@ export async function createStaffAppointment(context: RequestContext, clientId: 
       cancelled_at: null, created_at: now, updated_at: now,
     })
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
+    await announce(context, trx, access.clientId, null)
     return reread(trx, access.clientId, id)
   })
 }
@@ -176,6 +181,7 @@ export async function changeClientAppointment(context: RequestContext, key: { cl
     const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { ...columns, updated_at: now })
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
+    await announce(context, trx, access.clientId, null)
     return reread(trx, access.clientId, id)
   })
 }
@@ -187,7 +193,13 @@ export async function cancelClientAppointment(context: RequestContext, key: { cl
     const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
     await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
+    await announce(context, trx, access.clientId, null)
   })
+}
+
+/** An appointment added, changed or cancelled: the linked accounts hear of it, the one who did it not. */
+function announce(context: RequestContext, db: Db, clientId: string, byAccountId: string | null) {
+  return notifyRecordChange(db, { kind: 'appointment', clientId, portalUrl: context.portalUrl, exceptAccountId: byAccountId }, context.now)
 }
 
 async function limitChanges({ db, session, now }: RequestContext): Promise<void> {

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts'
 import { findPrintPdf, findPrintsOfClient, insertPrint, type PrintListRow } from './care-plan-print.repository.ts'
 import { pdfProblem } from '../../platform/pdf/pdf-content.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
+import { notifyRecordChange } from '../notifications/notification.service.ts'
 import { type RecordAccess, type RecordPolicy, throughRecord } from '../client-access/record-door.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { throughLink } from '../client-access/client-access.policy.ts'
@@ -91,6 +92,7 @@ export async function uploadPrint(context: RequestContext, clientId: string, inp
     const { id } = await storeCarePlanPrint(trx, {
       clientId: access.clientId, planDate: input.planDate, signedOn: input.signedOn, print, signatureSheet, uploadedByStaffId: access.staff.staffMemberId,
     }, now)
+    await notifyRecordChange(trx, { kind: 'care_plan_print', clientId: access.clientId, portalUrl: context.portalUrl }, now)
     return { id, planDate: input.planDate, signedOn: input.signedOn, printSize: print.length, signatureSheetSize: signatureSheet?.length ?? null }
   })
 }

@@ -11,7 +11,7 @@ import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { type ClientAccess, throughLink } from '../client-access/client-access.policy.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-subscription-notify.ts'
-import { notifyNewMessage } from './message-notification.ts'
+import { notifyNewMessage } from '../notifications/notification.service.ts'
 import {
   advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature, findUnreadStateOfAccount,
   insertMessage, type MessageRow,

@@ -11,6 +11,7 @@ import {
   insertReportVersion, reportExists, type ReportRow, updateReport, type WorkspaceReportRow,
 } from './reports.repository.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
+import { notifyRecordChange } from '../notifications/notification.service.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 import { throughLink } from '../client-access/client-access.policy.ts'
 
@@ -106,10 +107,12 @@ export async function writeReport(context: RequestContext, clientId: string, inp
   const columns = reportColumns(input, now)
   return throughRecord(context, asCaregiver, clientId, { action: 'create', dataKind: 'report', recordId: (r: { id: string }) => r.id }, async (trx, access) => {
     const role = (await findStaffDiscipline(trx, access.staff.staffMemberId)) || 'Zorgmedewerker'
-    return insertReport(trx, {
+    const stored = await insertReport(trx, {
       ...columns, client_id: access.clientId, team_id: access.teamId, author_staff_id: access.staff.staffMemberId, author_role: role,
       ecd_id: null, created_at: now, updated_at: now,
     })
+    if (columns.visible_in_portal) await notifyRecordChange(trx, { kind: 'report', clientId: access.clientId, portalUrl: context.portalUrl }, now)
+    return stored
   })
 }
 

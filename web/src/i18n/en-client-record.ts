@@ -69,7 +69,7 @@ export const enClientRecord = {
   'prints.signatureSheet': 'Signature sheet',
   'prints.pdfSize': 'PDF, {size}',
 
-  'messages.intro': 'Here you talk with the care team. Usually the primary caregiver answers. The care team gets an e-mail that there is a new message. In an emergency, always call the care organisation.',
+  'messages.intro': 'Here you talk with the care team. Usually the primary caregiver answers. The primary caregiver is notified of a new message; when they cannot be reached, the caregivers of the team are. The answer appears here in the portal. In an emergency, always call the care organisation.',
   'messages.loading': 'One moment. The messages are loading.',
   'messages.loadError': 'The messages cannot be loaded right now. Please try again later.',
   'messages.none': 'There are no messages yet.',

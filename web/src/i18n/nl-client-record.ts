@@ -71,7 +71,7 @@ export const nlClientRecord = {
   'prints.signatureSheet': 'Handtekeningblad',
   'prints.pdfSize': 'PDF, {size}',
 
-  'messages.intro': 'Hier praat u met het zorgteam. Meestal antwoordt de EVV-er. Het zorgteam krijgt een e-mail dat er een nieuw bericht is. Bel bij spoed altijd de zorgorganisatie.',
+  'messages.intro': 'Hier praat u met het zorgteam. Meestal antwoordt de EVV-er. De EVV-er krijgt een melding dat er een nieuw bericht is. Is de EVV-er niet te bereiken, dan krijgen de zorgverleners van het team de melding. Het antwoord komt hier in het portaal. Bel bij spoed altijd de zorgorganisatie.',
   'messages.loading': 'Even geduld. De berichten worden geladen.',
   'messages.loadError': 'De berichten kunnen nu niet worden geladen. Probeer het later opnieuw.',
   'messages.none': 'Er zijn nog geen berichten.',

@@ -5,6 +5,7 @@ import type { FhirResourceType } from '../fhir-resource-type.ts'
 import { rowReads } from '../fhir-row-reads.ts'
 import { appointmentRowToFhir, type AppointmentRow, appointmentToColumns } from './appointment.mapping.ts'
 import { findAppointmentByEcdId, findAppointmentById, insertEcdAppointment, searchAppointments, updateEcdAppointment } from './appointment.repository.ts'
+import { notifyRecordChange } from '../../../record/notifications/notification.service.ts'
 
 const { stored, ...reads } = rowReads<Appointment, AppointmentRow>(
   { findById: findAppointmentById, findByEcdId: findAppointmentByEcdId, search: searchAppointments },
@@ -29,9 +30,12 @@ export const appointmentType: FhirResourceType<Appointment> = {
       // A cancellation keeps its first moment: a repeated push of "cancelled" is no change.
       if (current.cancelled_at && columns.cancelled_at) columns.cancelled_at = current.cancelled_at
       if (Object.entries(columns).every(([key, value]) => isDeepStrictEqual(current[key as keyof AppointmentRow], value))) return { stored: stored(current, context), changed: false }
-      return { stored: stored(await updateEcdAppointment(db, existing.id, { ...columns, updated_at: context.now }), context), changed: true }
+      const updated = await updateEcdAppointment(db, existing.id, { ...columns, updated_at: context.now })
+      await notifyRecordChange(db, { kind: 'appointment', clientId, portalUrl: new URL('/', context.portalBaseUrl).href }, context.now)
+      return { stored: stored(updated, context), changed: true }
     }
     const row = await insertEcdAppointment(db, { ...columns, ecd_id: ecdId, created_at: context.now, updated_at: context.now })
+    await notifyRecordChange(db, { kind: 'appointment', clientId, portalUrl: new URL('/', context.portalBaseUrl).href }, context.now)
     return { stored: stored(row, context), changed: true }
   },
 }

@@ -1,7 +1,7 @@
 import type { Communication } from '@medplum/fhirtypes'
 import { amsterdamDate } from '../../../platform/amsterdam-time.ts'
 import { insertMessage } from '../../../record/messages/message.repository.ts'
-import { notifyNewMessage } from '../../../record/messages/message-notification.ts'
+import { notifyNewMessage } from '../../../record/notifications/notification.service.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import { optionalStaffMember, requireClient } from '../fhir-references.ts'
 import type { FhirResourceType } from '../fhir-resource-type.ts'

@@ -4,6 +4,7 @@ import type { FhirResourceType } from '../fhir-resource-type.ts'
 import { rowReads } from '../fhir-row-reads.ts'
 import { optionalStaffMember, requireClient } from '../fhir-references.ts'
 import { observationToReport, type ReportRow, reportToObservation } from './report.mapping.ts'
+import { notifyRecordChange } from '../../../record/notifications/notification.service.ts'
 import { findReportByEcdId, findReportById, insertReport, searchReports, updateReport } from './report.repository.ts'
 
 const { stored, ...reads } = rowReads<Observation, ReportRow>(
@@ -28,9 +29,13 @@ export const reportType: FhirResourceType<Observation> = {
     if (existing) {
       const current = (await findReportById(db, existing.id))!
       if (Object.entries(columns).every(([key, value]) => isDeepStrictEqual(current[key as keyof ReportRow], value))) return { stored: stored(current, context), changed: false }
-      return { stored: stored(await updateReport(db, existing.id, { ...columns, updated_at: context.now }), context), changed: true }
+      const updated = await updateReport(db, existing.id, { ...columns, updated_at: context.now })
+      // A report that becomes visible in the portal is news for the linked accounts.
+      if (updated.visible_in_portal && !current.visible_in_portal) await notifyRecordChange(db, { kind: 'report', clientId, portalUrl: new URL('/', context.portalBaseUrl).href }, context.now)
+      return { stored: stored(updated, context), changed: true }
     }
     const row = await insertReport(db, { ...columns, created_at: context.now, updated_at: context.now })
+    if (row.visible_in_portal) await notifyRecordChange(db, { kind: 'report', clientId, portalUrl: new URL('/', context.portalBaseUrl).href }, context.now)
     return { stored: stored(row, context), changed: true }
   },
 }

@@ -45,11 +45,29 @@ export interface WebhookTransport {
   close?(): Promise<void> | void
 }
 
+/** A browser's push subscription as PushSubscription.toJSON() gives it. A bearer secret: never logged. */
+export interface WebPushSubscription {
+  endpoint: string
+  keys: { p256dh: string; auth: string }
+}
+
+export interface OutgoingPush {
+  id: string
+  subscription: WebPushSubscription
+}
+
+export interface PushTransport {
+  readonly name: string
+  sendPush(message: OutgoingPush): Promise<void>
+}
+
 export interface Transports {
   email: EmailTransport
   sms: SmsTransport
   /** Without it the worker leaves webhook messages waiting (an instance that should not call out). */
   webhook?: WebhookTransport
+  /** Web push (push/web-push-transport.ts); without it push messages wait in the outbox. */
+  push?: PushTransport
 }
 
 /**

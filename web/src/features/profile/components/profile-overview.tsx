@@ -8,6 +8,7 @@ import { AccountDetails } from './account-details.tsx'
 import { DigidSection } from './digid-section.tsx'
 import { PASSKEYS_SECTION_ID, PasskeysSection } from './passkeys-section.tsx'
 import { PasswordSection } from './password-section.tsx'
+import { NotificationsSection } from './notifications-section.tsx'
 import { SessionsSection } from './sessions-section.tsx'
 import { TotpSection } from './totp-section.tsx'
 import './profile.css'
@@ -54,6 +55,7 @@ export function ProfileOverview() {
       <PasswordSection profile={data} />
       <PasskeysSection passkeys={data.secondFactors.passkeys} />
       <TotpSection profile={data} />
+      <NotificationsSection />
       <SessionsSection />
     </div>
   )
