@@ -16,6 +16,7 @@ import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
 import { waitUntilReady } from './bench-server.ts'
+import { benchWeb } from './web-bench.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 // BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     await benchReports(`http://127.0.0.1:${port}`, databaseUrl, { connections, seconds }, pad)
     await benchFhirImport(`http://127.0.0.1:${port}`, databaseUrl)
     await benchLogins(port)
+    await benchWeb(`http://127.0.0.1:${port}`, databaseUrl, pad)
   } finally {
     server.kill('SIGTERM')
   }
