@@ -32,7 +32,8 @@ export function printRouteJavaScript(pad: Pad): void {
   for (const budget of ROUTE_BUDGETS) {
     const { gzipBytes, files } = routeJavaScript(distDir, budget.modules)
     const kb = gzipBytes / 1024
-    console.log(pad(`  ${budget.name}`, 20), pad(`${kb.toFixed(1)} KB`, 10), pad(`ceiling ${budget.ceilingKb} KB`, 16), pad(`${files.length} files`, 10), kb <= budget.ceilingKb ? 'ok' : 'OVER')
+    const target = budget.targetKb === undefined ? '' : kb <= budget.targetKb ? ` (target ${budget.targetKb} KB: met)` : ` (target ${budget.targetKb} KB: not yet)`
+    console.log(pad(`  ${budget.name}`, 20), pad(`${kb.toFixed(1)} KB`, 10), pad(`ceiling ${budget.ceilingKb} KB`, 16), pad(`${files.length} files`, 10), `${kb <= budget.ceilingKb ? 'ok' : 'OVER'}${target}`)
   }
 }
 
