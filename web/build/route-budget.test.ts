@@ -13,7 +13,7 @@ beforeAll(async () => {
   // The app as `npm run build` makes it, into a folder of its own (web/dist stays as it is).
   outDir = mkdtempSync(join(tmpdir(), 'portal-route-budget-'))
   // In a process of its own: inside Vitest (NODE_ENV=test) the bundle would not be the one shipped.
-  const env = { ...process.env, NODE_ENV: 'production' }
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
   delete env.VITEST
   const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url))
   const config = fileURLToPath(new URL('../vite.config.ts', import.meta.url))
