@@ -6,7 +6,7 @@
  * the e2e tests' flags; the logged-in pages get the bench reader's session cookie.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import lighthouse from 'lighthouse'
@@ -21,6 +21,8 @@ const MIN_ACCESSIBILITY = 100
 type Pad = (text: string, width: number) => string
 
 export async function benchWeb(base: string, databaseUrl: string, pad: Pad): Promise<void> {
+  // The server under test serves web/dist: the figures are of the last `npm run build`.
+  if (!existsSync(resolve(process.env.WEB_DIST_DIR ?? 'web/dist', '.vite', 'manifest.json'))) throw new Error('No built web app with a manifest: run "npm run build" before "npm run bench".')
   printRouteJavaScript(pad)
   await printLighthouseScores(base, databaseUrl, pad)
 }
