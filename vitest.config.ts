@@ -73,7 +73,7 @@ export default defineConfig({
         test: {
           name: 'web',
           root: '.',
-          include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts'],
+          include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['web/src/test/setup.ts'],
         },

@@ -18,6 +18,7 @@ import { benchFhirImport } from './fhir-import-bench.ts'
 import { waitUntilReady } from './bench-server.ts'
 import { benchRequestPath, PROBED_SERVER_ARGS } from './request-bench.ts'
 import { benchRuntime } from './runtime-bench.ts'
+import { benchWeb } from './web-bench.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 // BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     await benchFhirImport(`http://127.0.0.1:${port}`, databaseUrl)
     await benchLogins(port)
     await benchRuntime({ base: `http://127.0.0.1:${port}`, ownerUrl: databaseUrl, serverEnv: env, seconds })
+    await benchWeb(`http://127.0.0.1:${port}`, databaseUrl, pad)
   } finally {
     server.kill('SIGTERM')
   }

@@ -54,7 +54,7 @@ async function sequentialP95(url: string, cookie: string, count: number): Promis
   return times[Math.floor(count * 0.95)] ?? 0
 }
 
-async function prepareReportsReader(databaseUrl: string): Promise<Reader> {
+export async function prepareReportsReader(databaseUrl: string): Promise<Reader> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { precompress } from './build/precompress.ts'
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const sharedRoot = fileURLToPath(new URL('../shared', import.meta.url))
@@ -21,7 +22,7 @@ const apiProxy = { '/api': api, '/health': api }
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@/': `${webRoot}src/`, '@shared/': `${sharedRoot}/` },
   },
@@ -34,5 +35,7 @@ export default defineConfig({
     // inlined as a data: URL or a <style>/<script> block.
     assetsInlineLimit: 0,
     cssCodeSplit: false,
+    // Which chunks each page loads: web/build/route-budget.ts sums them for the size budget.
+    manifest: true,
   },
 })

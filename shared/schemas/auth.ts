@@ -72,6 +72,13 @@ export const SessionState = Type.Object({
 })
 export type SessionState = Static<typeof SessionState>
 
+/** GET /api/session from a browser without a session cookie: nobody is logged in, an ordinary answer. */
+export const AnonymousSession = Type.Object({ account: Type.Null() })
+
+/** GET /api/session: the session, or that there is none (a cookie that no longer works still gets 401). */
+export const SessionAnswer = Type.Union([SessionState, AnonymousSession])
+export type SessionAnswer = Static<typeof SessionAnswer>
+
 export const Done = Type.Object({ status: Type.Literal('ok') })
 
 export const ForgotPasswordRequest = Type.Object({ loginName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })

@@ -4,15 +4,26 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app.tsx'
 import { getLanguage } from './i18n/language-store.ts'
+import { loadDictionary } from './i18n/use-t.ts'
 
 // index.html says Dutch; a visitor who chose English before gets it before the first paint.
-document.documentElement.lang = getLanguage()
+const language = getLanguage()
+document.documentElement.lang = language
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+const container = root
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+function render(): void {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+}
+
+// English texts come in their own chunk; should it not load, the page opens in Dutch.
+loadDictionary(language).then(render, () => {
+  document.documentElement.lang = 'nl'
+  render()
+})

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AttemptRequest, Done, LoginChallenge, LoginRequest, SessionState, SmsCodeSent, VerifyRequest } from '../../../shared/schemas/auth.ts'
+import { AttemptRequest, Done, LoginChallenge, LoginRequest, SessionAnswer, SmsCodeSent, VerifyRequest } from '../../../shared/schemas/auth.ts'
 import { EmptyBody, ErrorResponse } from '../../../shared/schemas/common.ts'
+import { AppError } from '../../platform/errors.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { withMinimumDuration } from '../../platform/http/minimum-duration.ts'
 import { contextOf, publicContextOf } from '../../platform/http/request-context.ts'
@@ -10,6 +11,7 @@ import { clearSessionCookie, setSessionCookie } from './authentication.ts'
 import { acceptsStrongSecondFactor, mustStepUp } from './login-policy.ts'
 import { requestSmsCode, verifyPasswordStep, verifySecondFactor } from './login.service.ts'
 import { endSessionByHash } from './session.repository.ts'
+import { SESSION_COOKIE } from './session.service.ts'
 import { staffRolesOfSession } from '../staff-access/staff-access.policy.ts'
 
 /** Every answer of the password step takes at least this long, so timing reveals nothing. */
@@ -45,7 +47,17 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, { d
     },
   )
 
-  app.get('/api/session', { config: { access: 'session' }, schema: { response: { 200: SessionState, 401: ErrorResponse } } }, async (request) => {
+  /*
+   * Public, so that a browser with no session cookie at all (anyone opening the login page) gets
+   * an ordinary answer, not an error in its console. A cookie that no longer works (logged out,
+   * idle, blocked) still gets 401 and is cleared: that the session ended is news to the page.
+   */
+  app.get('/api/session', { config: { access: 'public' }, schema: { response: { 200: SessionAnswer, 401: ErrorResponse } } }, async (request, reply) => {
+    if (!request.session) {
+      if (request.cookies[SESSION_COOKIE] === undefined) return { account: null }
+      clearSessionCookie(reply)
+      throw new AppError('unauthenticated')
+    }
     const { session, now } = contextOf(request)
     const { sessionIdleMinutes, loginPolicy } = await getSecuritySettings(db)
     return {

@@ -60,6 +60,13 @@ describe('the session cookie', () => {
 })
 
 describe('ending a session', () => {
+  it('without a cookie is an ordinary answer: nobody is logged in (no error in the login page\'s console)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/session' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toEqual({ account: null })
+    expect(res.headers['set-cookie']).toBeUndefined()
+  })
+
   it('after logout the old cookie gets 401, and the answer clears the cookie (property 12)', async () => {
     const account = await createAccount(t.db)
     const session = await logIn(t, account)
@@ -69,6 +76,7 @@ describe('ending a session', () => {
     const after = await getSession(session.headers.cookie)
     expect(after.statusCode).toBe(401)
     expect(after.json().error.code).toBe('unauthenticated')
+    expect(String(after.headers['set-cookie'])).toMatch(new RegExp(`^${SESSION_COOKIE}=;`))
   })
 
   it('blocking the account gives every one of its cookies 401 at once (property 12)', async () => {

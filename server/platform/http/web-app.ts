@@ -20,9 +20,15 @@ export async function registerWebApp(app: FastifyInstance, config: Config): Prom
     root,
     wildcard: false,
     index: false,
-    // Hashed asset names change with every build, so they may be cached for long.
+    // The build writes a .br and a .gz beside each text file (web/build/precompress.ts): sent as
+    // they are to browsers that accept them, compressed once at build time, not per request.
+    preCompressed: true,
+    // Hashed asset names change with every build, so they may be cached for long. send's own
+    // Cache-Control (public, max-age=0) is off: it came after these headers and replaced them.
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+      res.setHeader('vary', 'accept-encoding')
     },
   })
   // Public: it only ever answers the app's index.html or "not found".

@@ -5,6 +5,7 @@ import { useSession } from '@/features/auth/hooks/use-session.ts'
 import { useBrandingTheme } from '@/features/organisation/hooks/use-branding-theme.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { AppHeader } from './app-header.tsx'
+import { RouteSuspense } from './route-suspense.tsx'
 import './app-shell.css'
 
 /** The id of <main> on every page, target of the skip link. */
@@ -22,7 +23,9 @@ export function AppShell() {
     <>
       <SkipLink targetId={MAIN_ID}>{t('app.skipLink')}</SkipLink>
       <AppHeader />
-      <Outlet />
+      <RouteSuspense>
+        <Outlet />
+      </RouteSuspense>
       <footer className="app-footer">
         <nav className="app-footer__inner" aria-label={t('footer.label')}>
           <Link to="/gebruikersvoorwaarden">{t('footer.terms')}</Link>

@@ -5,9 +5,8 @@ import { type Session, useSession } from '@/features/auth/hooks/use-session.ts'
 import { type LoginPageState, lastLogoutReason } from '@/features/auth/hooks/use-logout.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { MAIN_ID } from './app-shell.tsx'
-import { PortalLayout } from './layouts/portal-layout.tsx'
+import { PortalLayout, WorkspaceLayout } from './layouts/lazy-layouts.ts'
 import { PublicLayout } from './layouts/public-layout.tsx'
-import { WorkspaceLayout } from './layouts/workspace-layout.tsx'
 
 /** Where a logged-in person must go first, before anything else; null when nothing is owed. */
 export function owedStep(session: Session): string | null {
@@ -103,6 +102,7 @@ export function AccountLayout() {
  * errors. A session started with an SMS code must first enrol an app or passkey.
  */
 export function RequireAdministrator() {
+  // Its texts are the administrators' (admin.*): the router shows it once those are loaded.
   const t = useT()
   const session = useSession()
   if (session.status !== 'authenticated') return <Outlet />

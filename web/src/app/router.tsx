@@ -1,53 +1,58 @@
 import { Navigate, Route, Routes } from 'react-router'
-import { AccountPage } from '@/features/admin/accounts/components/account-page.tsx'
-import { AccountsPage } from '@/features/admin/accounts/components/accounts-page.tsx'
-import { NewAccountPage } from '@/features/admin/accounts/components/new-account-page.tsx'
-import { AccessLogSearchPage } from '@/features/admin/access-log/components/access-log-search-page.tsx'
 import { ADMIN_PAGES } from '@/features/admin/admin-paths.ts'
-import { NewsAdminPage } from '@/features/admin/news/components/news-page.tsx'
-import { OrganisationPage } from '@/features/admin/organisation/components/organisation-page.tsx'
-import { StaffPage } from '@/features/admin/staff/components/staff-page.tsx'
-import { TermsAdminPage } from '@/features/admin/terms/components/terms-admin-page.tsx'
-import { AccessLogPage } from '@/features/client-access-log/components/access-log-page.tsx'
-import { AppointmentsPage } from '@/features/appointments/components/appointments-page.tsx'
-import { NewAppointmentPage } from '@/features/appointments/components/new-appointment-page.tsx'
-import { CarePlanPrintsPage } from '@/features/care-plan-prints/components/care-plan-prints-page.tsx'
-import { ClientProfilePage } from '@/features/client-profile/components/client-profile-page.tsx'
-import { ClientHome } from '@/features/home/components/client-home.tsx'
-import { MessagesPage } from '@/features/messages/components/messages-page.tsx'
-import { RecordCopyPage } from '@/features/record-copy/components/record-copy-page.tsx'
-import { GrantAccessPage } from '@/features/access-grants/components/grant-access-page.tsx'
-import { InvitationPage } from '@/features/access-grants/components/invitation-page.tsx'
-import { ReportsPage } from '@/features/reports/components/reports-page.tsx'
-import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page.tsx'
-import { WorkspaceAppointmentsPage } from '@/features/workspace/appointments/components/appointments-page.tsx'
-import { WorkspacePrintsPage } from '@/features/workspace/care-plan-prints/components/prints-page.tsx'
-import { CareTeamPage } from '@/features/workspace/care-team/components/care-team-page.tsx'
-import { WorkspaceProfilePage } from '@/features/workspace/client-profile/components/profile-page.tsx'
-import { ConversationPage } from '@/features/workspace/messages/components/conversation-page.tsx'
-import { WorkspaceReportsPage } from '@/features/workspace/reports/components/reports-page.tsx'
-import { WorkspaceSubscriptionsPage } from '@/features/workspace/subscriptions/components/subscriptions-page.tsx'
 import { AppShell } from './app-shell.tsx'
-import { AccountLayout, PortalAccountsOnly, RequireAdministrator, RequirePortalAccess, RequireSession, RequireStaff, SessionAwareLayout } from './guards.tsx'
-import { AdminLayout } from './layouts/admin-layout.tsx'
-import { PortalLayout } from './layouts/portal-layout.tsx'
-import { WorkspaceLayout } from './layouts/workspace-layout.tsx'
+import { AccountLayout, PortalAccountsOnly, RequireAdministrator as RequireAdministratorNow, RequirePortalAccess, RequireSession, RequireStaff, SessionAwareLayout } from './guards.tsx'
+import { AdminLayout, PortalLayout, WorkspaceLayout } from './layouts/lazy-layouts.ts'
 import { PublicLayout } from './layouts/public-layout.tsx'
-import { AcceptTermsPage } from './routes/accept-terms-page.tsx'
 import { AdminPage } from './routes/admin-page.tsx'
 import { ClientRecordRoute } from './routes/client-record-route.tsx'
-import { ChangePasswordPage } from './routes/change-password-page.tsx'
-import { ForgotPasswordPage } from './routes/forgot-password-page.tsx'
-import { HomePage } from './routes/home-page.tsx'
-import { DigidUnknownPage } from './routes/digid-unknown-page.tsx'
-import { LoginPage } from './routes/login-page.tsx'
-import { MyProfilePage } from './routes/my-profile-page.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
-import { SetPasswordPage } from './routes/set-password-page.tsx'
-import { StepUpPage } from './routes/step-up-page.tsx'
-import { TermsPage } from './routes/terms-page.tsx'
 import { WorkspaceClientRoute } from './routes/workspace-client-route.tsx'
-import { WorkspaceClientsRoute, WorkspaceInboxRoute, WorkspaceStart } from './routes/workspace-pages.tsx'
+import { lazyPage, withMessages } from './lazy-page.ts'
+
+/** The administrators' guard says "not allowed" in their texts: shown once those are here. */
+const RequireAdministrator = lazyPage(() => withMessages('admin', () => Promise.resolve(RequireAdministratorNow)))
+
+const AccountPage = lazyPage(() => import('@/features/admin/accounts/components/account-page.tsx').then((m) => m.AccountPage))
+const AccountsPage = lazyPage(() => import('@/features/admin/accounts/components/accounts-page.tsx').then((m) => m.AccountsPage))
+const NewAccountPage = lazyPage(() => import('@/features/admin/accounts/components/new-account-page.tsx').then((m) => m.NewAccountPage))
+const AccessLogSearchPage = lazyPage(() => import('@/features/admin/access-log/components/access-log-search-page.tsx').then((m) => m.AccessLogSearchPage))
+const NewsAdminPage = lazyPage(() => import('@/features/admin/news/components/news-page.tsx').then((m) => m.NewsAdminPage))
+const OrganisationPage = lazyPage(() => import('@/features/admin/organisation/components/organisation-page.tsx').then((m) => m.OrganisationPage))
+const StaffPage = lazyPage(() => import('@/features/admin/staff/components/staff-page.tsx').then((m) => m.StaffPage))
+const TermsAdminPage = lazyPage(() => import('@/features/admin/terms/components/terms-admin-page.tsx').then((m) => m.TermsAdminPage))
+const GrantAccessPage = lazyPage(() => import('@/features/access-grants/components/grant-access-page.tsx').then((m) => m.GrantAccessPage))
+const InvitationPage = lazyPage(() => import('@/features/access-grants/components/invitation-page.tsx').then((m) => m.InvitationPage))
+const AccessLogPage = lazyPage(() => import('@/features/client-access-log/components/access-log-page.tsx').then((m) => m.AccessLogPage))
+const AppointmentsPage = lazyPage(() => import('@/features/appointments/components/appointments-page.tsx').then((m) => m.AppointmentsPage))
+const NewAppointmentPage = lazyPage(() => import('@/features/appointments/components/new-appointment-page.tsx').then((m) => m.NewAppointmentPage))
+const CarePlanPrintsPage = lazyPage(() => import('@/features/care-plan-prints/components/care-plan-prints-page.tsx').then((m) => m.CarePlanPrintsPage))
+const ClientProfilePage = lazyPage(() => import('@/features/client-profile/components/client-profile-page.tsx').then((m) => m.ClientProfilePage))
+const ClientHome = lazyPage(() => import('@/features/home/components/client-home.tsx').then((m) => m.ClientHome))
+const MessagesPage = lazyPage(() => import('@/features/messages/components/messages-page.tsx').then((m) => m.MessagesPage))
+const RecordCopyPage = lazyPage(() => import('@/features/record-copy/components/record-copy-page.tsx').then((m) => m.RecordCopyPage))
+const ReportsPage = lazyPage(() => import('@/features/reports/components/reports-page.tsx').then((m) => m.ReportsPage))
+const SubscriptionsPage = lazyPage(() => import('@/features/subscriptions/components/subscriptions-page.tsx').then((m) => m.SubscriptionsPage))
+const WorkspaceAppointmentsPage = lazyPage(() => import('@/features/workspace/appointments/components/appointments-page.tsx').then((m) => m.WorkspaceAppointmentsPage))
+const WorkspacePrintsPage = lazyPage(() => import('@/features/workspace/care-plan-prints/components/prints-page.tsx').then((m) => m.WorkspacePrintsPage))
+const CareTeamPage = lazyPage(() => import('@/features/workspace/care-team/components/care-team-page.tsx').then((m) => m.CareTeamPage))
+const WorkspaceProfilePage = lazyPage(() => import('@/features/workspace/client-profile/components/profile-page.tsx').then((m) => m.WorkspaceProfilePage))
+const ConversationPage = lazyPage(() => import('@/features/workspace/messages/components/conversation-page.tsx').then((m) => m.ConversationPage))
+const WorkspaceReportsPage = lazyPage(() => import('@/features/workspace/reports/components/reports-page.tsx').then((m) => m.WorkspaceReportsPage))
+const WorkspaceSubscriptionsPage = lazyPage(() => import('@/features/workspace/subscriptions/components/subscriptions-page.tsx').then((m) => m.WorkspaceSubscriptionsPage))
+const AcceptTermsPage = lazyPage(() => import('./routes/accept-terms-page.tsx').then((m) => m.AcceptTermsPage))
+const ChangePasswordPage = lazyPage(() => import('./routes/change-password-page.tsx').then((m) => m.ChangePasswordPage))
+const ForgotPasswordPage = lazyPage(() => import('./routes/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage))
+const HomePage = lazyPage(() => import('./routes/home-page.tsx').then((m) => m.HomePage))
+const DigidUnknownPage = lazyPage(() => import('./routes/digid-unknown-page.tsx').then((m) => m.DigidUnknownPage))
+const LoginPage = lazyPage(() => import('./routes/login-page.tsx').then((m) => m.LoginPage))
+const MyProfilePage = lazyPage(() => import('./routes/my-profile-page.tsx').then((m) => m.MyProfilePage))
+const SetPasswordPage = lazyPage(() => import('./routes/set-password-page.tsx').then((m) => m.SetPasswordPage))
+const StepUpPage = lazyPage(() => import('./routes/step-up-page.tsx').then((m) => m.StepUpPage))
+const TermsPage = lazyPage(() => import('./routes/terms-page.tsx').then((m) => m.TermsPage))
+const WorkspaceClientsRoute = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceClientsRoute))
+const WorkspaceInboxRoute = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceInboxRoute))
+const WorkspaceStart = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceStart))
 
 /**
  * Every address of the web app. Dutch paths, because people read and share them.

@@ -1,7 +1,7 @@
 import { nlAccessGrants } from './nl-access-grants.ts'
-import { nlAdmin } from './nl-admin.ts'
+import type { nlAdmin } from './nl-admin.ts'
 import { nlClientRecord } from './nl-client-record.ts'
-import { nlWorkspace } from './nl-workspace.ts'
+import type { nlWorkspace } from './nl-workspace.ts'
 
 /**
  * The Dutch texts of the interface: Dutch is the first language, so this file is the
@@ -339,9 +339,11 @@ export const nl = {
   'terms.notAccepting': 'Gaat u niet akkoord? Dan kunt u het portaal niet gebruiken. U kunt uitloggen via uw naam rechtsboven.',
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
   ...nlClientRecord,
-  ...nlWorkspace,
-  ...nlAdmin,
   ...nlAccessGrants,
 } satisfies Record<string, string>
 
-export type MessageKey = keyof typeof nl
+/**
+ * Every key: these texts, and those of the workspace and the administrators' pages, which come
+ * with those pages' JavaScript (loadMessages in use-t.ts).
+ */
+export type MessageKey = keyof typeof nl | keyof typeof nlWorkspace | keyof typeof nlAdmin

@@ -1,17 +1,52 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { Language } from '@shared/error-messages.ts'
-import { en } from './en.ts'
 import { getLanguage, setLanguage, subscribeToLanguage } from './language-store.ts'
 import { type MessageKey, nl } from './nl.ts'
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { nl, en }
+type Dictionary = Partial<Record<MessageKey, string>>
+
+/**
+ * The Dutch texts of the portal and the login are in the app from the start; those of the
+ * workspace and the administrators' pages come with those pages (loadMessages), and English
+ * (all of it) with its own chunk when someone chooses it (loadDictionary). A client on a phone
+ * downloads neither.
+ */
+const DICTIONARIES: Partial<Record<Language, Dictionary>> = { nl: { ...nl } }
+
+/** Loads a language's texts (once); main.tsx waits for it before the first paint. */
+export async function loadDictionary(language: Language): Promise<void> {
+  if (DICTIONARIES[language]) return
+  DICTIONARIES.en = (await import('./en.ts')).en
+}
+
+export type MessagePart = 'workspace' | 'admin'
+const loadedParts = new Set<MessagePart>()
+
+/** Adds the Dutch texts of the workspace or the administrators' pages; the lazy layouts wait for it. */
+export async function loadMessages(part: MessagePart): Promise<void> {
+  if (loadedParts.has(part)) return
+  const messages = part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin : (await import('./nl-workspace.ts')).nlWorkspace
+  Object.assign(DICTIONARIES.nl ?? {}, messages)
+  loadedParts.add(part)
+}
 
 export type Translate = (key: MessageKey, values?: Record<string, string>) => string
+
+/**
+ * Switches to a language once its texts are here. When they cannot be loaded (a lost
+ * connection), the page stays in the language it has rather than mixing the two.
+ */
+function chooseLanguage(language: Language): void {
+  loadDictionary(language).then(
+    () => setLanguage(language),
+    () => undefined,
+  )
+}
 
 /** The current language and a way to change it; re-renders when it changes. */
 export function useLanguage(): [Language, (language: Language) => void] {
   const language = useSyncExternalStore(subscribeToLanguage, getLanguage)
-  return [language, setLanguage]
+  return [language, chooseLanguage]
 }
 
 /** Returns `t(key, values)`: the text for a key in the current language, `{name}` filled in. */
@@ -19,7 +54,8 @@ export function useT(): Translate {
   const [language] = useLanguage()
   return useCallback(
     (key, values) => {
-      const text = DICTIONARIES[language][key]
+      // A key whose texts have not arrived shows as itself: a visible fault, not a crash.
+      const text = (DICTIONARIES[language] ?? DICTIONARIES.nl)?.[key] ?? key
       return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole) : text
     },
     [language],

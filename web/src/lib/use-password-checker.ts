@@ -16,13 +16,16 @@ function loadPasswordChecker(): Promise<PasswordChecker> {
 }
 
 /**
- * The checker once loaded; null while it loads. `failed` when it could not be loaded (a bad
- * connection): the page then works without live feedback, and the server still decides.
+ * The checker once loaded; null while it loads. It starts loading when `needed` (someone has
+ * typed a new password): visiting the page alone downloads none of the dictionaries. `failed`
+ * when it could not be loaded (a bad connection): the page then works without live feedback,
+ * and the server still decides.
  */
-export function usePasswordChecker(): { checker: PasswordChecker | null; failed: boolean } {
+export function usePasswordChecker(needed: boolean): { checker: PasswordChecker | null; failed: boolean } {
   const [checker, setChecker] = useState<PasswordChecker | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
+    if (!needed) return
     let current = true
     loadPasswordChecker().then(
       (loaded) => {
@@ -37,6 +40,6 @@ export function usePasswordChecker(): { checker: PasswordChecker | null; failed:
     return () => {
       current = false
     }
-  }, [])
+  }, [needed])
   return { checker, failed }
 }

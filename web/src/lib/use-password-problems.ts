@@ -14,7 +14,7 @@ export function usePasswordProblems(
   password: string,
   person: PasswordPerson | null,
 ): { problems: readonly PasswordProblem[] | null; policy: PasswordPolicy | undefined; checking: boolean } {
-  const { checker, failed } = usePasswordChecker()
+  const { checker, failed } = usePasswordChecker(password !== '')
   const { data: policy } = usePasswordPolicy()
   // The guess estimate takes a few milliseconds: typing stays smooth, the list follows.
   const typed = useDeferredValue(password)

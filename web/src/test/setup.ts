@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'
+import { loadDictionary, loadMessages } from '@/i18n/use-t.ts'
 
 // Vitest runs without globals here, so Testing Library cannot unmount on its own.
 afterEach(cleanup)
+
+// Components are rendered without the lazy layouts that load the workspace's and the
+// administrators' texts: every text is there from the start.
+await Promise.all([loadMessages('workspace'), loadMessages('admin'), loadDictionary('en')])

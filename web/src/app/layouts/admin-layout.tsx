@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router'
 import { MAIN_ID } from '../app-shell.tsx'
+import { RouteSuspense } from '../route-suspense.tsx'
 import { AdminMenu } from './admin-menu.tsx'
 import './layouts.css'
 
@@ -12,7 +13,9 @@ export function AdminLayout() {
     <div className="page portal-layout">
       <AdminMenu className="portal-layout__menu" />
       <main id={MAIN_ID} tabIndex={-1} className="portal-layout__content">
-        <Outlet />
+        <RouteSuspense>
+          <Outlet />
+        </RouteSuspense>
       </main>
     </div>
   )

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router'
 import { PasskeyOffer } from '@/features/profile/components/passkey-offer.tsx'
 import { MAIN_ID } from '../app-shell.tsx'
+import { RouteSuspense } from '../route-suspense.tsx'
 import { SideMenu } from './side-menu.tsx'
 import './layouts.css'
 
@@ -14,7 +15,9 @@ export function PortalLayout() {
     <div className="page portal-layout">
       <SideMenu className="portal-layout__menu" />
       <main id={MAIN_ID} tabIndex={-1} className="portal-layout__content">
-        <Outlet />
+        <RouteSuspense>
+          <Outlet />
+        </RouteSuspense>
         {/* After the page's own heading and content, so the page still starts with its h1. */}
         <PasskeyOffer />
       </main>

@@ -3,6 +3,7 @@ import { Notice } from '@/components/ui/notice.tsx'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
 import { useT } from '@/i18n/use-t.ts'
 import { MAIN_ID } from '../app-shell.tsx'
+import { RouteSuspense } from '../route-suspense.tsx'
 import { WorkspaceMenu } from './workspace-menu.tsx'
 import './layouts.css'
 
@@ -26,7 +27,9 @@ export function WorkspaceLayout() {
             </Notice>
           </div>
         ) : null}
-        <Outlet />
+        <RouteSuspense>
+          <Outlet />
+        </RouteSuspense>
       </main>
     </div>
   )

@@ -1,18 +1,23 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { SessionState } from '@shared/schemas/auth.ts'
+import { SessionAnswer, type SessionState } from '@shared/schemas/auth.ts'
 import { ApiError, apiRequest } from '@/lib/api-client.ts'
 import { setCsrfToken } from '@/lib/csrf-token.ts'
 
 export const SESSION_QUERY_KEY = ['session'] as const
 
 /**
- * The session of this browser, or null when nobody is logged in (the server answers 401).
- * Its CSRF token goes to the API client, which sends it with every state-changing request.
+ * The session of this browser, or null when nobody is logged in (the server says so, or answers
+ * 401 to a cookie that no longer works). Its CSRF token goes to the API client, which sends it
+ * with every state-changing request.
  */
 export async function getSession(signal?: AbortSignal): Promise<SessionState | null> {
   try {
-    const session = await apiRequest('/api/session', SessionState, { signal })
+    const session = await apiRequest('/api/session', SessionAnswer, { signal })
+    if (session.account === null) {
+      setCsrfToken(null)
+      return null
+    }
     setCsrfToken(session.csrfToken)
     return session
   } catch (error) {

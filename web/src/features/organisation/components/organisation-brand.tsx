@@ -10,11 +10,14 @@ export function OrganisationBrand() {
     <div className="brand">
       {data?.logoUrl ? (
         <span className="brand__logo-plate">
-          <img className="brand__logo" src={data.logoUrl} alt={data.name} />
+          {/* Its size is set (here and in the CSS) so the page does not shift when it loads. */}
+          <img className="brand__logo" src={data.logoUrl} alt={data.name} width={160} height={44} />
         </span>
       ) : data ? (
         <span className="brand__name">{data.name}</span>
-      ) : null}
+      ) : (
+        <span className="brand__logo-space" />
+      )}
       <span className="brand__text">
         <span className="brand__portal">{t('app.portalName')}</span>
         {data?.tagline ? <span className="brand__tagline">{data.tagline}</span> : null}

@@ -1,4 +1,3 @@
-import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId } from 'react'
 import { Alert } from '@/components/ui/alert.tsx'
 import { Button } from '@/components/ui/button.tsx'
@@ -20,7 +19,8 @@ export function PasskeyLogin({ className = '' }: { className?: string }) {
   const id = useId()
   const login = usePasskeyLogin()
 
-  if (!browserSupportsWebAuthn()) return null
+  // @simplewebauthn/browser's browserSupportsWebAuthn() is this test; that library loads on use only.
+  if (typeof window.PublicKeyCredential !== 'function') return null
 
   const problem = login.isError ? deviceProblem(login.error) : null
 

@@ -1,11 +1,12 @@
-import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication } from '@simplewebauthn/browser'
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getPasskeyLoginOptions } from '../api/get-passkey-login-options.ts'
 import { verifyPasskeyLogin } from '../api/verify-passkey-login.ts'
 
 /** Logging in without password or code: the device asks for a fingerprint, face or PIN. */
 export async function logInWithPasskey(): Promise<void> {
-  const { options } = await getPasskeyLoginOptions()
+  // The WebAuthn helper comes when someone uses a passkey, not with every login page.
+  const [{ options }, { startAuthentication }] = await Promise.all([getPasskeyLoginOptions(), import('@simplewebauthn/browser')])
   const credential = await startAuthentication({ optionsJSON: options as PublicKeyCredentialRequestOptionsJSON })
   await verifyPasskeyLogin({ credential })
 }
