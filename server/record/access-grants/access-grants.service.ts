@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound, rateLimited, validationFailed } from '..
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { renderEmail } from '../../platform/outbox/email-layout.ts'
 import { enqueueEmail } from '../../platform/outbox/outbox.service.ts'
+import { notifyAccessChanged } from '../notifications/notification.service.ts'
 import { getBranding } from '../../organisation/settings/organisation.service.ts'
 import { insertAccount, loginNameTaken } from '../../identity/accounts/account.repository.ts'
 import { normalisePhone, validateNewAccount } from '../../identity/accounts/account.service.ts'
@@ -229,7 +230,9 @@ export async function describeInvitation(db: Db, token: string, now: Date): Prom
 type OpenInvitation = Awaited<ReturnType<typeof requireOpenInvitation>>
 
 /** Turns the invitation into a link of `accountId`, active from now; the token is used up. */
-async function linkFromInvitation(db: Db, invitation: OpenInvitation, account: { id: string; display_name: string }, source: RequestSource, now: Date): Promise<string> {
+async function linkFromInvitation(
+  db: Db, invitation: OpenInvitation, account: { id: string; display_name: string }, source: RequestSource, portalUrl: string, now: Date,
+): Promise<string> {
   if (await hasActiveLink(db, account.id, invitation.client_id)) throw conflict('already linked to this client')
   const consent = await findConsentOfInvitation(db, invitation.id)
   const link = await insertLink(db, {
@@ -253,6 +256,8 @@ async function linkFromInvitation(db: Db, invitation: OpenInvitation, account: {
   await recordAccess(db, { type: 'account', id: account.id, role: invitation.relation, name: account.display_name }, source, {
     action: 'create', outcome: 'success', clientId: invitation.client_id, dataKind: 'client_link', recordId: link.id, onBehalfLinkId: link.id,
   }, now)
+  // The client and the others with access are told by their Meldingen choices ("a change in who has access").
+  await notifyAccessChanged(db, { clientId: invitation.client_id, changedAccountId: account.id, portalUrl, changedAccountToldOtherwise: true }, now)
   return link.id
 }
 
@@ -268,7 +273,7 @@ export async function acceptInvitation(context: RequestContext, token: string): 
     const invitation = await requireOpenInvitation(trx, token, now)
     const account = await findAccountForInvitation(trx, session.accountId)
     if (account.email.trim().toLowerCase() !== invitation.invitee_email.toLowerCase()) throw forbidden('invitation for another e-mail address')
-    await linkFromInvitation(trx, invitation, account, source, now)
+    await linkFromInvitation(trx, invitation, account, source, context.portalUrl, now)
     return { clientId: invitation.client_id }
   })
 }
@@ -291,7 +296,7 @@ export async function registerFromInvitation(db: Db, config: Pick<Config, 'publi
       kind: 'portal', login_name: valid.loginName, display_name: valid.displayName, email: valid.email, mobile_phone: valid.mobilePhone,
       password_hash: null, password_is_temporary: false, password_changed_at: null, created_at: now, updated_at: now,
     })
-    await linkFromInvitation(trx, invitation, account, source, now)
+    await linkFromInvitation(trx, invitation, account, source, new URL('/', config.publicBaseUrl).href, now)
     await sendPasswordLink(trx, config, account, 'welcome', now)
     return { loginName: account.login_name }
   })
@@ -324,6 +329,7 @@ export async function endGrant(context: RequestContext, key: { clientId: string;
       if (row.link_account_id) {
         const grantee = await findAccountForInvitation(trx, row.link_account_id)
         await notifyEnded(trx, { email: grantee.email, name: grantee.display_name }, now)
+        await notifyAccessChanged(trx, { clientId: access.clientId, changedAccountId: row.link_account_id, portalUrl: context.portalUrl, changedAccountToldOtherwise: true }, now)
       }
     } else {
       await updateInvitation(trx, row.id, { cancelled_at: now })

@@ -43,7 +43,7 @@ const invitation = (email: string, permissions = TWO, extra: Record<string, unkn
 
 describe('a client gives her son access and ends it', () => {
   it('invites by e-mail, records the consent, the son accepts into his account, sees exactly two sections, loses access on the next request', async () => {
-    const { client, login } = await clientWithOwnLogin()
+    const { client, account, login } = await clientWithOwnLogin()
     const son = await createAccount(t.db, { email: 'peter.zoon@example.org' })
     const created = await send(login, 'POST', `/api/clients/${client.id}/access-grants`, invitation('peter.zoon@example.org'))
     expect(created.statusCode, created.body).toBe(201)
@@ -83,6 +83,11 @@ describe('a client gives her son access and ends it', () => {
     expect((await readOutbox(t.db, { recipient: 'peter.zoon@example.org' })).at(-1)?.subject).toBe('Uw toegang tot het cliëntportaal is beëindigd')
     const withdrawn = await t.db.selectFrom('consent').select('withdrawn_at').where('id', '=', consent.id).executeTakeFirstOrThrow()
     expect(withdrawn.withdrawn_at).toEqual(now)
+    // Meldingen, "a change in who has access" (e-mail by default): the client hears of the son's
+    // link and of its end; the son has the grant's own e-mails and no second notice.
+    const notices = async (email: string) => (await readOutbox(t.db, { recipient: email })).filter((m) => m.subject === 'Wijziging in wie mag meekijken')
+    expect(await notices(account.email ?? '')).toHaveLength(2)
+    expect(await notices('peter.zoon@example.org')).toHaveLength(0)
   })
 
   it('a person without an account registers from the link and gets the welcome e-mail; the token works once', async () => {

@@ -141,12 +141,15 @@ export async function notifyRecordChange(
 /**
  * A change in who has access to a client's record: a link made or ended (administrators), or a
  * grant given or withdrawn ("Iemand toegang geven"). Tells every account linked to the client
- * now and the account whose access changed (also when it just ended). Call it in the
- * transaction that makes the change.
+ * now and the account whose access changed (also when it just ended), unless that account is
+ * told by the change's own e-mail. Call it in the transaction that makes the change.
  */
-export async function notifyAccessChanged(db: Db, input: { clientId: string; changedAccountId: string; portalUrl: string }, now: Date): Promise<number> {
-  const linked = await findLinkedRecipients(db, input.clientId, null, now)
-  const changed = await findAccountRecipient(db, input.changedAccountId)
+export async function notifyAccessChanged(
+  db: Db, input: { clientId: string; changedAccountId: string; portalUrl: string; changedAccountToldOtherwise?: boolean }, now: Date,
+): Promise<number> {
+  // A grantee gets the invitation and the "access ended" e-mail of the grant itself, not this notice as well.
+  const linked = (await findLinkedRecipients(db, input.clientId, null, now)).filter((r) => !input.changedAccountToldOtherwise || r.account_id !== input.changedAccountId)
+  const changed = input.changedAccountToldOtherwise ? undefined : await findAccountRecipient(db, input.changedAccountId)
   const recipients = changed && changed.kind === 'portal' ? [...linked, changed] : linked
   return notifyRecipients(db, recipients, { kind: 'access_change', clientId: input.clientId, portalUrl: input.portalUrl }, now)
 }
