@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker (web push) runs in the browser's worker scope, not on a page.
+    files: ['web/public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     // Command-line tools talk to a person on the terminal.
     files: ['server/seed/*-cli.ts', 'server/platform/db/*-cli.ts', 'bench/**/*.ts', '.ci/**/*.ts'],
     rules: { 'no-console': 'off' },

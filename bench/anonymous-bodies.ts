@@ -11,13 +11,13 @@
  * role (bench-database.ts). BENCH_SECONDS (default 10) is the length of each measurement.
  */
 import { spawn } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
 import { waitUntilReady } from './bench-server.ts'
+import { linkAsSelf, openBenchSession } from './bench-session.ts'
 
 const SENDERS = 4
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -236,23 +236,9 @@ async function prepareReader(databaseUrl: string): Promise<{ cookie: string; cli
     const clientId = someClient.rows[0]?.id ?? ''
     const linked = await client.query(`select 1 from client_link where account_id = $1 and client_id = $2 and ended_at is null`, [accountId, clientId])
     if (linked.rowCount === 0) {
-      const consent = await client.query<{ id: string }>(
-        `insert into consent (client_id, given_by, given_by_name, given_on, scope) values ($1, 'client', 'Bench', '2000-01-01', 'bench') returning id`,
-        [clientId],
-      )
-      await client.query(`insert into client_link (account_id, client_id, consent_id, relation, activated_at) values ($1, $2, $3, 'self', '2000-01-01')`, [
-        accountId, clientId, consent.rows[0]?.id,
-      ])
+      await linkAsSelf(client, accountId, clientId)
     }
-    await client.query(`insert into terms_acceptance (account_id, terms_version_id) select $1, id from terms_version on conflict do nothing`, [accountId])
-    const token = randomBytes(32).toString('base64url')
-    // A way in every login policy accepts (an authenticator app), so the record is readable under any.
-    await client.query(
-      `insert into session (token_hash, account_id, expires_at, csrf_token, authenticated_at, second_factor)
-       values ($1, $2, now() + interval '2 hours', $3, now(), 'totp')`,
-      [createHash('sha256').update(token).digest(), accountId, randomBytes(16).toString('hex')],
-    )
-    return { cookie: `__Host-portal_session=${token}`, clientId }
+    return { cookie: await openBenchSession(client, accountId), clientId }
   } finally {
     await client.end()
   }

@@ -16,7 +16,8 @@ import pg from 'pg'
 import { pgliteExtensions } from '../server/platform/db/pglite-extensions.ts'
 import { RECORD_PAGE_STATEMENTS } from '../server/record/record-statements.ts'
 import { waitUntilReady } from './bench-server.ts'
-import { prepareReader, type BenchQuerier, type Reader } from './reports-bench.ts'
+import { type BenchQuerier } from './bench-session.ts'
+import { prepareReader, type Reader } from './reports-bench.ts'
 import { STATEMENTS_HEADER } from './statement-probe.ts'
 
 /** The node arguments that start the portal with its statements counted in a response header. */

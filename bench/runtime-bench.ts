@@ -11,7 +11,6 @@
  * measured within one run (idle and busy, small and large client, alternating).
  */
 import { spawn } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import autocannon, { type Request } from 'autocannon'
@@ -19,6 +18,7 @@ import pg from 'pg'
 import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { runNode } from './bench-database.ts'
 import { waitUntilReady } from './bench-server.ts'
+import { linkAsSelf, openBenchSession } from './bench-session.ts'
 
 export interface RuntimeBenchOptions {
   /** The running server under test, e.g. http://127.0.0.1:3901. */
@@ -164,7 +164,7 @@ async function prepareSearchClients(ownerUrl: string): Promise<{ cookie: string;
       `insert into account (kind, login_name, display_name, email) values ('portal', 'bench.search', 'Bench Zoeken', 'bench.search@example.org')
        on conflict (lower(login_name)) do update set blocked_at = null returning id`,
     )
-    const accountId = account.rows[0]?.id
+    const accountId = account.rows[0]?.id ?? ''
     const clientIds: string[] = []
     for (const { number, reports } of SEARCH_CLIENTS) {
       let found = await client.query<{ id: string }>(`select id from client where client_number = $1`, [number])
@@ -191,25 +191,9 @@ async function prepareSearchClients(ownerUrl: string): Promise<{ cookie: string;
       }
       const clientId = found.rows[0]?.id ?? ''
       clientIds.push(clientId)
-      const consent = await client.query<{ id: string }>(
-        `insert into consent (client_id, given_by, given_by_name, given_on, scope) values ($1, 'client', 'Bench', '2000-01-01', 'bench') returning id`,
-        [clientId],
-      )
-      await client.query(
-        `insert into client_link (account_id, client_id, consent_id, relation, activated_at)
-         select $1, $2, $3, 'self', '2000-01-01' where not exists
-           (select 1 from client_link where account_id = $1 and client_id = $2 and ended_at is null)`,
-        [accountId, clientId, consent.rows[0]?.id],
-      )
+      await linkAsSelf(client, accountId, clientId)
     }
-    await client.query(`insert into terms_acceptance (account_id, terms_version_id) select $1, id from terms_version on conflict do nothing`, [accountId])
-    const token = randomBytes(32).toString('base64url')
-    await client.query(
-      `insert into session (token_hash, account_id, expires_at, csrf_token, authenticated_at, second_factor)
-       values ($1, $2, now() + interval '2 hours', $3, now(), 'totp')`,
-      [createHash('sha256').update(token).digest(), accountId, randomBytes(16).toString('hex')],
-    )
-    return { cookie: `__Host-portal_session=${token}`, clientIds }
+    return { cookie: await openBenchSession(client, accountId), clientIds }
   } finally {
     await client.end()
   }
