@@ -1,7 +1,7 @@
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
-import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
+import { FhirError, fhirBadRequest, refusalOf } from './fhir-errors.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
 import { fullUrl } from './fhir-reply.ts'
 import type { FhirContext } from './fhir-resource-type.ts'
@@ -136,8 +136,10 @@ function withPathSync<T>(index: number, work: () => T): T {
   }
 }
 
+/** Any refusal (a rule, a stale If-Match, a unique index of the database) names its entry; a server failure stays one. */
 function atEntry(index: number, error: unknown): unknown {
-  if (!(error instanceof AppError)) return error
-  const issues = error instanceof FhirError ? error.issues : [issue('processing', undefined, error.code)]
-  return new FhirError(error.code, issues.map((i) => ({ ...i, expression: [`Bundle.entry[${index}]${i.expression?.[0] ? `.resource(${i.expression[0]})` : ''}`] })), error.detail)
+  const refusal = refusalOf(error)
+  if (!refusal) return error
+  const issues = refusal.issues.map((i) => ({ ...i, expression: [`Bundle.entry[${index}]${i.expression?.[0] ? `.resource(${i.expression[0]})` : ''}`] }))
+  return new FhirError(refusal.code, issues, error instanceof AppError ? error.detail : `database refused entry ${index}`)
 }

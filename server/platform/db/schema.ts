@@ -25,6 +25,7 @@ import type { SsoLoginStateTable } from '../../identity/sso/sso.table.ts'
 import type { SubscriptionTable } from '../../record/subscriptions/subscription.table.ts'
 import type { TermsAcceptanceTable, TermsVersionTable } from '../../identity/terms/terms.table.ts'
 import type { ReportVersionTable } from '../../record/reports/report-version.table.ts'
+import type { FhirSourceIdentifierTable } from '../../integration/fhir/fhir-source-identifier.table.ts'
 
 /** The whole database as Kysely sees it; each table's type lives in its feature folder. */
 export interface Database {
@@ -64,4 +65,5 @@ export interface Database {
   practitioner_role: PractitionerRoleTable
   contact_person: ContactPersonTable
   sso_login_state: SsoLoginStateTable
+  fhir_source_identifier: FhirSourceIdentifierTable
 }
