@@ -73,7 +73,8 @@ export function integratorText(code: ErrorCode): string {
 /** What a unique index that refused a write stands for, by the index's name. */
 function uniqueReason(constraint: string | undefined): string {
   if (constraint?.includes('bsn')) return 'another client in the portal already has this BSN'
-  if (constraint?.includes('ecd') || constraint?.includes('identifier')) return 'another resource already has this identifier'
+  if (constraint?.startsWith('fhir_source_identifier')) return 'this identifier of your system already names another resource'
+  if (constraint?.includes('ecd_id')) return 'another source system uses this identifier value for a different resource; the portal keeps one row per value for now (docs/decisions/fhir-identifiers.md)'
   return 'the same data was written twice at the same moment'
 }
 

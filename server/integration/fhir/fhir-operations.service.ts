@@ -1,10 +1,11 @@
-import type { Identifier, Resource } from '@medplum/fhirtypes'
+import type { Identifier, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { notFound } from '../../platform/errors.ts'
 import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { isBsnSystem } from './bsn-system.ts'
 import { requireScope } from './fhir-auth.ts'
-import { fhirBadRequest } from './fhir-errors.ts'
+import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
+import { findOwnRow, labelSourceIdentifiers, registerSourceIdentifier, type SourceIdentifier, sourceIdentifiersOf } from './fhir-source-identifiers.ts'
 import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
 import { checkIfMatch } from './fhir-versions.ts'
 import { validateFhirResource } from './fhir-validator.ts'
@@ -24,6 +25,8 @@ export function identifierTarget(identifier: string): WriteTarget {
 export interface WriteResult {
   stored: StoredResource
   created: boolean
+  /** What the portal did not keep as sent: told back as OperationOutcome warnings, never dropped silently. */
+  warnings: OperationOutcomeIssue[]
 }
 
 /** `GET /fhir/<type>/<id>`: the resource, logged as read by the integration client. */
@@ -33,7 +36,7 @@ export async function readResource(db: Db, context: FhirContext, type: FhirResou
     const stored = await type.read(trx, context, id)
     if (!stored) throw notFound(type.resourceType)
     await logAccess(trx, context, type, 'read', stored)
-    return stored
+    return (await labelSourceIdentifiers(trx, context, type.resourceType, [stored]))[0]!
   })
 }
 
@@ -41,13 +44,24 @@ export async function readResource(db: Db, context: FhirContext, type: FhirResou
 export async function searchResources(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<StoredResource[]> {
   requireScope(context.caller, type.resourceType, 'read')
   return db.transaction().execute(async (trx) => {
-    const found = await type.search(trx, context, query)
+    let found = await type.search(trx, context, query)
+    if (query.identifier && !isBsnSystem(query.identifier.system)) found = await namedBy(trx, context, type, query.identifier, found)
     for (const stored of found) await logAccess(trx, context, type, 'read', stored)
     // A search that found nothing is still a look into the record: one row says so.
     if (found.length === 0) {
       await recordAccess(trx, integrationActor(context.caller), context.source, { action: 'read', outcome: 'success', clientId: query.patient ?? null, dataKind: type.dataKind }, context.now)
     }
-    return found
+    return labelSourceIdentifiers(trx, context, type.resourceType, found)
+  })
+}
+
+/** Of the rows a type found by an identifier value, those that identifier (with its system) names. */
+async function namedBy(trx: Db, context: FhirContext, type: FhirResourceType, identifier: { system: string; value: string }, found: StoredResource[]): Promise<StoredResource[]> {
+  const sources = await sourceIdentifiersOf(trx, type.resourceType, found.map((s) => s.id))
+  return found.filter((stored) => {
+    const own = sources.filter((s) => s.rowId === stored.id)
+    if (own.length === 0) return identifier.system === context.caller.identifierSystem
+    return own.some((s) => s.system === identifier.system && s.value === identifier.value)
   })
 }
 
@@ -66,20 +80,58 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
 
   const ecdId = ecdIdentifierValue(context, candidate, target)
   let existing: StoredResource | undefined
+  // The caller's own identifier for the row (undefined: it names the row for the first time).
+  let own: SourceIdentifier | undefined
   if (target.kind === 'id') {
     if (candidate.id !== undefined && candidate.id !== target.id) throw fhirBadRequest('the id in the body differs from the id in the URL', `${type.resourceType}.id`)
     existing = await type.read(trx, context, target.id)
     if (!existing) throw notFound(type.resourceType)
+    const sources = await sourceIdentifiersOf(trx, type.resourceType, [existing.id])
+    own = sources.find((s) => s.system === context.caller.identifierSystem)
+    if (sources.length > 0 && !own) throw otherSource(type, 'this resource was written by another source system; a client writes only resources it has its own identifier for')
   } else if (ecdId !== null) {
-    existing = await type.findByEcdId(trx, context, ecdId)
-    if (existing && target.kind === 'create') throw conflict('ECD identifier exists: use a conditional update')
+    const found = await findOwnRow(trx, context, type, ecdId)
+    existing = found?.stored
+    own = found?.source
+    if (!existing && type.matchAcrossSources) existing = await type.matchAcrossSources(trx, context, candidate)
+    if (existing && target.kind === 'create') throw new FhirError('conflict', [issue('duplicate', `${type.resourceType}.identifier`, 'a resource with this identifier exists: use a conditional update (PUT <Type>?identifier=<system>|<value>)')], 'ECD identifier exists')
   }
   checkIfMatch(ifMatch, existing)
 
-  const { stored, changed } = await type.save(trx, context, candidate, ecdId, existing)
+  // Found through the cross-source rule: the caller links its identifier and owns nothing of the row.
+  if (existing && !own && ecdId !== null && target.kind !== 'id') {
+    const sources = await sourceIdentifiersOf(trx, type.resourceType, [existing.id])
+    if (sources.some((s) => s.system === context.caller.identifierSystem)) throw otherSource(type, 'the matching client already has another identifier in your system: two of your records would become one client')
+    if (sources.length > 0) {
+      await registerSourceIdentifier(trx, context, type.resourceType, ecdId, existing.id, false)
+      await logAccess(trx, context, type, 'update', existing)
+      return { stored: existing, created: false, warnings: [notOwnedWarning(type)] }
+    }
+  }
+  if (existing && own && !own.owner) {
+    await logAccess(trx, context, type, 'read', existing)
+    return { stored: existing, created: false, warnings: [notOwnedWarning(type)] }
+  }
+
+  const { stored, changed, warnings = [] } = await type.save(trx, context, candidate, ecdId, existing)
+  // A new row, or one no source had named yet (written before identifiers had systems): the caller owns it.
+  if (!own && ecdId !== null) await registerSourceIdentifier(trx, context, type.resourceType, ecdId, stored.id, true)
   if (changed || !existing) await logAccess(trx, context, type, existing ? 'update' : 'create', stored)
   else await logAccess(trx, context, type, 'read', stored)
-  return { stored, created: !existing }
+  const [labelled] = await labelSourceIdentifiers(trx, context, type.resourceType, [stored])
+  return { stored: labelled!, created: !existing, warnings }
+}
+
+function otherSource(type: FhirResourceType, text: string): FhirError {
+  return new FhirError('conflict', [issue('conflict', `${type.resourceType}.identifier`, text)], 'another source system')
+}
+
+/** A linked source's push changes nothing of a row another source created (field ownership). */
+function notOwnedWarning(type: FhirResourceType): OperationOutcomeIssue {
+  return {
+    severity: 'warning', code: 'business-rule', expression: [type.resourceType],
+    details: { text: 'linked to a client another source system created: its fields belong to that source and were not changed by this push' },
+  }
 }
 
 /**
