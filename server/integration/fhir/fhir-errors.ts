@@ -107,6 +107,16 @@ export function refusalOf(error: unknown, expression?: string): { code: ErrorCod
   return refused && { code: refused.code, issues: [refused.issue] }
 }
 
+/** What a write did not keep as sent: warnings naming elements (never their values). */
+export function warningOutcome(warnings: OperationOutcomeIssue[]): OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: warnings }
+}
+
+/** One element the portal accepted but does not keep. */
+export function notKept(expression: string, text = 'not kept by the portal'): OperationOutcomeIssue {
+  return { severity: 'warning', code: 'business-rule', expression: [expression], details: { text } }
+}
+
 /** The OperationOutcome for an error code: the integrator's text, plus any issues. */
 export function operationOutcome(code: ErrorCode, issues: OperationOutcomeIssue[] = []): OperationOutcome {
   const text = integratorText(code)

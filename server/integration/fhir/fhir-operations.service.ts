@@ -8,6 +8,7 @@ import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
 import { findOwnRow, labelSourceIdentifiers, registerSourceIdentifier, type SourceIdentifier, sourceIdentifiersOf } from './fhir-source-identifiers.ts'
 import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
 import { checkIfMatch } from './fhir-versions.ts'
+import { notKeptElements } from './fhir-not-kept.ts'
 import { validateFhirResource } from './fhir-validator.ts'
 
 /** Where a write goes: a new resource, a known id, or the row with the ECD's own identifier. */
@@ -119,7 +120,7 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
   if (changed || !existing) await logAccess(trx, context, type, existing ? 'update' : 'create', stored)
   else await logAccess(trx, context, type, 'read', stored)
   const [labelled] = await labelSourceIdentifiers(trx, context, type.resourceType, [stored])
-  return { stored: labelled!, created: !existing, warnings }
+  return { stored: labelled!, created: !existing, warnings: [...warnings, ...notKeptElements(candidate, labelled!.resource)] }
 }
 
 function otherSource(type: FhirResourceType, text: string): FhirError {

@@ -6,6 +6,8 @@ import { requireCaller } from './fhir-auth.ts'
 import type { FhirContext, StoredResource } from './fhir-resource-type.ts'
 import { encodeCursor } from '../../platform/http/keyset-cursor.ts'
 import { etagOf } from './fhir-versions.ts'
+import { warningOutcome } from './fhir-errors.ts'
+import type { WriteResult } from './fhir-operations.service.ts'
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8'
 
@@ -22,6 +24,24 @@ export function sendResource(reply: FastifyReply, stored: StoredResource, status
   if (lastUpdated) reply.header('last-modified', new Date(lastUpdated).toUTCString())
   if (status === 201) reply.header('location', `/fhir/${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`)
   return reply.status(status).type(FHIR_JSON).send(stored.resource)
+}
+
+/** At most this many element paths in the `x-fhir-not-kept` header; the OperationOutcome has them all. */
+const NOT_KEPT_HEADER_PATHS = 20
+
+/**
+ * The answer to a write: the stored resource, or with `Prefer: return=OperationOutcome` an
+ * OperationOutcome of what was not kept as sent (FHIR R4 http.html#return). The resource answer
+ * names those elements in `x-fhir-not-kept`, so nothing is dropped without a word either way.
+ */
+export function sendWriteResult(request: FastifyRequest, reply: FastifyReply, result: WriteResult, status = 200): FastifyReply {
+  const paths = [...new Set(result.warnings.flatMap((w) => w.expression ?? []))]
+  if (paths.length > 0) reply.header('x-fhir-not-kept', [...paths.slice(0, NOT_KEPT_HEADER_PATHS), ...(paths.length > NOT_KEPT_HEADER_PATHS ? ['…'] : [])].join(', '))
+  if (!/\breturn=OperationOutcome\b/i.test(String(request.headers.prefer ?? ''))) return sendResource(reply, result.stored, status)
+  reply.header('etag', etagOf(result.stored.version))
+  if (status === 201) reply.header('location', `/fhir/${result.stored.resource.resourceType}/${result.stored.id}/_history/${result.stored.version}`)
+  const issue = result.warnings.length > 0 ? result.warnings : [{ severity: 'information' as const, code: 'informational' as const, details: { text: 'stored as sent' } }]
+  return reply.status(status).type(FHIR_JSON).send(warningOutcome(issue))
 }
 
 /**

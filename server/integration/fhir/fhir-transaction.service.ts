@@ -1,7 +1,7 @@
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
-import { FhirError, fhirBadRequest, refusalOf } from './fhir-errors.ts'
+import { FhirError, fhirBadRequest, refusalOf, warningOutcome } from './fhir-errors.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
 import { fullUrl } from './fhir-reply.ts'
 import type { FhirContext } from './fhir-resource-type.ts'
@@ -32,7 +32,7 @@ export async function processTransaction(db: Db, context: FhirContext, bundle: u
     for (const entry of planned) {
       const resource = replaceReferences(entry.resource, resolved) as Resource
       const type = resourceTypeNamed(resource.resourceType)
-      const { stored, created } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
+      const { stored, created, warnings } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
       if (entry.fullUrl) resolved.set(entry.fullUrl, `${stored.resource.resourceType}/${stored.id}`)
       results.set(entry.index, {
         fullUrl: fullUrl(stored.resource, baseUrl),
@@ -42,6 +42,8 @@ export async function processTransaction(db: Db, context: FhirContext, bundle: u
           location: `${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`,
           etag: etagOf(stored.version),
           ...(stored.resource.meta?.lastUpdated ? { lastModified: stored.resource.meta.lastUpdated } : {}),
+          // What was not kept as sent, per entry (FHIR's place for it: Bundle.entry.response.outcome).
+          ...(warnings.length > 0 ? { outcome: warningOutcome(warnings) } : {}),
         },
       })
     }

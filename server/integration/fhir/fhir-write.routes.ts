@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
-import { fhirContext, sendResource } from './fhir-reply.ts'
+import { fhirContext, sendWriteResult } from './fhir-reply.ts'
 import { resourceTypeNamed } from './fhir-resource-types.ts'
 import { parseIfMatch } from './fhir-versions.ts'
 
@@ -25,17 +25,17 @@ export async function fhirWriteRoutes(app: FastifyInstance, deps: AppDeps): Prom
   app.post('/:resourceType', { schema: { params: TypeParams, body: Body } }, async (request, reply) => {
     const { resourceType } = request.params as { resourceType: string }
     const result = await write(resourceType, request.body, { kind: 'create' }, request.headers['if-match'], fhirContext(request, deps))
-    return sendResource(reply, result.stored, 201)
+    return sendWriteResult(request, reply, result, 201)
   })
   app.put('/:resourceType', { schema: { params: TypeParams, querystring: ConditionalQuery, body: Body } }, async (request, reply) => {
     const { resourceType } = request.params as { resourceType: string }
     const target = identifierTarget((request.query as { identifier: string }).identifier)
     const result = await write(resourceType, request.body, target, request.headers['if-match'], fhirContext(request, deps))
-    return sendResource(reply, result.stored, result.created ? 201 : 200)
+    return sendWriteResult(request, reply, result, result.created ? 201 : 200)
   })
   app.put('/:resourceType/:id', { schema: { params: IdParams, body: Body } }, async (request, reply) => {
     const { resourceType, id } = request.params as { resourceType: string; id: string }
     const result = await write(resourceType, request.body, { kind: 'id', id }, request.headers['if-match'], fhirContext(request, deps))
-    return sendResource(reply, result.stored)
+    return sendWriteResult(request, reply, result)
   })
 }
