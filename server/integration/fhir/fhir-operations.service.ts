@@ -102,7 +102,7 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
   // Found through the cross-source rule: the caller links its identifier and owns nothing of the row.
   if (existing && !own && ecdId !== null && target.kind !== 'id') {
     const sources = await sourceIdentifiersOf(trx, type.resourceType, [existing.id])
-    if (sources.some((s) => s.system === context.caller.identifierSystem)) throw otherSource(type, 'the matching client already has another identifier in your system: two of your records would become one client')
+    if (sources.some((s) => s.system === context.caller.identifierSystem)) throw otherSource(type, 'the resource this one matches (a Patient by its BSN) already has another identifier in your system: two of your records would become one')
     if (sources.length > 0) {
       await registerSourceIdentifier(trx, context, type.resourceType, ecdId, existing.id, false)
       await logAccess(trx, context, type, 'update', existing)

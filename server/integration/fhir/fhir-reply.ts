@@ -36,7 +36,7 @@ const NOT_KEPT_HEADER_PATHS = 20
  */
 export function sendWriteResult(request: FastifyRequest, reply: FastifyReply, result: WriteResult, status = 200): FastifyReply {
   const paths = [...new Set(result.warnings.flatMap((w) => w.expression ?? []))]
-  if (paths.length > 0) reply.header('x-fhir-not-kept', [...paths.slice(0, NOT_KEPT_HEADER_PATHS), ...(paths.length > NOT_KEPT_HEADER_PATHS ? ['…'] : [])].join(', '))
+  if (paths.length > 0) reply.header('x-fhir-not-kept', [...paths.slice(0, NOT_KEPT_HEADER_PATHS), ...(paths.length > NOT_KEPT_HEADER_PATHS ? ['...'] : [])].join(', '))
   if (!/\breturn=OperationOutcome\b/i.test(String(request.headers.prefer ?? ''))) return sendResource(reply, result.stored, status)
   reply.header('etag', etagOf(result.stored.version))
   if (status === 201) reply.header('location', `/fhir/${result.stored.resource.resourceType}/${result.stored.id}/_history/${result.stored.version}`)
