@@ -139,7 +139,7 @@ describe('nl-core as published (item 3)', () => {
     const entry = res.json<Bundle>().entry![4]!
     expect((entry.resource as CareTeam).participant).toEqual([expect.objectContaining({ member: { reference: expect.stringMatching(/^Practitioner\//) } })])
     const warned = (entry.response!.outcome as OperationOutcome).issue.flatMap((i) => i.expression ?? [])
-    expect(warned).toEqual(expect.arrayContaining(['CareTeam.participant[0]', 'CareTeam.participant[1]', 'CareTeam.reasonReference.display']))
+    expect(warned).toEqual(expect.arrayContaining(['CareTeam.participant[0]', 'CareTeam.participant[1]', 'CareTeam.reasonReference']))
   })
 
   it('accepts the HL7 R4 CareTeam example, whose period has only an end', async () => {
@@ -150,7 +150,7 @@ describe('nl-core as published (item 3)', () => {
     expect(res.statusCode, res.body).toBe(201)
     const stored = await t.db.selectFrom('care_team').select(['valid_from', 'valid_until']).where('client_id', '=', client).executeTakeFirstOrThrow()
     expect(stored).toEqual({ valid_from: '2013-01-01', valid_until: '2013-01-01' })
-    expect(issuesOf(res.body).issue.flatMap((i) => i.expression ?? [])).toEqual(expect.arrayContaining(['CareTeam.participant[0]', 'CareTeam.participant[1]', 'CareTeam.category.coding.code']))
+    expect(issuesOf(res.body).issue.flatMap((i) => i.expression ?? [])).toEqual(expect.arrayContaining(['CareTeam.participant[0]', 'CareTeam.participant[1]', 'CareTeam.category']))
   })
 })
 
@@ -188,8 +188,8 @@ describe('nothing lost silently (item 8)', () => {
     const res = await put(a, 'Patient', 'NL-1', sent, { prefer: 'return=OperationOutcome' })
     expect(res.statusCode, res.body).toBe(201)
     const warned = issuesOf(res.body).issue.filter((i) => i.severity === 'warning').flatMap((i) => i.expression ?? [])
-    expect(res.headers['x-fhir-not-kept']).toContain('Patient.contact')
-    expect(warned).toEqual(expect.arrayContaining(['Patient.contact.name.text', 'Patient.name.text', 'Patient.address.district', 'Patient.communication.language.coding.code']))
+    expect(String(res.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
+    expect(warned).toEqual(expect.arrayContaining(['Patient.contact', 'Patient.communication', 'Patient.name.text', 'Patient.name.given', 'Patient.address.district', 'Patient.multipleBirthBoolean']))
     // Kept: not among the warnings, and served back.
     for (const kept of ['Patient.birthDate', 'Patient.gender', 'Patient.address.city', 'Patient.address.postalCode', 'Patient.telecom.value', 'Patient.maritalStatus.coding.code']) expect(warned).not.toContain(kept)
     const read = (await t.app.inject({ method: 'GET', url: res.headers.location!.replace(/\/_history\/\d+$/, ''), headers: a.headers })).json<Patient>()

@@ -11,12 +11,25 @@ import { notKept } from './fhir-errors.ts'
 export function notKeptElements(sent: Resource, stored: Resource): OperationOutcomeIssue[] {
   const kept = new Set<string>()
   for (const [path, value] of leaves(stored, stored.resourceType)) kept.add(`${path}=${value}`)
+  const sentLeaves = leaves(sent, sent.resourceType)
   const missing = new Set<string>()
-  for (const [path, value] of leaves(sent, sent.resourceType)) {
-    if (!kept.has(`${path}=${value}`)) missing.add(path)
+  const present = new Set<string>()
+  for (const [path, value] of sentLeaves) {
+    if (kept.has(`${path}=${value}`)) present.add(path)
+    else missing.add(path)
   }
-  return [...missing].map((path) => notKept(path, 'sent but not kept by the portal (or kept in another form); see docs/integration-api.md for what each resource keeps'))
+  // One warning for a whole element none of whose parts was kept (`Patient.contact`), else per part.
+  const wholly = (element: string) => ![...present].some((p) => p === element || p.startsWith(`${element}.`))
+  const reported = new Set<string>()
+  for (const path of missing) {
+    let element = path
+    for (let parent = parentOf(element); parent.includes('.') && wholly(parent); parent = parentOf(parent)) element = parent
+    reported.add(element)
+  }
+  return [...reported].map((path) => notKept(path, 'sent but not kept by the portal (or kept in another form); see docs/integration-api.md for what each resource keeps'))
 }
+
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('.'))
 
 /** Elements that are the server's own (id, versions, narrative) or kept where they are not served (the BSN). */
 const SKIPPED = new Set(['id', 'meta', 'text', 'resourceType', 'contained'])
