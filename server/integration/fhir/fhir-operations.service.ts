@@ -119,8 +119,9 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
   if (!own && ecdId !== null) await registerSourceIdentifier(trx, context, type.resourceType, ecdId, stored.id, true)
   if (changed || !existing) await logAccess(trx, context, type, existing ? 'update' : 'create', stored)
   else await logAccess(trx, context, type, 'read', stored)
-  const [labelled] = await labelSourceIdentifiers(trx, context, type.resourceType, [stored])
-  return { stored: labelled!, created: !existing, warnings: [...warnings, ...notKeptElements(candidate, labelled!.resource)] }
+  // A row the caller just made has only the caller's identifier, which the mapping already labels.
+  const labelled = existing ? (await labelSourceIdentifiers(trx, context, type.resourceType, [stored]))[0]! : stored
+  return { stored: labelled, created: !existing, warnings: [...warnings, ...notKeptElements(candidate, labelled.resource)] }
 }
 
 function otherSource(type: FhirResourceType, text: string): FhirError {

@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const [resourceType, table] of TABLES) {
     await sql`
       insert into fhir_source_identifier (resource_type, system, value, row_id, integration_client_id, owner, created_at)
-      select ${resourceType}, coalesce(writer.identifier_system, oldest.identifier_system, ${UNKNOWN_SOURCE_SYSTEM}),
+      select ${resourceType}::text, coalesce(writer.identifier_system, oldest.identifier_system, ${UNKNOWN_SOURCE_SYSTEM}::text),
              t.ecd_id, t.id, coalesce(writer.client_id, oldest.id), true, t.created_at
       from ${sql.table(table)} t
       left join fhir_first_writer writer on writer.record_id = t.id::text
