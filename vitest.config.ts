@@ -82,11 +82,16 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.browser.test.ts'],
-          env: { TEST_DB: 'embedded' },
-          globalSetup: ['server/test/global-setup.ts'],
+          // On PostgreSQL when there is one (CI): the database then works in its own process,
+          // not in the test's, which also runs the portal and drives Chromium. The server tests
+          // cover both databases; the journeys test the pages.
+          env: { TEST_DB: onPostgres ? 'postgres' : 'embedded' },
+          globalSetup: [onPostgres ? 'server/test/postgres.global-setup.ts' : 'server/test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Chromium at a time: the machine has two cores.
+          // One Chromium at a time: the machine has two cores. Within one vitest run a one-worker
+          // project waits until the parallel projects are done, so `npm test` starts this project
+          // in a vitest process of its own beside the others: its files mostly wait on the page.
           fileParallelism: false,
         },
       },

@@ -16,6 +16,7 @@ import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
 import { waitUntilReady } from './bench-server.ts'
+import { benchRequestPath, PROBED_SERVER_ARGS } from './request-bench.ts'
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 // BENCH_DB picks another database, e.g. one filled by `npm run db:seed -- --clients 10000 --reports 1000000`.
@@ -23,6 +24,8 @@ const benchDb = process.env.BENCH_DB ?? 'portal_bench'
 const port = 3900 + Math.floor(Math.random() * 90)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
+// BENCH_ONLY=request runs only the request-path figures (request-bench.ts).
+const only = process.env.BENCH_ONLY
 
 interface Scenario {
   name: string
@@ -63,9 +66,11 @@ async function main(): Promise<void> {
   await runNode('seed', ['--import', 'tsx', 'server/seed/seed-cli.ts', '--if-empty'], { ...baseEnv, DATABASE_URL: database.ownerUrl })
   const env = { ...baseEnv, DATABASE_URL: database.runtimeUrl }
   await prepareLoginAccounts(databaseUrl)
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  const server = spawn(process.execPath, PROBED_SERVER_ARGS, { env, stdio: ['ignore', 'inherit', 'inherit'] })
   try {
     await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server)
+    await benchRequestPath({ base: `http://127.0.0.1:${port}`, ownerUrl: database.ownerUrl, runtimeUrl: database.runtimeUrl, connections, seconds, env })
+    if (only === 'request') return
     console.log(`\nportal on PostgreSQL, ${connections} connections, ${seconds} s per route\n`)
     console.log(pad('route', 42), pad('req/s', 10), pad('p50 ms', 8), pad('p90 ms', 8), pad('p99 ms', 8), pad('non-2xx', 8))
     for (const scenario of scenarios) {

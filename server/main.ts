@@ -10,6 +10,7 @@ import { openDatabase } from './platform/db/database.ts'
 import { EmbeddedDatabaseLockedError } from './platform/db/embedded-lock.ts'
 import { withOutboxSecrets } from './platform/outbox/outbox-secrets.ts'
 import { startOutboxWorker } from './platform/outbox/outbox.worker.ts'
+import { queueDueHeartbeats } from './integration/fhir/subscription/fhir-subscription-notify.ts'
 import { createTransports } from './platform/outbox/transports/create-transports.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { seedDemoDataIfEmpty } from './seed/seed-on-start.ts'
@@ -52,7 +53,13 @@ async function main(): Promise<void> {
   // E-mail and SMS queued by the features are delivered from here; several instances share the work.
   const outboxLog = log.child({ component: 'outbox' })
   const transports = createTransports(config, outboxLog, systemClock)
-  const outbox = startOutboxWorker({ db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs })
+  const outbox = startOutboxWorker({
+    db, clock: systemClock, log: outboxLog, transports, pollIntervalMs: config.outboxPollIntervalMs,
+    // FHIR subscriptions' heartbeats are queued on the worker's schedule (row locks: once over all instances).
+    beforeRound: async (now) => {
+      await queueDueHeartbeats(db, now)
+    },
+  })
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'closing after an error')
     else app.log.info({ signal }, 'closing')

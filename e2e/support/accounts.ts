@@ -1,5 +1,5 @@
 import type { Db } from '../../server/platform/db/database.ts'
-import { hashPassword } from '../../server/identity/accounts/password-hash.ts'
+import { fixturePasswordHash } from '../../server/test/factories.ts'
 import { sendPasswordLink } from '../../server/identity/authentication/password.service.ts'
 import { TERMS_OF_USE_V1 } from '../../server/seed/terms-and-news.ts'
 import { readOutbox } from '../../server/platform/outbox/outbox.test-support.ts'
@@ -30,7 +30,7 @@ export async function createPerson(
       display_name: displayName,
       email: `${loginName}@example.org`,
       mobile_phone: `+316${String(20_000_000 + sequence).slice(-8)}`,
-      password_hash: options.password ? await hashPassword(options.password) : null,
+      password_hash: options.password ? await fixturePasswordHash(options.password) : null,
       password_is_temporary: options.temporary ?? false,
       password_changed_at: options.password ? (options.now ?? new Date()) : null,
     })

@@ -7,6 +7,22 @@ import type { OrganisationTable } from '../organisation/settings/organisation.ta
 import type { TermsVersionTable } from '../identity/terms/terms.table.ts'
 import { rememberSecret } from './log-capture.ts'
 
+/**
+ * The stored hash of a test password, at the production argon2id strength, made once per
+ * password and worker: hashing costs tens of milliseconds of CPU, and the suite creates
+ * accounts by the thousand with the same few passwords. The salt is then shared between
+ * those accounts, which only a test may do; logins still verify at full cost.
+ */
+const fixtureHashes = new Map<string, Promise<string>>()
+export function fixturePasswordHash(password: string): Promise<string> {
+  let hash = fixtureHashes.get(password)
+  if (!hash) {
+    hash = hashPassword(password)
+    fixtureHashes.set(password, hash)
+  }
+  return hash
+}
+
 /** Test data with sensible defaults; override only what the test is about. */
 export async function createOrganisation(db: Db, overrides: Partial<Insertable<OrganisationTable>> = {}) {
   return db
@@ -41,7 +57,7 @@ export async function createAccount(
   const { password = TEST_PASSWORD, ...columns } = overrides
   accountSequence++
   const loginName = columns.login_name ?? `test.persoon${accountSequence}`
-  const passwordHash = password === null ? null : await hashPassword(rememberSecret(password))
+  const passwordHash = password === null ? null : await fixturePasswordHash(rememberSecret(password))
   const account = await db
     .insertInto('account')
     .values({

@@ -4,8 +4,7 @@ import type { AppDeps } from '../../platform/app-deps.ts'
 import { API_BODY_LIMIT, bodyMayExceed, registerBodyLimits } from '../../platform/http/body-limits.ts'
 import { sendError } from '../../platform/http/error-handler.ts'
 import { requireStaff } from '../staff-access/staff-access.policy.ts'
-import { mustAcceptTerms } from '../terms/terms.service.ts'
-import { mustStepUp } from './login-policy.ts'
+import { satisfiesLoginPolicy } from './login-policy.ts'
 import { sameSecret } from './secret-token.ts'
 import { type ActiveSession, resumeSession, SESSION_COOKIE } from './session.service.ts'
 
@@ -54,7 +53,8 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
     if (request.is404) return bodyMayExceed(request.headers, 0) ? sendError(request, reply, 'not_found') : undefined
     const access = request.routeOptions.config.access ?? 'full'
     const token = request.cookies[SESSION_COOKIE]
-    request.session = token ? ((await resumeSession(db, token, clock())) ?? null) : null
+    // One statement: the session, the organisation's settings and the terms owed (docs/decisions/request-path.md).
+    request.session = token ? ((await resumeSession(db, token, request.requestContext?.now ?? clock())) ?? null) : null
     if (access === 'public') return
 
     if (!request.session) {
@@ -68,9 +68,9 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
     }
     if (access === 'full') {
       if (request.session.mustChangePassword) return sendError(request, reply, 'password_change_required')
-      if (await mustAcceptTerms(db, request.session.accountId, clock())) return sendError(request, reply, 'terms_required')
+      if (request.session.termsOwed) return sendError(request, reply, 'terms_required')
       // The record is read only through a way in the organisation's policy accepts (Beheer → Beveiliging).
-      if (request.url.startsWith('/api/clients/') && (await mustStepUp(db, request.session))) return sendError(request, reply, 'step_up_required')
+      if (request.url.startsWith('/api/clients/') && !satisfiesLoginPolicy(request.session.loginPolicy, request.session)) return sendError(request, reply, 'step_up_required')
     }
     // A body above the ordinary limit only from the staff role the route names; the route's own
     // limit (or Fastify's, for a chunked body) still applies to them.

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import type { SessionTable } from '../accounts/account.table.ts'
 
@@ -6,11 +6,20 @@ export async function insertSession(db: Db, session: Insertable<SessionTable>): 
   await db.insertInto('session').values(session).execute()
 }
 
-/** The session with its account, if it has not been ended; the caller checks the timeouts. */
-export async function findSessionWithAccount(db: Db, tokenHash: Buffer) {
+/**
+ * The session with its account, if it has not been ended, and in the same statement what every
+ * request behind it needs besides (docs/decisions/request-path.md): the organisation's session
+ * and login-policy settings (null before set-up) and whether the account owes the terms of use
+ * in force at `now`. The caller checks the timeouts.
+ */
+export async function findSessionWithAccount(db: Db, tokenHash: Buffer, now: Date) {
   return db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('organisation').select(['organisation.session_idle_minutes', 'organisation.login_policy']).orderBy('organisation.id').limit(1).as('settings'),
+      (join) => join.onTrue(),
+    )
     .select([
       'session.token_hash',
       'session.account_id',
@@ -27,6 +36,13 @@ export async function findSessionWithAccount(db: Db, tokenHash: Buffer) {
       'account.password_is_temporary',
       'account.blocked_at',
       'account.ended_at',
+      'settings.session_idle_minutes',
+      'settings.login_policy',
+      // The newest version published by now, unless this account accepted it (terms.service.ts: mustAcceptTerms).
+      sql<boolean>`exists (
+        select 1 from (select id from terms_version where published_at <= ${now} order by version desc limit 1) as current_terms
+        where not exists (select 1 from terms_acceptance where terms_acceptance.account_id = session.account_id and terms_acceptance.terms_version_id = current_terms.id)
+      )`.as('terms_owed'),
     ])
     .where('session.token_hash', '=', tokenHash)
     .where('session.ended_at', 'is', null)

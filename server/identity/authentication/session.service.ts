@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts'
-import { getSecuritySettings } from '../../organisation/settings/organisation.service.ts'
+import { getSecuritySettings, securitySettingsOf } from '../../organisation/settings/organisation.service.ts'
+import type { LoginPolicy } from '../../organisation/settings/organisation.table.ts'
 import type { Assurance } from '../accounts/account.table.ts'
 import { hashSecretToken, newSecretToken } from './secret-token.ts'
 import { endSessionByHash, findSessionWithAccount, insertSession, touchSession } from './session.repository.ts'
@@ -23,6 +24,10 @@ export interface ActiveSession {
   mustChangePassword: boolean
   idleExpiresAt: Date
   expiresAt: Date
+  /** The organisation's login policy as it is now, read with the session (a change applies to open sessions at once). */
+  loginPolicy: LoginPolicy
+  /** Whether the account owes the terms of use in force now, read with the session. */
+  termsOwed: boolean
 }
 
 /** Starts a session after a complete login; returns the token for the cookie (never stored). */
@@ -52,12 +57,13 @@ export async function startSession(
 /**
  * The session behind a cookie, if it is still valid: not ended, not past its idle timeout
  * or absolute lifetime, and its account neither blocked nor ended. Extends the idle time.
+ * One statement (with the settings and the terms owed) when nothing needs writing.
  */
 export async function resumeSession(db: Db, token: string, now: Date): Promise<ActiveSession | undefined> {
   const tokenHash = hashSecretToken(token)
-  const row = await findSessionWithAccount(db, tokenHash)
+  const row = await findSessionWithAccount(db, tokenHash, now)
   if (!row || row.blocked_at || row.ended_at) return undefined
-  const { sessionIdleMinutes } = await getSecuritySettings(db)
+  const { sessionIdleMinutes, loginPolicy } = securitySettingsOf(row)
   const idleMs = sessionIdleMinutes * 60_000
   if (now >= row.expires_at || now.getTime() - row.last_seen_at.getTime() >= idleMs) {
     await endSessionByHash(db, tokenHash, now)
@@ -81,5 +87,7 @@ export async function resumeSession(db: Db, token: string, now: Date): Promise<A
     mustChangePassword: row.password_is_temporary,
     idleExpiresAt: new Date(Math.min(lastSeen.getTime() + idleMs, row.expires_at.getTime())),
     expiresAt: row.expires_at,
+    loginPolicy,
+    termsOwed: row.terms_owed,
   }
 }

@@ -1,10 +1,11 @@
 import type { Identifier, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
-import { notFound } from '../../platform/errors.ts'
+import { AppError, notFound } from '../../platform/errors.ts'
 import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { isBsnSystem } from './bsn-system.ts'
 import { requireScope } from './fhir-auth.ts'
 import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
+import { scopesAllow } from './fhir-scopes.ts'
 import { findOwnRow, labelSourceIdentifiers, registerSourceIdentifier, type SourceIdentifier, sourceIdentifiersOf } from './fhir-source-identifiers.ts'
 import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
 import { checkIfMatch } from './fhir-versions.ts'
@@ -12,7 +13,13 @@ import { notKeptElements } from './fhir-not-kept.ts'
 import { validateFhirResource } from './fhir-validator.ts'
 
 /** Where a write goes: a new resource, a known id, or the row with the ECD's own identifier. */
-export type WriteTarget = { kind: 'create' } | { kind: 'id'; id: string } | { kind: 'identifier'; system: string; value: string }
+export type WriteTarget =
+  | { kind: 'create'; ifNoneExist?: SearchQuery }
+  | { kind: 'id'; id: string }
+  | { kind: 'identifier'; system: string; value: string }
+
+/** Pages of this many rows when a search's matches are counted. */
+const COUNT_PAGE = 500
 
 /** `identifier=<system>|<value>` of a conditional update. */
 export function identifierTarget(identifier: string): WriteTarget {
@@ -30,40 +37,111 @@ export interface WriteResult {
   warnings: OperationOutcomeIssue[]
 }
 
-/** `GET /fhir/<type>/<id>`: the resource, logged as read by the integration client. */
-export async function readResource(db: Db, context: FhirContext, type: FhirResourceType, id: string): Promise<StoredResource> {
-  requireScope(context.caller, type.resourceType, 'read')
+/**
+ * `GET /fhir/<type>/<id>`: the resource, logged as read by the integration client. With a
+ * `version` (vread) only that version: the portal keeps the current one, an older one is 404.
+ */
+export async function readResource(db: Db, context: FhirContext, type: FhirResourceType, id: string, version?: number): Promise<StoredResource> {
+  requireScope(context.caller, type.resourceType, 'r')
   return db.transaction().execute(async (trx) => {
     const stored = await type.read(trx, context, id)
     if (!stored) throw notFound(type.resourceType)
+    if (version !== undefined && stored.version !== version) throw new FhirError('not_found', [issue('not-found', `${type.resourceType}.meta.versionId`, 'the portal keeps the current version only')], 'version not kept')
     await logAccess(trx, context, type, 'read', stored)
     return (await labelSourceIdentifiers(trx, context, type.resourceType, [stored]))[0]!
   })
 }
 
+export interface SearchResult {
+  found: StoredResource[]
+  /** The number of matches (Bundle.total), when known or asked for; undefined for `_total=none`. */
+  total: number | undefined
+}
+
 /** A search: every resource returned is logged as read (one row each, with its client). */
-export async function searchResources(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<StoredResource[]> {
-  requireScope(context.caller, type.resourceType, 'read')
+export async function searchResources(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<SearchResult> {
+  requireScope(context.caller, type.resourceType, 's')
   return db.transaction().execute(async (trx) => {
-    let found = await type.search(trx, context, query)
-    if (query.identifier && !isBsnSystem(query.identifier.system)) found = await namedBy(trx, context, type, query.identifier, found)
+    const found = query.countOnly ? [] : await findMatches(trx, context, type, query)
+    const total = await totalOf(trx, context, type, query, found)
     for (const stored of found) await logAccess(trx, context, type, 'read', stored)
-    // A search that found nothing is still a look into the record: one row says so.
+    // A search that returned nothing (or only a count) is still a look into the record: one row says so.
     if (found.length === 0) {
       await recordAccess(trx, integrationActor(context.caller), context.source, { action: 'read', outcome: 'success', clientId: query.patient ?? null, dataKind: type.dataKind }, context.now)
     }
-    return labelSourceIdentifiers(trx, context, type.resourceType, found)
+    return { found: await labelSourceIdentifiers(trx, context, type.resourceType, found), total }
   })
 }
 
-/** Of the rows a type found by an identifier value, those that identifier (with its system) names. */
-async function namedBy(trx: Db, context: FhirContext, type: FhirResourceType, identifier: { system: string; value: string }, found: StoredResource[]): Promise<StoredResource[]> {
-  const sources = await sourceIdentifiersOf(trx, type.resourceType, found.map((s) => s.id))
+/**
+ * One page of matches; `_id` reads each id and keeps those the other parameters match. An
+ * identifier other than the BSN is looked up with its system (docs/decisions/fhir-identifiers.md):
+ * a source never finds a row by another source's number.
+ */
+async function findMatches(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<StoredResource[]> {
+  if (!query.ids) return namedBy(db, context, type, query, await type.search(db, context, query))
+  const matches: StoredResource[] = []
+  for (const id of new Set(query.ids)) {
+    const stored = await type.read(db, context, id)
+    if (stored && matchesQuery(stored, query)) matches.push(stored)
+  }
+  return (await namedBy(db, context, type, query, matches, true)).slice(0, query.count)
+}
+
+/**
+ * Of the rows found for a search by an identifier (not the BSN), those that identifier, with its
+ * system, names. A row no source has named yet is the caller's if the system is the caller's
+ * (and, when `checkValue`, the row's own identifier has the value: rows read by `_id` were not
+ * looked up by it).
+ */
+async function namedBy(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery, found: StoredResource[], checkValue = false): Promise<StoredResource[]> {
+  const identifier = query.identifier
+  if (!identifier) return found
+  if (isBsnSystem(identifier.system)) return checkValue ? [] : found
+  const sources = await sourceIdentifiersOf(db, type.resourceType, found.map((s) => s.id))
   return found.filter((stored) => {
     const own = sources.filter((s) => s.rowId === stored.id)
-    if (own.length === 0) return identifier.system === context.caller.identifierSystem
-    return own.some((s) => s.system === identifier.system && s.value === identifier.value)
+    if (own.length > 0) return own.some((s) => s.system === identifier.system && s.value === identifier.value)
+    if (identifier.system !== context.caller.identifierSystem) return false
+    if (!checkValue) return true
+    const identifiers = ('identifier' in stored.resource ? (stored.resource.identifier as Identifier[] | undefined) : undefined) ?? []
+    return identifiers.some((i) => i.system === identifier.system && i.value === identifier.value)
   })
+}
+
+function matchesQuery(stored: StoredResource, query: SearchQuery): boolean {
+  if (query.patient !== undefined && stored.clientId !== query.patient) return false
+  const at = stored.resource.meta?.lastUpdated ? new Date(stored.resource.meta.lastUpdated).getTime() : undefined
+  return query.lastUpdated.every((f) => {
+    if (at === undefined) return false
+    const than = f.at.getTime()
+    if (f.afterId !== undefined) return at > than || (at === than && stored.id > f.afterId)
+    return f.op === '>' ? at > than : f.op === '>=' ? at >= than : f.op === '<' ? at < than : at <= than
+  })
+}
+
+/**
+ * Bundle.total: exact when the first page holds every match; counted through every page (a
+ * page of rows at a time, nothing kept) for `_summary=count`, `_count=0` and `_total=accurate`;
+ * left out otherwise, as counting a large log on every poll costs more than it tells.
+ */
+async function totalOf(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery, page: StoredResource[]): Promise<number | undefined> {
+  const counting = query.countOnly === true || query.total === 'accurate'
+  if (query.total === 'none' && !counting) return undefined
+  const firstPage = query.lastUpdated.every((f) => f.afterId === undefined)
+  if (!counting) return firstPage && page.length < query.count ? page.length : undefined
+  const filters = query.lastUpdated.filter((f) => f.afterId === undefined)
+  if (query.ids) return (await findMatches(db, context, type, { ...query, lastUpdated: filters, count: query.ids.length })).length
+  let total = 0
+  let after: StoredResource | undefined
+  for (;;) {
+    const cursor = after?.resource.meta?.lastUpdated ? [{ op: '>' as const, at: new Date(after.resource.meta.lastUpdated), afterId: after.id }] : []
+    const rows = await type.search(db, context, { ...query, lastUpdated: [...filters, ...cursor], count: COUNT_PAGE })
+    total += (await namedBy(db, context, type, query, rows)).length
+    const last = rows.at(-1)
+    if (rows.length < COUNT_PAGE || !last || last.id === after?.id) return total
+    after = last
+  }
 }
 
 /**
@@ -73,11 +151,25 @@ async function namedBy(trx: Db, context: FhirContext, type: FhirResourceType, id
  * throws, and the transaction stores nothing.
  */
 export async function writeResource(trx: Db, context: FhirContext, type: FhirResourceType, resource: unknown, target: WriteTarget, ifMatch: number | undefined): Promise<WriteResult> {
-  requireScope(context.caller, type.resourceType, 'write')
+  // Create or update: which one is known once the target row is looked up; neither allowed is refused at once.
+  if (!scopesAllow(context.caller.scopes, type.resourceType, 'c') && !scopesAllow(context.caller.scopes, type.resourceType, 'u')) requireScope(context.caller, type.resourceType, 'u')
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw fhirBadRequest('the body must be a FHIR resource')
   const candidate = resource as Resource
   if (candidate.resourceType !== type.resourceType) throw fhirBadRequest(`expected a ${type.resourceType}`, 'resourceType')
   validateFhirResource(candidate)
+
+  if (target.kind === 'create' && target.ifNoneExist) {
+    // Conditional create (If-None-Exist): one match is answered as it is, more than one is
+    // ambiguous. The match is returned, so looking it up needs the search scope. The search is
+    // a search like any other: an identifier finds only rows that identifier's own system names.
+    requireScope(context.caller, type.resourceType, 's')
+    const matches = await findMatches(trx, context, type, { ...target.ifNoneExist, count: 2 })
+    if (matches.length > 1) throw new AppError('precondition_failed', 'If-None-Exist matches more than one')
+    if (matches[0]) {
+      await logAccess(trx, context, type, 'read', matches[0])
+      return { stored: (await labelSourceIdentifiers(trx, context, type.resourceType, [matches[0]]))[0]!, created: false, warnings: [] }
+    }
+  }
 
   const ecdId = ecdIdentifierValue(context, candidate, target)
   let existing: StoredResource | undefined
@@ -98,6 +190,7 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
     if (existing && target.kind === 'create') throw new FhirError('conflict', [issue('duplicate', `${type.resourceType}.identifier`, 'a resource with this identifier exists: use a conditional update (PUT <Type>?identifier=<system>|<value>)')], 'ECD identifier exists')
   }
   checkIfMatch(ifMatch, existing)
+  requireScope(context.caller, type.resourceType, existing ? 'u' : 'c')
 
   // Found through the cross-source rule: the caller links its identifier and owns nothing of the row.
   if (existing && !own && ecdId !== null && target.kind !== 'id') {

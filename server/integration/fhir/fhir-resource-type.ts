@@ -50,6 +50,16 @@ export interface SearchQuery {
   identifier?: { system: string; value: string }
   lastUpdated: LastUpdated[]
   count: number
+  /** `_id`: only these ids (the portal's own). */
+  ids?: string[]
+  /** `_summary=count` or `_count=0`: the number of matches, no resources. */
+  countOnly?: boolean
+  /** `_total`: `accurate` counts every match, `none` leaves the total out. */
+  total?: 'none' | 'estimate' | 'accurate'
+  /** `_elements`: the top-level elements each resource keeps (besides id and meta). */
+  elements?: string[]
+  /** The parameters as applied, in order: the Bundle's `self` link (unknown ones left out, as R4 says). */
+  applied: [string, string][]
 }
 
 /**
@@ -62,8 +72,13 @@ export interface FhirResourceType<R extends Resource = Resource> {
   resourceType: R['resourceType']
   /** What the access log calls this kind of data. */
   dataKind: string
-  /** Search parameters besides `_lastUpdated` and `_count`, for the CapabilityStatement. */
+  /** Search parameters besides `_id`, `_lastUpdated` and `_count`, for the CapabilityStatement. */
   searchParams: readonly ('patient' | 'identifier')[]
+  /**
+   * The writes `save` carries out (the CapabilityStatement names these and no others): both
+   * when left out; `save` refuses the others (501 read-only, 422 a portal rule).
+   */
+  writes?: readonly ('create' | 'update')[]
   read: (db: Db, context: FhirContext, id: string) => Promise<StoredResource<R> | undefined>
   findByEcdId: (db: Db, context: FhirContext, ecdId: string) => Promise<StoredResource<R> | undefined>
   search: (db: Db, context: FhirContext, query: SearchQuery) => Promise<StoredResource<R>[]>

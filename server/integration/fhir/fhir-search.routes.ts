@@ -5,6 +5,7 @@ import { searchResources } from './fhir-operations.service.ts'
 import { FHIR_JSON, fhirContext, searchset } from './fhir-reply.ts'
 import { resourceTypeNamed } from './fhir-resource-types.ts'
 import { parseSearchQuery } from './fhir-search-params.ts'
+import { fhirPreferences } from './fhir-prefer.ts'
 
 const Params = Type.Object({ resourceType: Type.String({ pattern: '^[A-Z][A-Za-z]{1,40}$' }) })
 type Raw = Record<string, string | string[]>
@@ -18,11 +19,10 @@ const Parameters = Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.
 export async function fhirSearchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const search = async (request: FastifyRequest, reply: FastifyReply, url: Raw, body: Raw | undefined) => {
     const type = resourceTypeNamed((request.params as { resourceType: string }).resourceType)
-    const query = parseSearchQuery({ url, ...(body ? { body } : {}) }, type.searchParams)
-    const found = await searchResources(deps.db, fhirContext(request, deps), type, query)
+    const query = parseSearchQuery({ url, ...(body ? { body } : {}) }, type.searchParams, fhirPreferences(request.headers.prefer).strict)
+    const result = await searchResources(deps.db, fhirContext(request, deps), type, query)
     // A POST search gets no next link: its body (perhaps a BSN) must not move into a URL.
-    const page = body ? undefined : { path: `/fhir/${type.resourceType}`, raw: url, count: query.count }
-    return reply.type(FHIR_JSON).send(searchset(found, deps.config.publicBaseUrl, page))
+    return reply.type(FHIR_JSON).send(searchset(result, deps.config.publicBaseUrl, { path: `/fhir/${type.resourceType}`, query, next: !body }))
   }
   app.get('/:resourceType', { schema: { params: Params, querystring: Parameters } }, (request, reply) =>
     search(request, reply, request.query as Raw, undefined))

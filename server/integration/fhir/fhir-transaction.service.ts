@@ -3,8 +3,11 @@ import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
 import { FhirError, fhirBadRequest, refusalOf, warningOutcome } from './fhir-errors.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
-import { fullUrl } from './fhir-reply.ts'
-import type { FhirContext } from './fhir-resource-type.ts'
+import { fullUrl, versionPath } from './fhir-reply.ts'
+import type { FhirContext, SearchQuery } from './fhir-resource-type.ts'
+import type { FhirPreferences } from './fhir-prefer.ts'
+import { referableFullUrl, replaceReferences, writeOrder } from './fhir-transaction-references.ts'
+import { conditionalCreate } from './fhir-search-params.ts'
 import { resourceTypeNamed } from './fhir-resource-types.ts'
 import { etagOf, parseIfMatch } from './fhir-versions.ts'
 
@@ -21,25 +24,27 @@ interface PlannedEntry {
 
 /**
  * A `transaction` Bundle: every entry is written in one database transaction, all or nothing.
- * Entries may refer to each other by their `urn:uuid:` fullUrl; such references become the
- * stored resource's `Type/id` before the entry that holds them is written.
+ * Entries may refer to each other by their fullUrl (`urn:uuid:` or absolute, see
+ * fhir-transaction-references.ts); such references become the stored resource's `Type/id`
+ * before the entry that holds them is written. `Prefer: return=minimal` leaves the resources
+ * out of the response (status, location and ETag stay).
  */
-export async function processTransaction(db: Db, context: FhirContext, bundle: unknown, baseUrl: URL): Promise<Bundle> {
+export async function processTransaction(db: Db, context: FhirContext, bundle: unknown, baseUrl: URL, prefer: FhirPreferences['return'] = 'representation'): Promise<Bundle> {
   const planned = writeOrder(plan(bundle))
   const results = new Map<number, BundleEntry>()
   await db.transaction().execute(async (trx) => {
     const resolved = new Map<string, string>()
     for (const entry of planned) {
-      const resource = replaceReferences(entry.resource, resolved) as Resource
+      const resource = replaceReferences(entry.resource, resolved, entry.fullUrl) as Resource
       const type = resourceTypeNamed(resource.resourceType)
       const { stored, created, warnings } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
       if (entry.fullUrl) resolved.set(entry.fullUrl, `${stored.resource.resourceType}/${stored.id}`)
       results.set(entry.index, {
         fullUrl: fullUrl(stored.resource, baseUrl),
-        resource: stored.resource,
+        ...(prefer === 'representation' ? { resource: stored.resource } : {}),
         response: {
           status: created ? '201 Created' : '200 OK',
-          location: `${stored.resource.resourceType}/${stored.id}/_history/${stored.version}`,
+          location: versionPath(stored).slice('/fhir/'.length),
           etag: etagOf(stored.version),
           ...(stored.resource.meta?.lastUpdated ? { lastModified: stored.resource.meta.lastUpdated } : {}),
           // What was not kept as sent, per entry (FHIR's place for it: Bundle.entry.response.outcome).
@@ -67,58 +72,25 @@ function plan(bundle: unknown): PlannedEntry[] {
     const [typeName, rest] = splitUrl(url)
     if (typeName !== resource.resourceType) throw fhirBadRequest('request.url must name the resource type of the entry', `${path}.request.url`)
     let target: WriteTarget
-    if (method === 'POST' && rest === '') target = { kind: 'create' }
+    if (method === 'POST' && rest === '') target = { kind: 'create', ...conditionalCreateOf(index, entry.request?.ifNoneExist, resource.resourceType) }
     else if (method === 'PUT' && rest.startsWith('?identifier=')) target = identifierTarget(decodeURIComponent(rest.slice('?identifier='.length)))
     else if (method === 'PUT' && /^\/[A-Za-z0-9.-]{1,64}$/.test(rest)) target = { kind: 'id', id: rest.slice(1) }
     else throw fhirBadRequest('entries are POST <Type>, PUT <Type>/<id> or PUT <Type>?identifier=<system>|<value>', `${path}.request`)
     const ifMatch = withPathSync(index, () => parseIfMatch(entry.request?.ifMatch))
-    return { index, resource, target, ifMatch, fullUrl: entry.fullUrl?.startsWith('urn:uuid:') ? entry.fullUrl : undefined }
+    return { index, resource, target, ifMatch, fullUrl: referableFullUrl(entry.fullUrl) }
   })
+}
+
+/** An entry's `request.ifNoneExist`, read as the header of a single create is. */
+function conditionalCreateOf(index: number, ifNoneExist: string | undefined, resourceType: string): { ifNoneExist?: SearchQuery } {
+  if (ifNoneExist === undefined) return {}
+  const type = withPathSync(index, () => resourceTypeNamed(resourceType))
+  return { ifNoneExist: withPathSync(index, () => conditionalCreate(ifNoneExist, type.searchParams)!) }
 }
 
 function splitUrl(url: string): [string, string] {
   const match = /^([A-Z][A-Za-z]{1,40})(.*)$/.exec(url)
   return match ? [match[1]!, match[2]!] : ['', '']
-}
-
-/** Entries another entry refers to by urn:uuid are written first (a cycle is refused). */
-function writeOrder(entries: PlannedEntry[]): PlannedEntry[] {
-  const byUrl = new Map(entries.filter((e) => e.fullUrl).map((e) => [e.fullUrl!, e]))
-  const ordered: PlannedEntry[] = []
-  const state = new Map<number, 'visiting' | 'done'>()
-  const visit = (entry: PlannedEntry) => {
-    if (state.get(entry.index) === 'done') return
-    if (state.get(entry.index) === 'visiting') throw fhirBadRequest('entries refer to each other in a circle', `Bundle.entry[${entry.index}]`)
-    state.set(entry.index, 'visiting')
-    for (const reference of referencesIn(entry.resource)) {
-      const target = byUrl.get(reference)
-      if (target && target !== entry) visit(target)
-    }
-    state.set(entry.index, 'done')
-    ordered.push(entry)
-  }
-  entries.forEach(visit)
-  return ordered
-}
-
-function referencesIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found))
-  else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'reference' && typeof inner === 'string' && inner.startsWith('urn:uuid:')) found.push(inner)
-      else referencesIn(inner, found)
-    }
-  }
-  return found
-}
-
-/** A copy of `value` with every `reference` to an entry already written pointing at its stored id. */
-function replaceReferences(value: unknown, resolved: Map<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((v) => replaceReferences(v, resolved))
-  if (!value || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, key === 'reference' && typeof inner === 'string' ? (resolved.get(inner) ?? inner) : replaceReferences(inner, resolved)]),
-  )
 }
 
 /** Errors of one entry name the entry, so the ECD knows which one failed. */

@@ -16,6 +16,7 @@ import { fhirTokenRoutes } from './fhir-token.routes.ts'
 import { fhirTransactionRoutes } from './fhir-transaction.routes.ts'
 import { loadFhirDefinitions } from './fhir-validator.ts'
 import { fhirWriteRoutes } from './fhir-write.routes.ts'
+import { fhirSubscriptionRoutes } from './subscription/fhir-subscription.routes.ts'
 
 /**
  * The FHIR R4 API under /fhir (register with `prefix: '/fhir'`): its own body types, bearer
@@ -44,6 +45,7 @@ export async function fhirRoutes(app: FastifyInstance, options: AppDeps): Promis
 
   await app.register(fhirTokenRoutes, deps)
   await app.register(fhirMetadataRoutes, deps)
+  await app.register(fhirSubscriptionRoutes, deps)
   await app.register(fhirReadRoutes, deps)
   await app.register(fhirSearchRoutes, deps)
   await app.register(fhirWriteRoutes, deps)

@@ -46,7 +46,20 @@ export interface SecuritySettings {
 
 /** The organisation's password and session rules; the secure defaults before set-up. */
 export async function getSecuritySettings(db: Kysely<Database>): Promise<SecuritySettings> {
-  const row = await findSecuritySettings(db)
+  return securitySettingsOf(await findSecuritySettings(db))
+}
+
+/** The organisation's columns the settings come from; null where a left join found no organisation. */
+export interface SecuritySettingsColumns {
+  password_min_length?: number | null
+  password_require_composition?: boolean | null
+  session_idle_minutes?: number | null
+  session_max_hours?: number | null
+  login_policy?: LoginPolicy | null
+}
+
+/** The settings of an organisation row (or its parts read with the session), with the defaults for what is missing. */
+export function securitySettingsOf(row: SecuritySettingsColumns | undefined): SecuritySettings {
   return {
     passwordPolicy: { minLength: row?.password_min_length ?? 12, requireComposition: row?.password_require_composition ?? false },
     sessionIdleMinutes: row?.session_idle_minutes ?? 15,

@@ -3,8 +3,9 @@ import type { Database } from '../db/schema.ts'
 import type { ChainedFields } from './access-log-chain.ts'
 import type { AccessLogTable } from './access-log.table.ts'
 
-export async function insertAccessLogEntry(db: Kysely<Database>, entry: Insertable<AccessLogTable>): Promise<void> {
-  await db.insertInto('access_log').values(entry).execute()
+/** Rows of one request in one statement; they are chained at commit in this order. */
+export async function insertAccessLogEntries(db: Kysely<Database>, entries: Insertable<AccessLogTable>[]): Promise<void> {
+  await db.insertInto('access_log').values(entries).execute()
 }
 
 export interface ChainedRow extends ChainedFields {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { AccessAction, AccessOutcome, ActorType } from './access-log.table.ts'
-import { insertAccessLogEntry } from './access-log.repository.ts'
+import { insertAccessLogEntries } from './access-log.repository.ts'
 
 /** Who acts: a person (with their role), an integration client, the system, or nobody yet. */
 export interface Actor {
@@ -48,7 +48,23 @@ export async function recordAccess(
   event: AccessEvent,
   occurredAt: Date,
 ): Promise<void> {
-  await insertAccessLogEntry(db, {
+  await recordAccesses(db, actor, source, [event], occurredAt)
+}
+
+/**
+ * Writes the NEN 7513 rows of one request in one INSERT: one full row per event (every field of
+ * every read, as recordAccess writes it). The rows are chained at commit in the order given
+ * (docs/decisions/access-log-integrity.md), so one statement keeps the chain as several would.
+ */
+export async function recordAccesses(
+  db: Kysely<Database>,
+  actor: Actor,
+  source: RequestSource,
+  events: readonly AccessEvent[],
+  occurredAt: Date,
+): Promise<void> {
+  if (events.length === 0) return
+  await insertAccessLogEntries(db, events.map((event) => ({
     occurred_at: occurredAt,
     action: event.action,
     outcome: event.outcome,
@@ -66,5 +82,5 @@ export async function recordAccess(
     request_id: source.requestId,
     auth_method: actor.authentication?.method ?? null,
     assurance: actor.authentication?.assurance ?? null,
-  })
+  })))
 }

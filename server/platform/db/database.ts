@@ -10,6 +10,7 @@ import { describeConnectionError } from './connection-errors.ts'
 import { acquireEmbeddedLock } from './embedded-lock.ts'
 import { pgliteExtensions } from './pglite-extensions.ts'
 import type { Database } from './schema.ts'
+import { countStatement } from './statement-count.ts'
 
 // A DATE column is a calendar day, not an instant: keep it as 'YYYY-MM-DD' so no time zone shifts it.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
@@ -41,7 +42,7 @@ export async function openDatabase(database: Config['database'], options: { log?
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     })
     survivePostgresRestarts(pool, options.log ?? silentLog)
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
 
@@ -105,5 +106,5 @@ export function survivePostgresRestarts(pool: pg.Pool, log: DatabaseLog): void {
 /** Kysely on an embedded database, through PGlite's node-postgres adapter (one connection). */
 export function kyselyOverPglite(pglite: PGlite): Db {
   const pool = new pg.Pool(createPgConfig(pglite))
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
 }

@@ -17,6 +17,7 @@ import * as accessLogChain from './migrations/2026-12-06T20-00-00_access-log-cha
 import * as outboxEncryptedPayload from './migrations/2026-12-06T20-10-00_outbox-encrypted-payload.ts'
 import * as digid from './migrations/2026-12-06T23-00-00_digid.ts'
 import * as fhirSourceIdentifiers from './migrations/2026-12-07T14-00-00_fhir-source-identifiers.ts'
+import * as fhirSubscriptions from './migrations/2026-12-07T15-00-00_fhir-subscriptions.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T20-10-00_outbox-encrypted-payload': outboxEncryptedPayload,
   '2026-12-06T23-00-00_digid': digid,
   '2026-12-07T14-00-00_fhir-source-identifiers': fhirSourceIdentifiers,
+  '2026-12-07T15-00-00_fhir-subscriptions': fhirSubscriptions,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

@@ -19,6 +19,7 @@ import type { MessageReadMarkerTable, MessageTable } from '../../record/messages
 import type { NewsItemTable } from '../../organisation/news/news.table.ts'
 import type { OrganisationTable } from '../../organisation/settings/organisation.table.ts'
 import type { OutboxMessageTable } from '../outbox/outbox.table.ts'
+import type { FhirSubscriptionTable } from '../../integration/fhir/subscription/fhir-subscription.table.ts'
 import type { ReportTable } from '../../record/reports/report.table.ts'
 import type { AccountTotpTable, PasskeyTable, RecoveryCodeTable, WebauthnChallengeTable } from '../../identity/authentication/second-factors/second-factor.table.ts'
 import type { SsoLoginStateTable } from '../../identity/sso/sso.table.ts'
@@ -66,4 +67,5 @@ export interface Database {
   contact_person: ContactPersonTable
   sso_login_state: SsoLoginStateTable
   fhir_source_identifier: FhirSourceIdentifierTable
+  fhir_subscription: FhirSubscriptionTable
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../app-deps.ts'
 import type { RequestSource } from '../access-log/access-log.service.ts'
 import type { Db } from '../db/database.ts'
+import { countStatementsInto, newStatementCounter, type StatementCounter } from '../db/statement-count.ts'
 import { AppError } from '../errors.ts'
 import { requestSource } from './request-source.ts'
 
@@ -32,15 +33,31 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Filled by registerRequestContext; read it through contextOf or publicContextOf. */
     requestContext: PublicContext | null
+    /** The SQL statements this request sent (platform/db/statement-count.ts); read it with statementsOfRequest. */
+    statementCounter: StatementCounter | null
   }
 }
 
 /** Registered before authentication, so every later hook and handler finds the context. */
 export function registerRequestContext(app: FastifyInstance, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): void {
   app.decorateRequest('requestContext', null)
-  app.addHook('onRequest', async (request) => {
+  app.decorateRequest('statementCounter', null)
+  // Callback hooks, not async ones: the hooks and the handler after `done` run inside the counter's context.
+  app.addHook('onRequest', (request, _reply, done) => {
     request.requestContext = { db, source: requestSource(request), now: clock() }
+    const counter = newStatementCounter()
+    request.statementCounter = counter
+    countStatementsInto(counter, done)
   })
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.statementCounter) countStatementsInto(request.statementCounter, done)
+    else done()
+  })
+}
+
+/** The SQL statements (BEGIN and COMMIT included) the request has sent so far: for /metrics and the statement tests. */
+export function statementsOfRequest(request: FastifyRequest): number {
+  return request.statementCounter?.count ?? 0
 }
 
 /** The context of a public route: the session may be absent. */

@@ -53,6 +53,29 @@ export async function enqueueSms(db: Kysely<Database>, message: { to: string; te
   })
 }
 
+/**
+ * Queues a JSON POST to an outside system (a FHIR subscription's notification), in the caller's
+ * transaction like {@link enqueueEmail}. The URL and headers (a bearer credential) are secrets:
+ * they travel only in the encrypted payload, erased once delivered; `recipient` is a name for
+ * the log and the admin view, never the URL. Delivery is at least once: the body must carry an
+ * id the receiver can deduplicate on.
+ */
+export async function enqueueWebhook(
+  db: Kysely<Database>,
+  message: { recipient: string; subject: string; url: string; headers: Record<string, string>; body: string },
+  now: Date,
+): Promise<{ id: string }> {
+  if (!/^https?:\/\//.test(message.url)) throw new AppError('internal', 'enqueueWebhook: not an http(s) URL')
+  return insertOutboxMessage(db, {
+    channel: 'webhook',
+    recipient: message.recipient,
+    subject: message.subject,
+    payload: encryptPayload(outboxSecretsOf(db), { text: JSON.stringify({ url: message.url, headers: message.headers, body: message.body }), html: null }),
+    next_attempt_at: now,
+    created_at: now,
+  })
+}
+
 export interface DevOutboxMessage {
   id: string
   channel: 'email' | 'sms' | 'webhook'

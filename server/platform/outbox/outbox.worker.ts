@@ -60,7 +60,7 @@ export async function deliverDueMessages(db: Kysely<Database>, options: DeliverO
       now,
       leaseUntil: new Date(now.getTime() + leaseMs),
       claimToken,
-      channels: ['email', 'sms'],
+      channels: options.transports.webhook ? ['email', 'sms', 'webhook'] : ['email', 'sms'],
       maxAttempts,
     })
     if (!message) break
@@ -129,6 +129,11 @@ function send(message: ClaimedMessage, transports: Transports): Promise<void> {
       })
     case 'sms':
       return transports.sms.sendSms({ id: message.id, to: message.recipient, text: message.body_text })
+    case 'webhook': {
+      if (!transports.webhook) return Promise.reject(new DeliveryError('no webhook transport'))
+      const request = JSON.parse(message.body_text) as { url: string; headers: Record<string, string>; body: string }
+      return transports.webhook.sendWebhook({ id: message.id, ...request })
+    }
     default:
       return Promise.reject(new DeliveryError(`no transport for channel ${message.channel}`))
   }
@@ -175,6 +180,8 @@ export function startOutboxWorker(options: {
   transports: Transports
   pollIntervalMs: number
   batchSize?: number
+  /** Work that queues messages on a schedule (FHIR subscription heartbeats), run before each round. */
+  beforeRound?: (now: Date) => Promise<void>
 }): OutboxWorker {
   const batchSize = options.batchSize ?? 10
   const stopping = new AbortController()
@@ -185,6 +192,7 @@ export function startOutboxWorker(options: {
 
   const runRound = async () => {
     try {
+      await options.beforeRound?.(options.clock())
       const deliver = { ...options, batchSize, signal: stopping.signal }
       while (!stopping.signal.aborted && (await deliverDueMessages(options.db, deliver)) === batchSize) {
         // A full batch: more may be waiting, so go on without sleeping.

@@ -13,6 +13,7 @@ import {
 import { type AppointmentChanger, mayChangeAppointment } from './appointment.policy.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { throughRecord } from '../client-access/record-door.ts'
+import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-subscription-notify.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { throughLink } from '../client-access/client-access.policy.ts'
 
@@ -98,6 +99,7 @@ export async function createAppointment(context: RequestContext, clientId: strin
   await limitChanges(context)
   return throughRecord(context, throughLink('appointments'), clientId, { action: 'create', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
     const row = await insertAppointment(trx, { ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: access.accountId, created_by_staff_id: null, cancelled_at: null, created_at: now, updated_at: now })
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: row.id }, now)
     return appointmentRowToAppointment(row, access.accountId)
   })
 }
@@ -109,6 +111,7 @@ export async function changeAppointment(context: RequestContext, key: { clientId
   await limitChanges(context)
   return throughRecord(context, throughLink('appointments'), key.clientId, { action: 'update', dataKind: 'appointment', recordId: (a: Appointment) => a.id }, async (trx, access) => {
     const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
     return appointmentRowToAppointment(await updateAppointment(trx, id, { ...columns, updated_at: now }), access.accountId)
   })
 }
@@ -120,6 +123,7 @@ export async function cancelAppointment(context: RequestContext, key: { clientId
   await throughRecord(context, throughLink('appointments'), key.clientId, { action: 'delete', dataKind: 'appointment', recordId: (id: string) => id }, async (trx, access) => {
     const id = await requireChangeable(trx, { kind: 'account', accountId: access.accountId }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
     return id
   })
 }
@@ -159,6 +163,7 @@ export async function createStaffAppointment(context: RequestContext, clientId: 
       ...columns, client_id: access.clientId, ecd_id: null, created_by_account_id: null, created_by_staff_id: access.staff.staffMemberId,
       cancelled_at: null, created_at: now, updated_at: now,
     })
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
     return reread(trx, access.clientId, id)
   })
 }
@@ -170,6 +175,7 @@ export async function changeClientAppointment(context: RequestContext, key: { cl
   return throughRecord(context, asCaregiver, key.clientId, { action: 'update', dataKind: 'appointment', recordId: key.appointmentId }, async (trx, access) => {
     const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { ...columns, updated_at: now })
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
     return reread(trx, access.clientId, id)
   })
 }
@@ -180,6 +186,7 @@ export async function cancelClientAppointment(context: RequestContext, key: { cl
   await throughRecord(context, asCaregiver, key.clientId, { action: 'delete', dataKind: 'appointment', recordId: key.appointmentId }, async (trx, access) => {
     const id = await requireChangeable(trx, { kind: 'caregiver' }, access.clientId, key.appointmentId)
     await updateAppointment(trx, id, { cancelled_at: now, updated_at: now })
+    await announcePortalEvent(trx, { topic: 'portal-appointment', focusId: id }, now)
   })
 }
 

@@ -41,6 +41,22 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
 
 /** The moment of the client's newest successful access inside the period, through the client index. */
 export async function findNewestAccessAt(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<Date | null> {
+  const row = await newestAccessQuery(db, clientId, from, until).executeTakeFirst()
+  return row?.occurred_at ?? null
+}
+
+/** findNewestAccessAt and the organisation's name (the staff's lines name it) in one statement: what the page's first step needs. */
+export async function findNewestAccessAndOrganisation(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<{ newest: Date | null; organisation: string }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      newestAccessQuery(db, clientId, from, until).as('newest'),
+      eb.selectFrom('organisation').select('name').orderBy('id').limit(1).as('organisation'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { newest: row.newest, organisation: row.organisation ?? '' }
+}
+
+function newestAccessQuery(db: Db, clientId: string, from: Date | null, until: Date | null) {
   let query = db
     .selectFrom('access_log')
     .select('occurred_at')
@@ -49,12 +65,7 @@ export async function findNewestAccessAt(db: Db, clientId: string, from: Date | 
     .where('action', 'in', ['read', 'create', 'update', 'delete', 'export'])
   if (from) query = query.where('occurred_at', '>=', from)
   if (until) query = query.where('occurred_at', '<', until)
-  const row = await query.orderBy('occurred_at', 'desc').limit(1).executeTakeFirst()
-  return row?.occurred_at ?? null
+  return query.orderBy('occurred_at', 'desc').limit(1)
 }
 
 export type MergedAccessRow = Awaited<ReturnType<typeof findMergedAccessLines>>[number]
-
-export async function findOrganisationName(db: Db): Promise<string> {
-  return (await db.selectFrom('organisation').select('name').executeTakeFirst())?.name ?? ''
-}

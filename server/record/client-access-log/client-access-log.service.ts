@@ -1,6 +1,6 @@
 import type { AccessLogLine, AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-access-log.ts'
 import { addDays, amsterdamDate, amsterdamInstant } from '../../platform/amsterdam-time.ts'
-import { findMergedAccessLines, findNewestAccessAt, findOrganisationName, type MergedAccessRow } from './client-access-log.repository.ts'
+import { findMergedAccessLines, findNewestAccessAndOrganisation, findNewestAccessAt, type MergedAccessRow } from './client-access-log.repository.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 import { throughLink } from '../client-access/client-access.policy.ts'
@@ -22,9 +22,8 @@ export async function listAccessLog(context: RequestContext, clientId: string, q
   const endDay = query.cursor && (!periodEnd || query.cursor < periodEnd) ? query.cursor : periodEnd
   const until = endDay ? amsterdamInstant(endDay, '00:00') : null
   return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'access_log' }, async (trx, access) => {
-    const organisation = await findOrganisationName(trx)
+    const { newest, organisation } = await findNewestAccessAndOrganisation(trx, access.clientId, from, until)
     const toLines = (rows: MergedAccessRow[]) => rows.map((row) => rowToLine(row, organisation))
-    const newest = await findNewestAccessAt(trx, access.clientId, from, until)
     if (!newest) return { items: [], nextCursor: null }
     // A page groups at most WINDOW_DAYS days, counted back from the newest access: a record read
     // for years never makes one page aggregate its whole history.

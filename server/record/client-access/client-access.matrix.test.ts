@@ -100,9 +100,11 @@ describe('authorization matrix of the client record (part A)', () => {
       expect(bodies.size).toBe(1)
       const leaked = await t.db.selectFrom('access_log').select('id').where('client_id', 'in', refused.map((cell) => clients[cell])).where('outcome', '=', 'success').execute()
       expect(leaked).toEqual([])
-      // The refusals themselves are logged (NEN 7513: outcome 'denied'), with the id that was tried.
-      const denied = await t.db.selectFrom('access_log').select('record_id').where('outcome', '=', 'denied').where('data_kind', '=', route.dataKind).execute()
+      // The refusals themselves are logged (NEN 7513: outcome 'denied'), with the id that was tried
+      // and how the person logged in, as a successful read is.
+      const denied = await t.db.selectFrom('access_log').select(['record_id', 'auth_method', 'assurance']).where('outcome', '=', 'denied').where('data_kind', '=', route.dataKind).execute()
       for (const cell of refused) expect(denied.map((row) => row.record_id)).toContain(clients[cell])
+      for (const row of denied) expect([row.auth_method, row.assurance]).toEqual([expect.any(String), expect.any(String)])
     })
 
     if (!route.section) {

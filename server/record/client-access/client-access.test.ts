@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 function sessionOf(accountId: string, kind: 'portal' | 'staff' = 'portal'): ActiveSession {
-  return { accountId, kind, displayName: 'Anna de Vries', loginName: 'x', csrfToken: '', tokenHash: Buffer.alloc(0), authenticatedAt: now, wayIn: 'sms', assurance: 'low', mustChangePassword: false, idleExpiresAt: now, expiresAt: now }
+  return { accountId, kind, displayName: 'Anna de Vries', loginName: 'x', csrfToken: '', tokenHash: Buffer.alloc(0), authenticatedAt: now, wayIn: 'sms', assurance: 'low', mustChangePassword: false, idleExpiresAt: now, expiresAt: now, loginPolicy: 'with_sms', termsOwed: false }
 }
 
 describe('GET /api/clients', () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
-import { type Actor, recordAccess } from '../../platform/access-log/access-log.service.ts'
+import { type AccessEvent, type Actor, recordAccess, recordAccesses } from '../../platform/access-log/access-log.service.ts'
 import type { AccessAction } from '../../platform/access-log/access-log.table.ts'
 import type { RequestContext, RequestSession } from '../../platform/http/request-context.ts'
 
@@ -28,18 +28,27 @@ export interface RecordPolicy<A extends RecordAccess> {
 
 /** What one request does with a client's record, for its access-log row. */
 export interface RecordAct<T> {
+  /** 'read' runs without a transaction, so its work must only read; every other action runs in one. */
   action: AccessAction
   /** 'report', 'message', 'appointment', 'care_plan_print', 'care_assignment', 'profile', 'bsn', ... */
   dataKind: string
   /** The record touched; a function when it is known only afterwards (a new record's id). */
   recordId?: string | null | ((result: T) => string | null)
+  /** Further data kinds the same act read, each logged as a row of its own (the home screen's cards). */
+  alsoRead?: (result: T) => readonly string[]
 }
 
 /**
  * The one "check, act, log" of the client record, for the portal and the workspace alike:
- * checks the policy, runs `work` and writes the access-log row in one transaction, so nothing
- * is read or written unlogged and no logged access stands without its check. A refusal (also a
- * record `work` does not find) is logged as 'denied' after the rollback and answered with 404.
+ * checks the policy, runs `work` and writes the request's access-log rows (one INSERT), so
+ * nothing is read or written unlogged and no logged access stands without its check. A refusal
+ * (also a record `work` does not find) is logged as 'denied' and answered with 404.
+ *
+ * A write runs in one transaction with its check and its log rows: they stand or fall together.
+ * A read ('read' acts: their `work` must only read) needs no transaction (request-path.md): its
+ * check, its reads and its log rows follow one another, and when the log rows cannot be written
+ * the request fails before anything read leaves the server. Saving BEGIN and COMMIT and holding
+ * no connection across the statements is what makes a record page cheap.
  */
 export async function throughRecord<A extends RecordAccess, T>(
   context: RequestContext,
@@ -49,17 +58,17 @@ export async function throughRecord<A extends RecordAccess, T>(
   work: (trx: Db, access: A) => Promise<T>,
 ): Promise<T> {
   const { db, session, source, now } = context
+  const checkActLog = async (trx: Db): Promise<T> => {
+    const access = await policy.require(trx, session, clientId, now)
+    const result = await work(trx, access)
+    const recordId = typeof act.recordId === 'function' ? act.recordId(result) : (act.recordId ?? null)
+    const row = { action: act.action, outcome: 'success', clientId: access.clientId, onBehalfLinkId: access.onBehalfLinkId, onBehalfOf: access.onBehalfOf } as const
+    const events: AccessEvent[] = [{ ...row, dataKind: act.dataKind, recordId }, ...(act.alsoRead?.(result) ?? []).map((dataKind) => ({ ...row, dataKind }))]
+    await recordAccesses(trx, access.actor, source, events, now)
+    return result
+  }
   try {
-    return await db.transaction().execute(async (trx) => {
-      const access = await policy.require(trx, session, clientId, now)
-      const result = await work(trx, access)
-      const recordId = typeof act.recordId === 'function' ? act.recordId(result) : (act.recordId ?? null)
-      await recordAccess(trx, access.actor, source, {
-        action: act.action, outcome: 'success', clientId: access.clientId, dataKind: act.dataKind, recordId,
-        onBehalfLinkId: access.onBehalfLinkId, onBehalfOf: access.onBehalfOf,
-      }, now)
-      return result
-    })
+    return act.action === 'read' ? await checkActLog(db) : await db.transaction().execute(checkActLog)
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') {
       // The id tried is kept as text only: it may belong to no client (or record) at all.
@@ -70,7 +79,10 @@ export async function throughRecord<A extends RecordAccess, T>(
   }
 }
 
-/** How the access log names a session whose access was refused: nothing about a client is known. */
+/** How the access log names a session whose access was refused: nothing about a client is known, but how the person logged in is. */
 export function refusedActor(session: RequestSession, staffRole: string): Actor {
-  return { type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind === 'staff' ? staffRole : 'portal', name: session.displayName }
+  return {
+    type: session.kind === 'staff' ? 'staff' : 'account', id: session.accountId, role: session.kind === 'staff' ? staffRole : 'portal', name: session.displayName,
+    authentication: { method: session.wayIn, assurance: session.assurance },
+  }
 }

@@ -85,7 +85,12 @@ export async function advanceReadMarker(db: Db, input: { clientId: string; reade
 
 /** Messages others wrote after the account's marker (and not before `notBefore`). */
 export async function countUnreadForAccount(db: Db, input: { clientId: string; accountId: string; notBefore: Date }): Promise<number> {
-  const row = await db
+  const row = await unreadForAccountQuery(db, input).executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+function unreadForAccountQuery(db: Db, input: { clientId: string; accountId: string; notBefore: Date }) {
+  return db
     .selectFrom('message')
     .leftJoin('message_read_marker as marker', (join) => join.onRef('marker.client_id', '=', 'message.client_id').on('marker.account_id', '=', input.accountId))
     .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -93,8 +98,20 @@ export async function countUnreadForAccount(db: Db, input: { clientId: string; a
     .where('message.created_at', '>=', input.notBefore)
     .where((eb) => eb.or([eb('message.author_account_id', 'is', null), eb('message.author_account_id', '!=', input.accountId)]))
     .where((eb) => eb.or([eb('marker.read_until', 'is', null), eb('message.created_at', '>', eb.ref('marker.read_until'))]))
+}
+
+/**
+ * The account's read marker and its unread count in one statement (findReadUntil and
+ * countUnreadForAccount together): the messages page and the home card need both.
+ */
+export async function findUnreadStateOfAccount(db: Db, input: { clientId: string; accountId: string; notBefore: Date }): Promise<{ readUntil: Date | null; unreadCount: number }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('message_read_marker').select('read_until').where('client_id', '=', input.clientId).where('account_id', '=', input.accountId).as('read_until'),
+      unreadForAccountQuery(db, input).as('unread_count'),
+    ])
     .executeTakeFirstOrThrow()
-  return Number(row.count)
+  return { readUntil: row.read_until, unreadCount: Number(row.unread_count) }
 }
 
 /** For the staff: per client, messages from portal accounts after the staff member's marker (colleagues' never count). */

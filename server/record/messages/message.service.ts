@@ -10,9 +10,10 @@ import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { type ClientAccess, throughLink } from '../client-access/client-access.policy.ts'
 import { throughRecord } from '../client-access/record-door.ts'
+import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-subscription-notify.ts'
 import { notifyNewMessage } from './message-notification.ts'
 import {
-  advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature,
+  advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature, findUnreadStateOfAccount,
   insertMessage, type MessageRow,
 } from './message.repository.ts'
 
@@ -61,8 +62,7 @@ export async function listMessages(context: RequestContext, clientId: string, pa
 /** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
 export async function newestMessages(db: Db, access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
   const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) })
-  const readUntil = await findReadUntil(db, access.clientId, { accountId: access.accountId })
-  const unreadCount = await countUnreadForAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
+  const { readUntil, unreadCount } = await findUnreadStateOfAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
   return { rows, unreadCount, items: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })) }
 }
 
@@ -85,6 +85,7 @@ export async function sendMessage(context: RequestContext, input: { clientId: st
   if (!(await consumeRateLimit(db, `message:${session.accountId}`, SEND_LIMIT_PER_HOUR, 3600, now))) throw rateLimited('messages per account')
   return throughRecord(context, throughLink('messages'), input.clientId, { action: 'create', dataKind: 'message', recordId: (m: Message) => m.id }, async (trx, access) => {
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: access.accountId, author_staff_id: null, body, created_at: now, ecd_id: null })
+    await announcePortalEvent(trx, { topic: 'portal-message', focusId: stored.id }, now)
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { accountId: access.accountId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
     const message: Message = {
       id: stored.id, body, createdAt: stored.created_at.toISOString(), unread: false,
@@ -158,6 +159,7 @@ export async function replyAsStaff(context: RequestContext, input: { clientId: s
   return throughRecord(context, asCaregiver, input.clientId, { action: 'create', dataKind: 'message', recordId: (m: Message) => m.id }, async (trx, access) => {
     const staffMemberId = access.staff.staffMemberId
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: null, author_staff_id: staffMemberId, body, created_at: now, ecd_id: null })
+    await announcePortalEvent(trx, { topic: 'portal-message', focusId: stored.id }, now)
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)
     // Answering means having read what came before: the writer's marker moves to their reply.
     await advanceReadMarker(trx, { clientId: access.clientId, reader: { staffMemberId }, messageId: stored.id }, now)

@@ -35,6 +35,8 @@ export function reportPageQuery(db: Db, filter: ReportFilter) {
       'report.id', 'report.reported_at', 'report.author_role', 'report.care_plan_goal', 'report.body',
       'team.name as team_name', 'staff_member.name as author_name',
       cursorTime('report.reported_at').as('cursor_at'),
+      // The organisation's choice (findShowAuthorName) read in the same statement: one round trip less per page.
+      sql<boolean | null>`(select show_report_author_name from organisation order by id limit 1)`.as('show_author_name'),
     ])
     .where('report.client_id', '=', filter.clientId)
     .where('report.visible_in_portal', '=', true)

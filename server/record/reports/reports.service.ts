@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
 import { correctionWindowEnd, mayCorrectReport, reportCorrectionRefusal } from './report.policy.ts'
 import {
-  findReportForUpdate, findReportPage, findReportVersions, findShowAuthorName, findStaffDiscipline, findWorkspaceReportPage, insertReport,
+  findReportForUpdate, findReportPage, findReportVersions, findStaffDiscipline, findWorkspaceReportPage, insertReport,
   insertReportVersion, reportExists, type ReportRow, updateReport, type WorkspaceReportRow,
 } from './reports.repository.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
@@ -42,11 +42,10 @@ export async function listReports(context: RequestContext, clientId: string, que
       after,
       limit: limit + 1,
     })
-    const showAuthorName = await findShowAuthorName(trx)
     const page = rows.slice(0, limit)
     const last = page.at(-1)
     return {
-      items: page.map((row) => reportRowToReport(row, showAuthorName)),
+      items: page.map((row) => reportRowToReport(row, row.show_author_name === true)),
       nextCursor: rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
     }
   })

@@ -15,6 +15,7 @@ export const auditEventType: FhirResourceType<AuditEvent> = {
   resourceType: 'AuditEvent',
   dataKind: 'access_log',
   searchParams: ['patient'],
+  writes: [],
 
   async read(db, context, id) {
     const rowId = accessLogRowId(id)

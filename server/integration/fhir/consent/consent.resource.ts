@@ -18,6 +18,7 @@ export const consentType: FhirResourceType<Consent> = {
   resourceType: 'Consent',
   dataKind: 'consent',
   searchParams: ['patient'],
+  writes: ['update'],
 
   async read(db, _context, id) {
     const row = await findConsentById(db, id)

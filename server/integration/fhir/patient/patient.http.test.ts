@@ -148,8 +148,11 @@ describe('read and search', () => {
     // Even a search that finds nothing is in the access log.
     const empty = await t.db.selectFrom('access_log').select(['action', 'client_id', 'record_id']).where('actor_id', '=', caller.clientId).where('record_id', 'is', null).execute()
     expect(empty).toEqual([{ action: 'read', client_id: null, record_id: null }])
-    expect((await search('_lastUpdated=2026-11-27')).statusCode).toBe(400)
-    expect((await search('name=Giessen')).statusCode).toBe(400)
+    // Without a prefix: the whole day (R4 eq); an unknown parameter is ignored unless strict (docs/decisions/fhir-leniency.md).
+    expect(await ids('_lastUpdated=2026-11-27')).toEqual(expect.arrayContaining(['P-700', 'P-701']))
+    expect(await ids('_lastUpdated=2026-11-26')).not.toContain('P-700')
+    expect((await search('_lastUpdated=27-11-2026')).statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'GET', url: '/fhir/Patient?name=Giessen', headers: { authorization: caller.headers.authorization, prefer: 'handling=strict' } })).statusCode).toBe(400)
   })
 
   it('finds a client by BSN only through POST _search, by its lookup hash', async () => {

@@ -47,7 +47,7 @@ export const patientType: FhirResourceType<Patient> = {
   async matchAcrossSources(db, context, patient) {
     const bsn = patient.identifier?.find((i) => i.system === BSN_SYSTEM)?.value
     if (!bsn) return undefined
-    const [row] = await searchClients(db, { bsnLookup: context.cipher.lookupHash(bsn), query: { lastUpdated: [], count: 1 } })
+    const [row] = await searchClients(db, { bsnLookup: context.cipher.lookupHash(bsn), query: { lastUpdated: [], count: 1, applied: [] } })
     return row && stored(row, context)
   },
 

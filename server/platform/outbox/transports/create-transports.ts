@@ -6,6 +6,7 @@ import { createConsoleEmailTransport, createConsoleSmsTransport } from './consol
 import { createSmtpEmailTransport } from './smtp-email.ts'
 import type { EmailTransport, SmsTransport, Transports } from './transport.ts'
 import { createWebhookSmsTransport } from './webhook-sms.ts'
+import { createWebhookPostTransport } from './webhook-post.ts'
 
 /**
  * The transports the configuration chose. loadConfig has already refused the unsafe choices
@@ -34,6 +35,7 @@ export function createTransports(config: Config, log: Pick<Logger, 'info'>, cloc
   return {
     email,
     sms,
+    webhook: createWebhookPostTransport(),
     async close() {
       await email.close?.()
       await sms.close?.()

@@ -28,9 +28,28 @@ export interface SmsTransport {
   close?(): Promise<void> | void
 }
 
+/**
+ * A JSON POST to a receiver's endpoint (a FHIR subscription's rest-hook): URL, headers and body
+ * all come from the message's encrypted payload, as the endpoint and its credential are secrets.
+ */
+export interface OutgoingWebhook {
+  id: string
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+export interface WebhookTransport {
+  readonly name: string
+  sendWebhook(message: OutgoingWebhook): Promise<void>
+  close?(): Promise<void> | void
+}
+
 export interface Transports {
   email: EmailTransport
   sms: SmsTransport
+  /** Without it the worker leaves webhook messages waiting (an instance that should not call out). */
+  webhook?: WebhookTransport
 }
 
 /**
