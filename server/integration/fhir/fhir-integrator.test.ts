@@ -113,6 +113,16 @@ describe('care-plan PDFs as large as the portal takes (item 2)', () => {
     expect(sizes.map((s) => s.print_size > 15 * 1024 * 1024)).toEqual([false, false, true])
   })
 
+  it('takes a Bundle above the 20 MB a transaction once had, at /fhir and at /fhir/', { timeout: 120_000 }, async () => {
+    // Padding, not a PDF: what is checked is that the body limit lets it through (a 413 otherwise).
+    const padded = `{"resourceType":"Bundle","type":"transaction","entry":[]${' '.repeat(21 * 1024 * 1024)}}`
+    for (const url of ['/fhir', '/fhir/']) {
+      const res = await t.app.inject({ method: 'POST', url, headers: a.headers, payload: padded })
+      expect(res.statusCode, url).toBe(400)
+      expect(issuesOf(res.body).issue[0]!.expression).toEqual(['Bundle.entry'])
+    }
+  })
+
   it('refuses a large body without a valid token before reading it', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/fhir', headers: { 'content-type': FHIR_JSON }, payload: `{"resourceType":"Bundle","pad":"${'x'.repeat(2 * 1024 * 1024)}"}` })
     expect(res.statusCode).toBe(401)
@@ -195,6 +205,42 @@ describe('nothing lost silently (item 8)', () => {
     const read = (await t.app.inject({ method: 'GET', url: res.headers.location!.replace(/\/_history\/\d+$/, ''), headers: a.headers })).json<Patient>()
     expect(read.address?.[0]).not.toHaveProperty('country')
     expect(read.name?.[0]?.given).toEqual(['J.', 'P.', 'M.'])
+  })
+
+  it('names what was not kept whatever Prefer: return= asks for', async () => {
+    const sent = { ...published<Patient>('nl-core-Patient-01.json'), id: undefined }
+    sent.identifier = [...sent.identifier!.filter((i) => i.system !== BSN_SYSTEM), { system: SYSTEM_A, value: 'NL-2' }]
+    const minimal = await put(a, 'Patient', 'NL-2', sent, { prefer: 'return=minimal' })
+    expect(minimal.statusCode, minimal.body).toBe(201)
+    expect(minimal.body).toBe('')
+    expect(minimal.headers.location).toMatch(/^\/fhir\/Patient\/[^/]+\/_history\/1$/)
+    expect(String(minimal.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
+    const representation = await put(a, 'Patient', 'NL-2', sent, { prefer: 'return=representation' })
+    expect(representation.statusCode).toBe(200)
+    expect(representation.json<Patient>()).toMatchObject({ resourceType: 'Patient', meta: { versionId: '1' } })
+    expect(String(representation.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
+    // Everything kept: the OperationOutcome says so, and no header.
+    const plain = await put(a, 'Patient', 'NL-3', patient(a, 'NL-3', null), { prefer: 'return=OperationOutcome' })
+    expect(plain.statusCode).toBe(201)
+    expect(plain.headers['x-fhir-not-kept']).toBeUndefined()
+    expect(issuesOf(plain.body).issue).toEqual([expect.objectContaining({ severity: 'information' })])
+  })
+
+  it('looks If-None-Exist up under the identifier\'s own system: never another source\'s number', async () => {
+    const made = (await put(a, 'Patient', 'INE-1', patient(a, 'INE-1', null, 'Visser', '1941-02-03'))).json<Patient>()
+    const create = (from: Source, system: string) => t.app.inject({
+      method: 'POST', url: '/fhir/Patient',
+      headers: { ...from.headers, 'if-none-exist': `identifier=${system}|INE-1` },
+      payload: patient(from, 'INE-1', null, 'Visser', '1941-02-03'),
+    })
+    // A's own create finds A's row.
+    const again = await create(a, SYSTEM_A)
+    expect(again.statusCode).toBe(200)
+    expect(again.json<Patient>().id).toBe(made.id)
+    // B's "INE-1" is not A's: no match, so a create, refused as the value is A's for another client.
+    const other = await create(b, SYSTEM_B)
+    expect(other.statusCode).toBe(409)
+    expect(issuesOf(other.body).issue[0]!.details!.text).toMatch(/another source system uses this identifier value/)
   })
 
   it('refuses a death or a departure (active: false) with 422 rather than ignoring it', async () => {
