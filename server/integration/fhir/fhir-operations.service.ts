@@ -1,13 +1,15 @@
-import type { Identifier, Resource } from '@medplum/fhirtypes'
+import type { Identifier, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
-import { AppError, conflict, notFound } from '../../platform/errors.ts'
+import { AppError, notFound } from '../../platform/errors.ts'
 import { recordAccess } from '../../platform/access-log/access-log.service.ts'
 import { isBsnSystem } from './bsn-system.ts'
 import { requireScope } from './fhir-auth.ts'
 import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
 import { scopesAllow } from './fhir-scopes.ts'
+import { findOwnRow, labelSourceIdentifiers, registerSourceIdentifier, type SourceIdentifier, sourceIdentifiersOf } from './fhir-source-identifiers.ts'
 import { type FhirContext, type FhirResourceType, integrationActor, type SearchQuery, type StoredResource } from './fhir-resource-type.ts'
 import { checkIfMatch } from './fhir-versions.ts'
+import { notKeptElements } from './fhir-not-kept.ts'
 import { validateFhirResource } from './fhir-validator.ts'
 
 /** Where a write goes: a new resource, a known id, or the row with the ECD's own identifier. */
@@ -31,6 +33,8 @@ export function identifierTarget(identifier: string): WriteTarget {
 export interface WriteResult {
   stored: StoredResource
   created: boolean
+  /** What the portal did not keep as sent: told back as OperationOutcome warnings, never dropped silently. */
+  warnings: OperationOutcomeIssue[]
 }
 
 /**
@@ -44,7 +48,7 @@ export async function readResource(db: Db, context: FhirContext, type: FhirResou
     if (!stored) throw notFound(type.resourceType)
     if (version !== undefined && stored.version !== version) throw new FhirError('not_found', [issue('not-found', `${type.resourceType}.meta.versionId`, 'the portal keeps the current version only')], 'version not kept')
     await logAccess(trx, context, type, 'read', stored)
-    return stored
+    return (await labelSourceIdentifiers(trx, context, type.resourceType, [stored]))[0]!
   })
 }
 
@@ -65,28 +69,48 @@ export async function searchResources(db: Db, context: FhirContext, type: FhirRe
     if (found.length === 0) {
       await recordAccess(trx, integrationActor(context.caller), context.source, { action: 'read', outcome: 'success', clientId: query.patient ?? null, dataKind: type.dataKind }, context.now)
     }
-    return { found, total }
+    return { found: await labelSourceIdentifiers(trx, context, type.resourceType, found), total }
   })
 }
 
-/** One page of matches; `_id` reads each id and keeps those the other parameters match. */
+/**
+ * One page of matches; `_id` reads each id and keeps those the other parameters match. An
+ * identifier other than the BSN is looked up with its system (docs/decisions/fhir-identifiers.md):
+ * a source never finds a row by another source's number.
+ */
 async function findMatches(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery): Promise<StoredResource[]> {
-  if (!query.ids) return type.search(db, context, query)
+  if (!query.ids) return namedBy(db, context, type, query, await type.search(db, context, query))
   const matches: StoredResource[] = []
   for (const id of new Set(query.ids)) {
     const stored = await type.read(db, context, id)
-    if (stored && matchesQuery(stored, context, query)) matches.push(stored)
+    if (stored && matchesQuery(stored, query)) matches.push(stored)
   }
-  return matches.slice(0, query.count)
+  return (await namedBy(db, context, type, query, matches, true)).slice(0, query.count)
 }
 
-function matchesQuery(stored: StoredResource, context: FhirContext, query: SearchQuery): boolean {
-  if (query.patient !== undefined && stored.clientId !== query.patient) return false
-  if (query.identifier) {
-    if (query.identifier.system !== context.caller.identifierSystem) return false
+/**
+ * Of the rows found for a search by an identifier (not the BSN), those that identifier, with its
+ * system, names. A row no source has named yet is the caller's if the system is the caller's
+ * (and, when `checkValue`, the row's own identifier has the value: rows read by `_id` were not
+ * looked up by it).
+ */
+async function namedBy(db: Db, context: FhirContext, type: FhirResourceType, query: SearchQuery, found: StoredResource[], checkValue = false): Promise<StoredResource[]> {
+  const identifier = query.identifier
+  if (!identifier) return found
+  if (isBsnSystem(identifier.system)) return checkValue ? [] : found
+  const sources = await sourceIdentifiersOf(db, type.resourceType, found.map((s) => s.id))
+  return found.filter((stored) => {
+    const own = sources.filter((s) => s.rowId === stored.id)
+    if (own.length > 0) return own.some((s) => s.system === identifier.system && s.value === identifier.value)
+    if (identifier.system !== context.caller.identifierSystem) return false
+    if (!checkValue) return true
     const identifiers = ('identifier' in stored.resource ? (stored.resource.identifier as Identifier[] | undefined) : undefined) ?? []
-    if (!identifiers.some((i) => i.system === query.identifier!.system && i.value === query.identifier!.value)) return false
-  }
+    return identifiers.some((i) => i.system === identifier.system && i.value === identifier.value)
+  })
+}
+
+function matchesQuery(stored: StoredResource, query: SearchQuery): boolean {
+  if (query.patient !== undefined && stored.clientId !== query.patient) return false
   const at = stored.resource.meta?.lastUpdated ? new Date(stored.resource.meta.lastUpdated).getTime() : undefined
   return query.lastUpdated.every((f) => {
     if (at === undefined) return false
@@ -113,7 +137,7 @@ async function totalOf(db: Db, context: FhirContext, type: FhirResourceType, que
   for (;;) {
     const cursor = after?.resource.meta?.lastUpdated ? [{ op: '>' as const, at: new Date(after.resource.meta.lastUpdated), afterId: after.id }] : []
     const rows = await type.search(db, context, { ...query, lastUpdated: [...filters, ...cursor], count: COUNT_PAGE })
-    total += rows.length
+    total += (await namedBy(db, context, type, query, rows)).length
     const last = rows.at(-1)
     if (rows.length < COUNT_PAGE || !last || last.id === after?.id) return total
     after = last
@@ -136,33 +160,73 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
 
   if (target.kind === 'create' && target.ifNoneExist) {
     // Conditional create (If-None-Exist): one match is answered as it is, more than one is
-    // ambiguous. The match is returned, so looking it up needs the search scope.
+    // ambiguous. The match is returned, so looking it up needs the search scope. The search is
+    // a search like any other: an identifier finds only rows that identifier's own system names.
     requireScope(context.caller, type.resourceType, 's')
     const matches = await findMatches(trx, context, type, { ...target.ifNoneExist, count: 2 })
     if (matches.length > 1) throw new AppError('precondition_failed', 'If-None-Exist matches more than one')
     if (matches[0]) {
       await logAccess(trx, context, type, 'read', matches[0])
-      return { stored: matches[0], created: false }
+      return { stored: (await labelSourceIdentifiers(trx, context, type.resourceType, [matches[0]]))[0]!, created: false, warnings: [] }
     }
   }
 
   const ecdId = ecdIdentifierValue(context, candidate, target)
   let existing: StoredResource | undefined
+  // The caller's own identifier for the row (undefined: it names the row for the first time).
+  let own: SourceIdentifier | undefined
   if (target.kind === 'id') {
     if (candidate.id !== undefined && candidate.id !== target.id) throw fhirBadRequest('the id in the body differs from the id in the URL', `${type.resourceType}.id`)
     existing = await type.read(trx, context, target.id)
     if (!existing) throw notFound(type.resourceType)
+    const sources = await sourceIdentifiersOf(trx, type.resourceType, [existing.id])
+    own = sources.find((s) => s.system === context.caller.identifierSystem)
+    if (sources.length > 0 && !own) throw otherSource(type, 'this resource was written by another source system; a client writes only resources it has its own identifier for')
   } else if (ecdId !== null) {
-    existing = await type.findByEcdId(trx, context, ecdId)
-    if (existing && target.kind === 'create') throw conflict('ECD identifier exists: use a conditional update')
+    const found = await findOwnRow(trx, context, type, ecdId)
+    existing = found?.stored
+    own = found?.source
+    if (!existing && type.matchAcrossSources) existing = await type.matchAcrossSources(trx, context, candidate)
+    if (existing && target.kind === 'create') throw new FhirError('conflict', [issue('duplicate', `${type.resourceType}.identifier`, 'a resource with this identifier exists: use a conditional update (PUT <Type>?identifier=<system>|<value>)')], 'ECD identifier exists')
   }
   checkIfMatch(ifMatch, existing)
   requireScope(context.caller, type.resourceType, existing ? 'u' : 'c')
 
-  const { stored, changed } = await type.save(trx, context, candidate, ecdId, existing)
+  // Found through the cross-source rule: the caller links its identifier and owns nothing of the row.
+  if (existing && !own && ecdId !== null && target.kind !== 'id') {
+    const sources = await sourceIdentifiersOf(trx, type.resourceType, [existing.id])
+    if (sources.some((s) => s.system === context.caller.identifierSystem)) throw otherSource(type, 'the resource this one matches (a Patient by its BSN) already has another identifier in your system: two of your records would become one')
+    if (sources.length > 0) {
+      await registerSourceIdentifier(trx, context, type.resourceType, ecdId, existing.id, false)
+      await logAccess(trx, context, type, 'update', existing)
+      return { stored: existing, created: false, warnings: [notOwnedWarning(type)] }
+    }
+  }
+  if (existing && own && !own.owner) {
+    await logAccess(trx, context, type, 'read', existing)
+    return { stored: existing, created: false, warnings: [notOwnedWarning(type)] }
+  }
+
+  const { stored, changed, warnings = [] } = await type.save(trx, context, candidate, ecdId, existing)
+  // A new row, or one no source had named yet (written before identifiers had systems): the caller owns it.
+  if (!own && ecdId !== null) await registerSourceIdentifier(trx, context, type.resourceType, ecdId, stored.id, true)
   if (changed || !existing) await logAccess(trx, context, type, existing ? 'update' : 'create', stored)
   else await logAccess(trx, context, type, 'read', stored)
-  return { stored, created: !existing }
+  // A row the caller just made has only the caller's identifier, which the mapping already labels.
+  const labelled = existing ? (await labelSourceIdentifiers(trx, context, type.resourceType, [stored]))[0]! : stored
+  return { stored: labelled, created: !existing, warnings: [...warnings, ...notKeptElements(candidate, labelled.resource)] }
+}
+
+function otherSource(type: FhirResourceType, text: string): FhirError {
+  return new FhirError('conflict', [issue('conflict', `${type.resourceType}.identifier`, text)], 'another source system')
+}
+
+/** A linked source's push changes nothing of a row another source created (field ownership). */
+function notOwnedWarning(type: FhirResourceType): OperationOutcomeIssue {
+  return {
+    severity: 'warning', code: 'business-rule', expression: [type.resourceType],
+    details: { text: 'linked to a client another source system created: its fields belong to that source and were not changed by this push' },
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Resource } from '@medplum/fhirtypes'
+import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { FieldCipher } from '../../platform/crypto/field-encryption.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { Actor, RequestSource } from '../../platform/access-log/access-log.service.ts'
@@ -87,5 +87,10 @@ export interface FhirResourceType<R extends Resource = Resource> {
    * `ecdId` is the ECD's own identifier value. Returns the stored resource and whether anything
    * changed (a repeated push changes nothing and keeps the version).
    */
-  save: (db: Db, context: FhirContext, resource: R, ecdId: string | null, existing: StoredResource<R> | undefined) => Promise<{ stored: StoredResource<R>; changed: boolean }>
+  save: (db: Db, context: FhirContext, resource: R, ecdId: string | null, existing: StoredResource<R> | undefined) => Promise<{ stored: StoredResource<R>; changed: boolean; warnings?: OperationOutcomeIssue[] }>
+  /**
+   * The documented rule by which another source's row is the same thing as this resource (for a
+   * Patient: the BSN). Without it a source reaches only rows it has an identifier for.
+   */
+  matchAcrossSources?: (db: Db, context: FhirContext, resource: R) => Promise<StoredResource<R> | undefined>
 }

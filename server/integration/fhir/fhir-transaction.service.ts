@@ -1,7 +1,7 @@
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError } from '../../platform/errors.ts'
-import { FhirError, fhirBadRequest, issue } from './fhir-errors.ts'
+import { FhirError, fhirBadRequest, refusalOf, warningOutcome } from './fhir-errors.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
 import { fullUrl, versionPath } from './fhir-reply.ts'
 import type { FhirContext, SearchQuery } from './fhir-resource-type.ts'
@@ -37,7 +37,7 @@ export async function processTransaction(db: Db, context: FhirContext, bundle: u
     for (const entry of planned) {
       const resource = replaceReferences(entry.resource, resolved, entry.fullUrl) as Resource
       const type = resourceTypeNamed(resource.resourceType)
-      const { stored, created } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
+      const { stored, created, warnings } = await withEntryPath(entry.index, () => writeResource(trx, context, type, resource, entry.target, entry.ifMatch))
       if (entry.fullUrl) resolved.set(entry.fullUrl, `${stored.resource.resourceType}/${stored.id}`)
       results.set(entry.index, {
         fullUrl: fullUrl(stored.resource, baseUrl),
@@ -47,6 +47,8 @@ export async function processTransaction(db: Db, context: FhirContext, bundle: u
           location: versionPath(stored).slice('/fhir/'.length),
           etag: etagOf(stored.version),
           ...(stored.resource.meta?.lastUpdated ? { lastModified: stored.resource.meta.lastUpdated } : {}),
+          // What was not kept as sent, per entry (FHIR's place for it: Bundle.entry.response.outcome).
+          ...(warnings.length > 0 ? { outcome: warningOutcome(warnings) } : {}),
         },
       })
     }
@@ -108,8 +110,10 @@ function withPathSync<T>(index: number, work: () => T): T {
   }
 }
 
+/** Any refusal (a rule, a stale If-Match, a unique index of the database) names its entry; a server failure stays one. */
 function atEntry(index: number, error: unknown): unknown {
-  if (!(error instanceof AppError)) return error
-  const issues = error instanceof FhirError ? error.issues : [issue('processing', undefined, error.code)]
-  return new FhirError(error.code, issues.map((i) => ({ ...i, expression: [`Bundle.entry[${index}]${i.expression?.[0] ? `.resource(${i.expression[0]})` : ''}`] })), error.detail)
+  const refusal = refusalOf(error)
+  if (!refusal) return error
+  const issues = refusal.issues.map((i) => ({ ...i, expression: [`Bundle.entry[${index}]${i.expression?.[0] ? `.resource(${i.expression[0]})` : ''}`] }))
+  return new FhirError(refusal.code, issues, error instanceof AppError ? error.detail : `database refused entry ${index}`)
 }

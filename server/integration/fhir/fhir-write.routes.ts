@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { identifierTarget, type WriteTarget, writeResource } from './fhir-operations.service.ts'
-import { fhirContext, sendResource } from './fhir-reply.ts'
+import { fhirContext, sendWriteResult } from './fhir-reply.ts'
 import { resourceTypeNamed } from './fhir-resource-types.ts'
 import { parseIfMatch } from './fhir-versions.ts'
-import { fhirPreferences } from './fhir-prefer.ts'
 import { conditionalCreate } from './fhir-search-params.ts'
 
 const TypeParams = Type.Object({ resourceType: Type.String({ pattern: '^[A-Z][A-Za-z]{1,40}$' }) })
@@ -33,15 +32,15 @@ export async function fhirWriteRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const type = resourceTypeNamed((request.params as { resourceType: string }).resourceType)
     const ifNoneExist = conditionalCreate(request.headers['if-none-exist'], type.searchParams)
     const result = await write(request, { kind: 'create', ...(ifNoneExist ? { ifNoneExist } : {}) })
-    return sendResource(reply, result.stored, result.created ? 201 : 200, fhirPreferences(request.headers.prefer).return)
+    return sendWriteResult(request, reply, result, result.created ? 201 : 200)
   })
   app.put('/:resourceType', { schema: { params: TypeParams, querystring: ConditionalQuery, body: Body } }, async (request, reply) => {
     const result = await write(request, identifierTarget((request.query as { identifier: string }).identifier))
-    return sendResource(reply, result.stored, result.created ? 201 : 200, fhirPreferences(request.headers.prefer).return)
+    return sendWriteResult(request, reply, result, result.created ? 201 : 200)
   })
   app.put('/:resourceType/:id', { schema: { params: IdParams, querystring: WriteQuery, body: Body } }, async (request, reply) => {
     const { id } = request.params as { id: string }
     const result = await write(request, { kind: 'id', id })
-    return sendResource(reply, result.stored, 200, fhirPreferences(request.headers.prefer).return)
+    return sendWriteResult(request, reply, result)
   })
 }

@@ -18,6 +18,7 @@ import * as outboxEncryptedPayload from './migrations/2026-12-06T20-10-00_outbox
 import * as digid from './migrations/2026-12-06T23-00-00_digid.ts'
 import * as accessGrants from './migrations/2026-12-07T10-00-00_access-grants.ts'
 import * as notifications from './migrations/2026-12-07T11-00-00_notifications.ts'
+import * as fhirSourceIdentifiers from './migrations/2026-12-07T14-00-00_fhir-source-identifiers.ts'
 import * as fhirSubscriptions from './migrations/2026-12-07T15-00-00_fhir-subscriptions.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T23-00-00_digid': digid,
   '2026-12-07T10-00-00_access-grants': accessGrants,
   '2026-12-07T11-00-00_notifications': notifications,
+  '2026-12-07T14-00-00_fhir-source-identifiers': fhirSourceIdentifiers,
   '2026-12-07T15-00-00_fhir-subscriptions': fhirSubscriptions,
 }
 

@@ -29,6 +29,7 @@ import type { TermsAcceptanceTable, TermsVersionTable } from '../../identity/ter
 import type { ReportVersionTable } from '../../record/reports/report-version.table.ts'
 import type { NotificationDigestItemTable, NotificationJobTable, NotificationPreferenceTable, NotificationSentTable } from '../../record/notifications/notification.table.ts'
 import type { PushSubscriptionTable, WebPushKeyTable } from '../outbox/push/push.table.ts'
+import type { FhirSourceIdentifierTable } from '../../integration/fhir/fhir-source-identifier.table.ts'
 
 /** The whole database as Kysely sees it; each table's type lives in its feature folder. */
 export interface Database {
@@ -68,6 +69,7 @@ export interface Database {
   practitioner_role: PractitionerRoleTable
   contact_person: ContactPersonTable
   sso_login_state: SsoLoginStateTable
+  fhir_source_identifier: FhirSourceIdentifierTable
   fhir_subscription: FhirSubscriptionTable
   access_invitation: AccessInvitationTable
   notification_preference: NotificationPreferenceTable

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { StaffRole } from '../../identity/staff-access/staff-access.policy.ts'
+import { PDF_MAX_BYTES } from '../pdf/pdf-content.ts'
 
 /**
  * The body limit of an /api route that names none. The largest ordinary form is a new version
@@ -7,6 +8,15 @@ import type { StaffRole } from '../../identity/staff-access/staff-access.policy.
  * message (4,200) or a news item (4,000) fits many times over, even written as JSON escapes.
  */
 export const API_BODY_LIMIT = 64 * 1024
+
+/**
+ * The body limit of the FHIR API's authenticated routes: a care-plan DocumentReference carries
+ * the print and the signature sheet inline, each up to the portal's own upload limit (20 MB),
+ * base64 (4/3), plus room for the rest of the resource or Bundle. Applied only once the bearer
+ * token is known (the FHIR authentication runs on `onRequest`, before a byte of the body is read);
+ * the public FHIR routes (token endpoint, CapabilityStatement) keep API_BODY_LIMIT.
+ */
+export const FHIR_BODY_LIMIT = Math.ceil((2 * PDF_MAX_BYTES) / 3) * 4 + 1024 * 1024
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,10 +38,15 @@ export function bodyMayExceed(headers: Record<string, string | string[] | undefi
 /**
  * Every /api route gets its own body limit: API_BODY_LIMIT unless it says otherwise, and a larger
  * one only with the staff role allowed to use it (checked at start-up, enforced in the
- * authentication hook). Routes outside /api (the FHIR API) keep the server-wide BODY_LIMIT_BYTES.
+ * authentication hook). The FHIR API's routes get FHIR_BODY_LIMIT (public ones API_BODY_LIMIT);
+ * any other route keeps the server-wide BODY_LIMIT_BYTES.
  */
 export function registerBodyLimits(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
+    if (route.url === '/fhir' || route.url.startsWith('/fhir/')) {
+      route.bodyLimit ??= route.config?.fhirPublic ? API_BODY_LIMIT : FHIR_BODY_LIMIT
+      return
+    }
     if (!route.url.startsWith('/api/')) return
     route.bodyLimit ??= API_BODY_LIMIT
     if (route.bodyLimit <= API_BODY_LIMIT) return

@@ -25,8 +25,9 @@ describe('CareTeam ⇄ care assignments', () => {
   it('takes the period of the R4 example, and refuses one that ends before it starts', () => {
     validateFhirResource(r4CareTeam)
     expect(careTeamToColumns({ ...r4CareTeam, period: { start: '2012-06-01', end: '2013-01-01' } }, '2026-11-27')).toEqual({ name: r4CareTeam.name, valid_from: '2012-06-01', valid_until: '2013-01-01' })
-    // Without a start the team starts today, which is after its end.
-    expect(() => careTeamToColumns(r4CareTeam, '2026-11-27')).toThrow(expect.objectContaining({ code: 'unprocessable' }))
+    // Without a start (the R4 example has only an end) the team ran until its end: it starts on that day at the latest.
+    expect(careTeamToColumns(r4CareTeam, '2026-11-27')).toMatchObject({ valid_from: '2013-01-01', valid_until: '2013-01-01' })
+    expect(() => careTeamToColumns({ ...r4CareTeam, period: { start: '2013-06-01', end: '2013-01-01' } }, '2026-11-27')).toThrow(expect.objectContaining({ code: 'unprocessable' }))
   })
 
   it('turns participants into assignments: EVV by text or code, a team for an Organization, practitioner otherwise', () => {

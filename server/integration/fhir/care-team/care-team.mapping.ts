@@ -19,8 +19,10 @@ export interface Participant {
 
 /** CareTeam → the team's period and name; the participants are resolved by the caller. */
 export function careTeamToColumns(careTeam: CareTeam, today: string): { name: string; valid_from: string; valid_until: string | null } {
-  const validFrom = careTeam.period?.start?.slice(0, 10) ?? today
   const validUntil = careTeam.period?.end?.slice(0, 10) ?? null
+  // A period with only an end (the HL7 example): the team ran until then; since when is not
+  // known, and the portal needs a first day, so it is today or the end, whichever is earlier.
+  const validFrom = careTeam.period?.start?.slice(0, 10) ?? (validUntil !== null && validUntil < today ? validUntil : today)
   if (validUntil !== null && validUntil < validFrom) throw unprocessable('CareTeam.period', 'the period ends before it starts')
   return { name: careTeam.name ?? '', valid_from: validFrom, valid_until: validUntil }
 }
@@ -34,7 +36,7 @@ export function participantToAssignment(participant: Participant, team: { valid_
     team_id: participant.member.kind === 'team' ? participant.member.id : null,
     role,
     discipline,
-    valid_from: participant.period?.start?.slice(0, 10) ?? team.valid_from,
+    valid_from: participant.period?.start?.slice(0, 10) ?? (participant.period?.end && participant.period.end.slice(0, 10) < team.valid_from ? participant.period.end.slice(0, 10) : team.valid_from),
     valid_until: participant.period?.end?.slice(0, 10) ?? team.valid_until,
   }
 }

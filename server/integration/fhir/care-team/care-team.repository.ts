@@ -71,3 +71,16 @@ export async function findMemberId(db: Db, table: 'staff_member' | 'team', by: {
     .executeTakeFirst()
   return row?.id
 }
+
+/** The staff member of a practitioner role (nl-core-CareTeam lists members as PractitionerRole). */
+export async function findRoleStaffId(db: Db, roleId: string): Promise<string | undefined> {
+  if (!isRowId(roleId)) return undefined
+  const row = await db.selectFrom('practitioner_role').select('staff_member_id').where('id', '=', roleId).executeTakeFirst()
+  return row?.staff_member_id
+}
+
+/** The row a table holds under an ECD number (rows written before identifiers had systems). */
+export async function findIdByEcdId(db: Db, table: 'staff_member' | 'team' | 'practitioner_role', ecdId: string): Promise<string | undefined> {
+  const row = await db.selectFrom(table).select('id').where('ecd_id', '=', ecdId).executeTakeFirst()
+  return row?.id
+}

@@ -28,7 +28,7 @@ export function clientNameFromFhir(names: HumanName[] | undefined): ClientName |
 
   const given = official.given ?? []
   const qualifierOf = (i: number) => extensionValue(official._given?.[i]?.extension ?? undefined, EXT.nameQualifier)
-  const initials = given.filter((_, i) => qualifierOf(i) === 'IN').join(' ')
+  const initials = given.filter((_, i) => qualifierOf(i) === 'IN').join('')
   const givenNames = given.filter((_, i) => qualifierOf(i) !== 'IN')
   const callName = all.find((n) => n.use === 'usual')?.given?.[0]
   return {
@@ -46,6 +46,7 @@ function stripPrefix(family: string, prefix: string): string {
 /** The official name in nl-core's form, and the call name as a `usual` name. */
 export function clientNameToFhir(name: ClientName): HumanName[] {
   const family = [name.name_prefix, name.family_name].filter(Boolean).join(' ')
+  const initialParts = name.initials.match(/[^.\s]+\.?/g) ?? []
   const official: NameWithParts = {
     use: 'official',
     text: [name.given_name, family].filter(Boolean).join(' '),
@@ -56,7 +57,8 @@ export function clientNameToFhir(name: ClientName): HumanName[] {
         stringExtension(EXT.ownName, name.family_name),
       ],
     },
-    ...(name.initials ? { given: [name.initials], _given: [{ extension: [{ url: EXT.nameQualifier, valueCode: 'IN' }] }] } : {}),
+    // nl-core: one given part per initial ("J.P.M." is J., P. and M.), each qualified IN.
+    ...(initialParts.length > 0 ? { given: initialParts, _given: initialParts.map(() => ({ extension: [{ url: EXT.nameQualifier, valueCode: 'IN' }] })) } : {}),
   }
   return [official, ...(name.given_name ? [{ use: 'usual' as const, given: [name.given_name] }] : [])]
 }

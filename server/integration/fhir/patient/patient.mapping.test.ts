@@ -65,7 +65,7 @@ describe('client → Patient', () => {
     validateFhirResource(patient)
     expect(patient.meta).toEqual({ versionId: '3', lastUpdated: '2026-11-02T10:00:00.000Z' })
     expect(patient.identifier).toEqual([{ use: 'official', system: SYSTEM, value: 'C-1' }])
-    expect(patient.name?.[0]).toMatchObject({ use: 'official', family: 'van der Giessen', given: ['J.P.M.'] })
+    expect(patient.name?.[0]).toMatchObject({ use: 'official', family: 'van der Giessen', given: ['J.', 'P.', 'M.'] })
     expect(patient.maritalStatus?.coding?.[0]?.code).toBe('M')
     expect(patientToColumns(patient)).toEqual({ ...columns, bsn: null, phone: '0201234567' })
   })

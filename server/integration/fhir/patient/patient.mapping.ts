@@ -48,6 +48,10 @@ export function patientToColumns(patient: Patient): PatientColumns {
   if (!GENDERS.includes(gender)) throw unprocessable('Patient.gender', 'gender must be female, male, other or unknown')
   const bsn = patient.identifier?.find((i) => i.system === BSN_SYSTEM)?.value ?? null
   if (bsn !== null && !isValidBsn(bsn)) throw unprocessable('Patient.identifier', 'the BSN does not pass the 11-test')
+  // A death or a departure changes who may see the record: that is the administrators' decision
+  // (docs/decisions/fhir-identifiers.md), so it is refused rather than stored half or dropped.
+  if (patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined) throw unprocessable('Patient.deceased[x]', 'the portal does not record a death through the API yet: ask the portal\'s administrators to close the client\'s links')
+  if (patient.active === false) throw unprocessable('Patient.active', 'the portal does not record a departure through the API yet: ask the portal\'s administrators to close the client\'s links')
   const address = homeAddress(patient.address)
   return {
     gender,
@@ -132,7 +136,6 @@ function addressToFhir(row: ClientRow, line: string): Address {
     ...(line ? { line: [line], _line: [{ extension: parts }] } : {}),
     ...(row.postal_code ? { postalCode: row.postal_code } : {}),
     ...(row.city ? { city: row.city } : {}),
-    country: 'NL',
   }
   return address
 }

@@ -6,6 +6,7 @@ import { rowReads } from '../fhir-row-reads.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { type ClientRow, clientRowToPatient, patientToColumns } from './patient.mapping.ts'
 import { findClientByEcdId, findClientById, insertClient, searchClients, updateClient } from './patient.repository.ts'
+import { findBySourceIdentifier, sourceIdentifiersOf } from '../fhir-source-identifiers.ts'
 
 // The BSN is not sent back: the ECD is its source, and what is never sent cannot leak.
 const { stored, ...reads } = rowReads<Patient, ClientRow>(
@@ -25,13 +26,29 @@ export const patientType: FhirResourceType<Patient> = {
   // Its own search: also by BSN, which is not the ECD's own identifier system.
   async search(db, context, query) {
     const { identifier } = query
-    if (identifier && identifier.system !== BSN_SYSTEM && identifier.system !== context.caller.identifierSystem) return []
+    // Another source's identifier is found under its own system only.
+    const source = identifier && identifier.system !== BSN_SYSTEM ? await findBySourceIdentifier(db, 'Patient', identifier.system, identifier.value) : undefined
+    if (identifier && identifier.system !== BSN_SYSTEM && !source) {
+      if (identifier.system !== context.caller.identifierSystem) return []
+      // A row no source has named yet (written before identifiers had systems).
+      const row = await findClientByEcdId(db, identifier.value)
+      if (!row || (await sourceIdentifiersOf(db, 'Patient', [row.id])).length > 0) return []
+    }
+    if (source && query.patient !== undefined && query.patient !== source.rowId) return []
     const rows = await searchClients(db, {
-      query,
+      query: source ? { ...query, patient: source.rowId } : query,
       ...(identifier?.system === BSN_SYSTEM ? { bsnLookup: context.cipher.lookupHash(identifier.value) } : {}),
-      ...(identifier && identifier.system !== BSN_SYSTEM ? { ecdId: identifier.value } : {}),
+      ...(identifier && identifier.system !== BSN_SYSTEM && !source ? { ecdId: identifier.value } : {}),
     })
     return rows.map((row) => stored(row, context))
+  },
+
+  // The one documented rule across sources: the BSN names the person, whichever system numbers them.
+  async matchAcrossSources(db, context, patient) {
+    const bsn = patient.identifier?.find((i) => i.system === BSN_SYSTEM)?.value
+    if (!bsn) return undefined
+    const [row] = await searchClients(db, { bsnLookup: context.cipher.lookupHash(bsn), query: { lastUpdated: [], count: 1, applied: [] } })
+    return row && stored(row, context)
   },
 
   async save(db, context, patient, ecdId, existing) {
