@@ -85,6 +85,8 @@ const ROUTES: RouteCase[] = [
   { method: 'DELETE', url: () => '/api/admin/organisation/logo', ok: 200 },
   { method: 'GET', url: () => '/api/admin/organisation/login-policy', ok: 200 },
   { method: 'PUT', url: () => '/api/admin/organisation/login-policy', body: () => ({ loginPolicy: 'digid_or_strong' }), ok: 200 },
+  { method: 'GET', url: () => '/api/admin/organisation/client-grants', ok: 200 },
+  { method: 'PUT', url: () => '/api/admin/organisation/client-grants', body: () => ({ enabled: true }), ok: 200 },
   { method: 'GET', url: () => '/api/admin/news', ok: 200 },
   { method: 'POST', url: () => '/api/admin/news', body: () => news, ok: 201 },
   { method: 'PUT', url: () => `/api/admin/news/${ids.news}`, body: () => ({ ...news, title: 'Gewijzigd' }), ok: 200 },

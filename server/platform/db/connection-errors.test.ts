@@ -7,6 +7,7 @@ import { Type } from 'typebox'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '../../../shared/error-messages.ts'
 import { AppError } from '../errors.ts'
+import { integratorText } from '../../integration/fhir/fhir-errors.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { describeConnectionError, isDatabaseUnavailable } from './connection-errors.ts'
 import { openDatabase } from './database.ts'
@@ -171,7 +172,7 @@ describe('an app whose PostgreSQL refuses connections (security property 35)', (
     expect(response.headers['retry-after']).toBe('5')
     expect(response.json()).toEqual({
       resourceType: 'OperationOutcome',
-      issue: [{ severity: 'error', code: 'transient', details: { text: ERROR_MESSAGES.database_unavailable.en } }],
+      issue: [{ severity: 'error', code: 'transient', details: { text: integratorText('database_unavailable') } }],
     })
   })
 })

@@ -5,12 +5,21 @@ import { NotificationSettings, NotificationSettingsChange, PushSubscriptionReque
 import { describeDevice } from '../../identity/profile/device-name.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { contextOf } from '../../platform/http/request-context.ts'
+import { loadVapidKeys } from '../../platform/outbox/push/vapid-keys.ts'
 import { addPushSubscription, changeNotificationSettings, getNotificationSettings, removePushSubscription } from './notification-settings.service.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
 
 /** Mijn profiel → Meldingen: the account's own notification choices and push subscriptions. Portal and staff accounts alike. */
 export const notificationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
+  // The VAPID pair is made (once per database) when the app starts, so reading Meldingen writes
+  // nothing. A database that does not answer at start only postpones it to the first reading.
+  if (deps.config.webPush.enabled) {
+    app.addHook('onReady', async () => {
+      await loadVapidKeys(deps.db, deps.config, deps.cipher).catch(() => app.log.warn('web push keys not made at start: the database did not answer'))
+    })
+  }
+
   app.get('/api/profile/notifications', { schema: { response: { 200: NotificationSettings, ...errors } } }, async (request) =>
     getNotificationSettings(deps, contextOf(request).session.accountId))
 
