@@ -22,7 +22,7 @@ export const ROUTE_BUDGETS: RouteBudget[] = [
   // the response check against the shared schemas (typebox's Check, ~13.5), react-router (~12),
   // TanStack Query (~12), the Dutch texts (~9), the app's shell. 120 needs the response check
   // (docs/decisions/web-ui-base.md) dropped or replaced: see docs/decisions/web-performance.md.
-  { name: 'login', modules: ['src/app/routes/login-page.tsx'], ceilingKb: 136, targetKb: 120 },
+  { name: 'login', modules: ['src/app/routes/login-page.tsx'], ceilingKb: 137, targetKb: 120 },
   // The portal layout (menu, passkey offer) comes with its own chunk, like the pages.
   // /home sends an account with one client on to that client's Home: both pages' modules count.
   { name: 'home', modules: ['src/app/layouts/portal-layout.tsx', 'src/app/routes/home-page.tsx', 'src/features/home/components/client-home.tsx'], ceilingKb: 160 },

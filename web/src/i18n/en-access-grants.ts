@@ -1,9 +1,6 @@
 import type { nlAccessGrants } from './nl-access-grants.ts'
 
 export const enAccessGrants = {
-  'record.noAccessText': 'This page of the record is not open to you. Your access may have ended, or its end date has passed. If you have questions, contact the person who gave you access, or the care organisation.',
-  'record.noAccessHome': 'Go to Home',
-  'menu.grants': 'Give someone access',
 
   'grants.intro': 'Give a relative or someone else access to part of this record. This person gets their own account. You do not need to share your password.',
   'grants.notAllowed': 'You cannot give access for this client. If you think this is wrong, please contact the care organisation.',

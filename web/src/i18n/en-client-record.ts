@@ -222,4 +222,7 @@ export const enClientRecord = {
   'copy.pdf': 'Download as PDF',
   'copy.json': 'Download as JSON',
   'copy.formats': 'A PDF opens on any device. JSON is for computer programs, for example to take your data to another care provider or app.',
+  'record.noAccessText': 'This page of the record is not open to you. Your access may have ended, or its end date has passed. If you have questions, contact the person who gave you access, or the care organisation.',
+  'record.noAccessHome': 'Go to Home',
+  'menu.grants': 'Give someone access',
 } satisfies Record<keyof typeof nlClientRecord, string>

@@ -1,8 +1,5 @@
 /** "Iemand toegang geven" and the invitation page (Dutch, B1, the polite "u"). */
 export const nlAccessGrants = {
-  'record.noAccessText': 'Deze pagina van het dossier is niet voor u open. Misschien is uw toegang beëindigd, of is de einddatum voorbij. Heeft u vragen? Neem dan contact op met degene die u toegang gaf, of met de zorgorganisatie.',
-  'record.noAccessHome': 'Naar Home',
-  'menu.grants': 'Iemand toegang geven',
 
   'grants.intro': 'Geef een familielid of iemand anders toegang tot een deel van dit dossier. Deze persoon krijgt een eigen account. U hoeft uw wachtwoord niet te delen.',
   'grants.notAllowed': 'U kunt voor deze cliënt geen toegang geven. Denkt u dat dit niet klopt? Neem dan contact op met de zorgorganisatie.',

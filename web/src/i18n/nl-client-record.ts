@@ -224,4 +224,7 @@ export const nlClientRecord = {
   'copy.pdf': 'Download als PDF',
   'copy.json': 'Download als JSON',
   'copy.formats': 'Een PDF opent u met elk apparaat. JSON is voor computerprogramma\'s, bijvoorbeeld om uw gegevens naar een andere zorgaanbieder of app mee te nemen.',
+  'record.noAccessText': 'Deze pagina van het dossier is niet voor u open. Misschien is uw toegang beëindigd, of is de einddatum voorbij. Heeft u vragen? Neem dan contact op met degene die u toegang gaf, of met de zorgorganisatie.',
+  'record.noAccessHome': 'Naar Home',
+  'menu.grants': 'Iemand toegang geven',
 } satisfies Record<string, string>

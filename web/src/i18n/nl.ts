@@ -1,4 +1,4 @@
-import { nlAccessGrants } from './nl-access-grants.ts'
+import type { nlAccessGrants } from './nl-access-grants.ts'
 import type { nlAdmin } from './nl-admin.ts'
 import { nlClientRecord } from './nl-client-record.ts'
 import type { nlWorkspace } from './nl-workspace.ts'
@@ -339,11 +339,10 @@ export const nl = {
   'terms.notAccepting': 'Gaat u niet akkoord? Dan kunt u het portaal niet gebruiken. U kunt uitloggen via uw naam rechtsboven.',
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
   ...nlClientRecord,
-  ...nlAccessGrants,
 } satisfies Record<string, string>
 
 /**
  * Every key: these texts, and those of the workspace and the administrators' pages, which come
  * with those pages' JavaScript (loadMessages in use-t.ts).
  */
-export type MessageKey = keyof typeof nl | keyof typeof nlWorkspace | keyof typeof nlAdmin
+export type MessageKey = keyof typeof nl | keyof typeof nlWorkspace | keyof typeof nlAdmin | keyof typeof nlAccessGrants

@@ -19,13 +19,16 @@ export async function loadDictionary(language: Language): Promise<void> {
   DICTIONARIES.en = (await import('./en.ts')).en
 }
 
-export type MessagePart = 'workspace' | 'admin'
+export type MessagePart = 'workspace' | 'admin' | 'grants'
 const loadedParts = new Set<MessagePart>()
 
-/** Adds the Dutch texts of the workspace or the administrators' pages; the lazy layouts wait for it. */
+/** Adds the Dutch texts of the workspace, the administrators' pages or "Iemand toegang geven"; the lazy pages wait for it. */
 export async function loadMessages(part: MessagePart): Promise<void> {
   if (loadedParts.has(part)) return
-  const messages = part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin : (await import('./nl-workspace.ts')).nlWorkspace
+  const messages =
+    part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin
+    : part === 'grants' ? (await import('./nl-access-grants.ts')).nlAccessGrants
+    : (await import('./nl-workspace.ts')).nlWorkspace
   Object.assign(DICTIONARIES.nl ?? {}, messages)
   loadedParts.add(part)
 }

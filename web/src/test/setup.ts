@@ -6,6 +6,6 @@ import { loadDictionary, loadMessages } from '@/i18n/use-t.ts'
 // Vitest runs without globals here, so Testing Library cannot unmount on its own.
 afterEach(cleanup)
 
-// Components are rendered without the lazy layouts that load the workspace's and the
-// administrators' texts: every text is there from the start.
-await Promise.all([loadMessages('workspace'), loadMessages('admin'), loadDictionary('en')])
+// Components are rendered without the lazy layouts and pages that load the workspace's, the
+// administrators' and the grants' texts: every text is there from the start.
+await Promise.all([loadMessages('workspace'), loadMessages('admin'), loadMessages('grants'), loadDictionary('en')])
