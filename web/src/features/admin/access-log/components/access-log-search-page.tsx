@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button.tsx'
 import { LoadError, Loading } from '@/components/ui/load-state.tsx'
 import { PageHeading } from '@/components/ui/page-heading.tsx'
 import { TextField } from '@/components/ui/text-field.tsx'
-import { type MessageKey, nl } from '@/i18n/nl.ts'
+import type { MessageKey } from '@/i18n/nl.ts'
 import { type Translate, useLanguage, useT } from '@/i18n/use-t.ts'
 import { formatDateTime } from '@/lib/dates.ts'
 import { ClientPicker } from '../../client-choice/components/client-picker.tsx'
@@ -19,7 +19,9 @@ const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'login', 'logou
 
 /** The Dutch (or English) word for a code of the log, or the code itself for one the app does not know yet. */
 function translated(t: Translate, key: string, code: string): string {
-  return Object.hasOwn(nl, key) ? t(key as MessageKey) : code
+  // t gives the key back for a text it does not have (the admin texts load with these pages).
+  const text = t(key as MessageKey)
+  return text === key ? code : text
 }
 
 /** The day after `day` (yyyy-mm-dd), so "tot en met" a day includes all of it. */
