@@ -191,7 +191,8 @@ describe('the whole chain: administrator, daughter, caregiver', () => {
     await portalMenu.getByRole('link', { name: 'Rapportages', exact: true }).click()
     await portaal.getByRole('heading', { name: 'Rapportages', level: 1 }).waitFor()
     expect(new URL(portaal.url()).pathname).toBe(`/client/${mother.id}/rapportages`)
-    await portaal.getByText('Er zijn nog geen rapportages.').waitFor()
+    // And the page says why: reports are shown from the moment the link was made.
+    await portaal.getByText(/^Er zijn nog geen rapportages vanaf .+\. Dat is het moment dat u toegang kreeg\.$/).waitFor()
     expect(await portaal.getByText(BEFORE_ACTIVATION).count()).toBe(0)
 
     // ── A caregiver of the mother's team, a little later, in her own browser ──
