@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { Type } from 'typebox'
 import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import { NotificationSettings, NotificationSettingsChange, PushSubscriptionRequest } from '../../../shared/schemas/notifications.ts'
@@ -10,13 +11,21 @@ import { addPushSubscription, changeNotificationSettings, getNotificationSetting
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
 
+/** How long the start waits for the web push keys (the plugin start gives up at 10 s). */
+const VAPID_START_WAIT_MS = 2_000
+
 /** Mijn profiel → Meldingen: the account's own notification choices and push subscriptions. Portal and staff accounts alike. */
 export const notificationRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app, deps) => {
   // The VAPID pair is made (once per database) when the app starts, so reading Meldingen writes
-  // nothing. A database that does not answer at start only postpones it to the first reading.
+  // nothing. The start waits for it at most a few seconds: a database that does not answer (a
+  // failover) only postpones it to the first reading, and never holds the app from starting.
   if (deps.config.webPush.enabled) {
     app.addHook('onReady', async () => {
-      await loadVapidKeys(deps.db, deps.config, deps.cipher).catch(() => app.log.warn('web push keys not made at start: the database did not answer'))
+      const made = loadVapidKeys(deps.db, deps.config, deps.cipher).then(() => true, () => false)
+      const stopWaiting = new AbortController()
+      const inTime = await Promise.race([made, sleep(VAPID_START_WAIT_MS, false, { signal: stopWaiting.signal }).catch(() => false)])
+      stopWaiting.abort()
+      if (!inTime) app.log.warn('web push keys not made at start: the database did not answer')
     })
   }
 
