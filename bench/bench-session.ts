@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Request } from 'autocannon'
 
 /** What the bench's set-up needs of a database: node-postgres' Client and PGlite both have it. */
 export interface BenchQuerier {
@@ -33,4 +34,27 @@ export async function openBenchSession(db: BenchQuerier, accountId: string): Pro
     [createHash('sha256').update(token).digest(), accountId, randomBytes(16).toString('hex')],
   )
   return `__Host-portal_session=${token}`
+}
+
+/**
+ * An autocannon request list that logs in again and again: each login from another account
+ * (`<prefix>1` … `<prefix><accounts>`) and another address. The bench is the load balancer
+ * (TRUST_PROXY=127.0.0.1), so X-Forwarded-For keeps address rate limits from hiding the cost.
+ */
+export function loginRequests(loginNamePrefix: string, accounts: number, password: string): Request[] {
+  let n = 0
+  return [
+    {
+      method: 'POST',
+      path: '/api/session',
+      setupRequest: (request) => {
+        n += 1
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+          body: JSON.stringify({ loginName: `${loginNamePrefix}${(n % accounts) + 1}`, password }),
+        }
+      },
+    },
+  ]
 }

@@ -9,13 +9,14 @@
  * role (bench-database.ts): NODE_ENV=production refuses to serve as a superuser.
  */
 import { spawn } from 'node:child_process'
-import autocannon, { type Request } from 'autocannon'
+import autocannon from 'autocannon'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
 import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { benchReports } from './reports-bench.ts'
 import { benchFhirImport } from './fhir-import-bench.ts'
 import { waitUntilReady } from './bench-server.ts'
+import { loginRequests } from './bench-session.ts'
 import { benchRequestPath, PROBED_SERVER_ARGS } from './request-bench.ts'
 import { benchRuntime } from './runtime-bench.ts'
 import { benchWeb } from './web-bench.ts'
@@ -123,25 +124,6 @@ async function prepareLoginAccounts(databaseUrl: string): Promise<void> {
   }
 }
 
-/** A request generator for autocannon: each login from another account and address. */
-function loginRequests(): Request[] {
-  let n = 0
-  return [
-    {
-      method: 'POST',
-      path: '/api/session',
-      setupRequest: (request) => {
-        n += 1
-        return {
-          ...request,
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-          body: JSON.stringify({ loginName: `bench.login.${(n % LOGIN_ACCOUNTS) + 1}`, password: LOGIN_PASSWORD }),
-        }
-      },
-    },
-  ]
-}
-
 /**
  * Logins per second (the password step: argon2id, lockout bookkeeping, access log, a new
  * login attempt; every answer takes at least 400 ms by design), then the latency of an
@@ -149,7 +131,7 @@ function loginRequests(): Request[] {
  */
 async function benchLogins(port: number): Promise<void> {
   const base = `http://127.0.0.1:${port}`
-  const logins = await autocannon({ url: base, connections, duration: seconds, requests: loginRequests() })
+  const logins = await autocannon({ url: base, connections, duration: seconds, requests: loginRequests('bench.login.', LOGIN_ACCOUNTS, LOGIN_PASSWORD) })
   console.log(
     pad('login password step (POST /api/session)', 42),
     pad(logins.requests.average.toFixed(0), 10),
@@ -160,7 +142,7 @@ async function benchLogins(port: number): Promise<void> {
   )
   const probe = () => autocannon({ url: `${base}/api/news`, connections: 5, duration: seconds })
   const alone = await probe()
-  const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests() })])
+  const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests('bench.login.', LOGIN_ACCOUNTS, LOGIN_PASSWORD) })])
   console.log(`\nGET /api/news with 5 connections: p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms alone;`)
   console.log(`  p50 ${during.latency.p50} ms, p99 ${during.latency.p99} ms while 50 logins run at once.`)
 }

@@ -13,12 +13,12 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import autocannon, { type Request } from 'autocannon'
+import autocannon from 'autocannon'
 import pg from 'pg'
 import { hashPassword } from '../server/identity/accounts/password-hash.ts'
 import { runNode } from './bench-database.ts'
 import { waitUntilReady } from './bench-server.ts'
-import { linkAsSelf, openBenchSession } from './bench-session.ts'
+import { linkAsSelf, loginRequests, openBenchSession } from './bench-session.ts'
 
 export interface RuntimeBenchOptions {
   /** The running server under test, e.g. http://127.0.0.1:3901. */
@@ -64,22 +64,7 @@ async function loginStarvation({ base, ownerUrl, seconds }: RuntimeBenchOptions)
   await prepareLoginAccounts(ownerUrl)
   const probe = () => autocannon({ url: `${base}/api/news`, connections: 5, duration: seconds })
   const idle = await probe()
-  let n = 0
-  const logins: Request[] = [
-    {
-      method: 'POST',
-      path: '/api/session',
-      setupRequest: (request) => {
-        n += 1
-        // The bench is the load balancer (TRUST_PROXY=127.0.0.1): each login from its own address.
-        return {
-          ...request,
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-          body: JSON.stringify({ loginName: `bench.runtime.${(n % LOGIN_ACCOUNTS) + 1}`, password: LOGIN_PASSWORD }),
-        }
-      },
-    },
-  ]
+  const logins = loginRequests('bench.runtime.', LOGIN_ACCOUNTS, LOGIN_PASSWORD)
   const [busy, login] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: logins })])
   const busyAnswers = login.statusCodeStats?.['503']?.count ?? 0
   return {
