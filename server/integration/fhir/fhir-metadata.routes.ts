@@ -1,8 +1,8 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes'
 import type { FastifyInstance } from 'fastify'
-import { readFileSync } from 'node:fs'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { publicContextOf } from '../../platform/http/request-context.ts'
+import { softwareVersion } from '../../platform/software-version.ts'
 import { FHIR_JSON } from './fhir-reply.ts'
 import type { FhirResourceType } from './fhir-resource-type.ts'
 import { FHIR_RESOURCE_TYPES } from './fhir-resource-types.ts'
@@ -12,7 +12,7 @@ const SEARCH_PARAM = {
   patient: { name: 'patient', type: 'reference' as const, documentation: 'The client (Patient/<id>); also as subject' },
   identifier: { name: 'identifier', type: 'token' as const, documentation: '<system>|<value>; the ECD identifier system, or the BSN in a POST _search body' },
 }
-const SOFTWARE_VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+const SOFTWARE_VERSION = softwareVersion()
 
 /** The interactions of one type: read, vread and instance history for all, the writes its `save` does. */
 export function resourceCapability(type: FhirResourceType): CapabilityStatementRestResource {
