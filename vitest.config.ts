@@ -19,20 +19,51 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
  */
 const sharedModules = { isolate: false }
 
-/**
- * The server test files that open the database under test: through the test app, a test
- * database, or a branch on TEST_DB. Only these can answer differently on PostgreSQL; the others
- * (pure functions, FHIR mappings, start-up in a child process on its own embedded database)
- * would run the same code a second time, so the postgres project leaves them out. Derived from
- * the files themselves, so a new test that opens the database is on PostgreSQL without a list.
- */
-function serverTestsOpeningTheDatabase(): string[] {
+/** Every server test file, and whether it opens the database under test. */
+function serverTestFiles(): { path: string; opensDatabase: boolean }[] {
   const root = fileURLToPath(new URL('.', import.meta.url))
   return readdirSync(`${root}server`, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.test.ts'))
     .map((path) => `server/${path}`)
-    .filter((path) => /\b(createTestApp|createTestDatabase|startPortal|TEST_DB)\b/.test(readFileSync(`${root}${path}`, 'utf8')))
+    .map((path) => ({ path, opensDatabase: /\b(createTestApp|createTestDatabase|startPortal|TEST_DB)\b/.test(readFileSync(`${root}${path}`, 'utf8')) }))
 }
+
+/**
+ * Which files run on which database when both are there (CI: TEST_DATABASE_URL set).
+ *
+ * PostgreSQL, the production database, runs every file that opens the database: through the
+ * test app, a test database, or a branch on TEST_DB. The others (pure functions, FHIR mappings,
+ * start-up in a child process on its own embedded database) would run the same code a second
+ * time, so they run once, in the embedded project. Derived from the files themselves, so a new
+ * test that opens the database is on PostgreSQL without a list.
+ *
+ * The embedded database is PostgreSQL too (PGlite is its server compiled to WebAssembly), so the
+ * SQL answers the same; what can differ is the part around it: PGlite's WebAssembly start, its
+ * data folder and lock, its node-postgres adapter (how each column type comes back), its single
+ * connection (transactions and locks queue), and the extensions it loads (pg_trgm for search).
+ * So on the embedded database run the files that exercise those: the platform (database,
+ * migrations, the access log's chain trigger, the outbox, health, HTTP), every record section's
+ * queries, the demo data and the start-up, and the login's own path. Identity's other flows,
+ * administration and the FHIR API run their SQL on PostgreSQL only, and the hostile-input fuzz
+ * (property 36, a property of the HTTP layer: it sends about ten thousand requests) once.
+ * Without TEST_DATABASE_URL (a developer's machine) every file runs on the embedded database.
+ */
+const ALSO_ON_EMBEDDED = [
+  'server/platform/',
+  'server/record/',
+  'server/seed/',
+  'server/main.test.ts',
+  'server/identity/authentication/login.test.ts',
+  'server/identity/authentication/session.test.ts',
+]
+const ONCE_ONLY = ['server/platform/http/hostile-input.fuzz.test.ts']
+const serverFiles = serverTestFiles()
+const embeddedFiles = onPostgres
+  ? serverFiles
+      .filter(({ path, opensDatabase }) => !opensDatabase || (ALSO_ON_EMBEDDED.some((prefix) => path.startsWith(prefix)) && !ONCE_ONLY.includes(path)))
+      .map(({ path }) => path)
+  : ['server/**/*.test.ts']
+const postgresFiles = serverFiles.filter(({ opensDatabase }) => opensDatabase).map(({ path }) => path)
 
 export default defineConfig({
   test: {
@@ -44,7 +75,7 @@ export default defineConfig({
       {
         test: {
           name: 'embedded',
-          include: ['server/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: [...embeddedFiles, 'shared/**/*.test.ts'],
           ...sharedModules,
           env: { TEST_DB: 'embedded' },
           globalSetup: ['server/test/global-setup.ts'],
@@ -57,7 +88,7 @@ export default defineConfig({
             {
               test: {
                 name: 'postgres',
-                include: serverTestsOpeningTheDatabase(),
+                include: postgresFiles,
                 ...sharedModules,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['server/test/postgres.global-setup.ts'],
@@ -76,6 +107,9 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['web/src/test/setup.ts'],
+          // A form test with axe takes one or two seconds alone; beside the server projects on two
+          // cores, several times that, past Vitest's default of 5 s.
+          testTimeout: 30_000,
         },
       },
       {
