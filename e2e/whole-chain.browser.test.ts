@@ -103,7 +103,7 @@ afterAll(async () => {
 })
 
 describe('the whole chain: administrator, daughter, caregiver', () => {
-  it('from the paper form to a conversation, and no access from the request after the consent is withdrawn', { timeout: 120_000 }, async () => {
+  it('from the paper form to a conversation, and no access from the request after the consent is withdrawn', { timeout: 240_000 }, async () => {
     // ── The administrator: a new account from the registration form ──
     const { page: beheer } = await ownBrowser()
     await logInStaffWithApp(beheer, portal, admin, TEST_PASSWORD)
