@@ -64,7 +64,7 @@ function GrantList({ clientId, grants, grantable }: { clientId: string; grants: 
           <li key={grant.id} className="grant-list__item">
             <h3>{grant.name}</h3>
             <p>
-              {t(`grants.status.${grant.status}`)} · {t(`admin.relation.${grant.relation}`)}
+              {t(`grants.status.${grant.status}`)} · {t(`grants.relation.${grant.relation}`)}
             </p>
             <p>{sectionNames(grant.permissions, t)}</p>
             {grant.activatedAt && grant.status === 'active' ? <p>{t('grants.since', { date: formatDateTime(grant.activatedAt, language) })}</p> : null}
@@ -157,7 +157,7 @@ function InviteForm({ clientId, grantable }: { clientId: string; grantable: Perm
           {RELATIONS.map((value) => (
             <div key={value} className="checkbox">
               <input type="radio" id={`toegang-relatie-${value}`} name="toegang-relatie" value={value} checked={relation === value} onChange={() => setRelation(value)} />
-              <label htmlFor={`toegang-relatie-${value}`}>{t(`admin.relation.${value}`)}</label>
+              <label htmlFor={`toegang-relatie-${value}`}>{t(`grants.relation.${value}`)}</label>
             </div>
           ))}
         </fieldset>
