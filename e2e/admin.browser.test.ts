@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tinyPdf } from '../server/test/care-record-factories.ts'
-import { createClient, createTeam } from '../server/test/client-record-factories.ts'
+import { randomBytes } from 'node:crypto'
+import { createClient, createLink, createTeam } from '../server/test/client-record-factories.ts'
 import { createOrganisation, TEST_PASSWORD } from '../server/test/factories.ts'
 import { createStaffAccount } from '../server/test/staff-factories.ts'
-import { acceptCurrentTerms, publishTerms, type TestPerson } from './support/accounts.ts'
+import { acceptCurrentTerms, createPerson, publishTerms, type TestPerson } from './support/accounts.ts'
 import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
@@ -397,6 +398,52 @@ describe('Toegangslog', () => {
     const texts = await results.getByRole('listitem').allTextContents()
     expect(texts.length).toBeGreaterThan(0)
     for (const text of texts) expect(text).toContain('Toegevoegd')
+  })
+})
+
+describe('Toegang door cliënten', () => {
+  it('sets the approval rule and approves an accepted invitation, which then gives access from that moment', async () => {
+    // The mother invited her son in the portal and he accepted; the organisation wants approval first.
+    const mother = await createPerson(portal.db, { displayName: 'Grietje Bakker' })
+    const motherLink = await createLink(portal.db, mother.id, client.id, { relation: 'self' })
+    const son = await createPerson(portal.db, { displayName: 'Jan Bakker' })
+    const now = portal.now()
+    const invitation = await portal.db.insertInto('access_invitation').values({
+      client_id: client.id, granted_by_account_id: mother.id, granted_by_link_id: motherLink.id, granted_by_name: 'Grietje Bakker', given_by: 'client',
+      way_in: 'digid', assurance: 'substantial', invitee_name: 'Jan Bakker', invitee_email: son.email, invitee_mobile: son.phone, relation: 'first_contact',
+      may_read_reports: true, may_read_care_plan: false, may_use_appointments: false, may_use_messages: true, may_read_profile: false, may_read_subscriptions: false,
+      ends_on: null, token_hash: randomBytes(32), expires_at: new Date(now.getTime() + 72 * 3600_000), created_at: now, accepted_at: now, accepted_by_account_id: son.id,
+    }).returning('id').executeTakeFirstOrThrow()
+    await portal.db.insertInto('consent').values({
+      client_id: client.id, given_by: 'client', given_by_name: 'Grietje Bakker', given_on: '2026-01-01', scope: 'Toegang voor Jan Bakker: Rapportages, Berichten.',
+      form_pdf: null, recorded_by: mother.id, recorded_at: now, invitation_id: invitation.id,
+    }).execute()
+
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Toegang door cliënten' }).click()
+    await page.getByRole('heading', { name: 'Toegang door cliënten', level: 1 }).waitFor()
+    const enabled = page.getByRole('checkbox', { name: 'Cliënten mogen zelf iemand toegang geven' })
+    const approval = page.getByRole('checkbox', { name: 'Toegang pas na goedkeuring door een beheerder' })
+    expect(await enabled.isChecked()).toBe(true)
+    expect(await approval.isChecked()).toBe(false)
+    await approval.check()
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor()
+    expect(await portal.db.selectFrom('organisation').select(['client_grants_enabled', 'client_grants_need_approval']).executeTakeFirstOrThrow()).toEqual({ client_grants_enabled: true, client_grants_need_approval: true })
+
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jan Bakker voor mw. G. Bakker', level: 3 }) })
+    await item.getByText('Wacht op goedkeuring').waitFor()
+    await item.getByText('Rapportages, Berichten').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Toegang door cliënten, wacht op goedkeuring')
+    await item.getByRole('button', { name: 'Goedkeuren: Jan Bakker voor mw. G. Bakker', exact: true }).click()
+    await page.getByText('De toegang van Jan Bakker is goedgekeurd.').waitFor()
+    await item.getByText('Heeft toegang').waitFor()
+    const link = await portal.db.selectFrom('client_link').select(['activated_at', 'invitation_id']).where('account_id', '=', son.id).executeTakeFirstOrThrow()
+    expect(link).toEqual({ activated_at: portal.now(), invitation_id: invitation.id })
+    await item.getByRole('button', { name: 'Toegang beëindigen: Jan Bakker voor mw. G. Bakker' }).click()
+    await expectAccessibleAtBothWidths(page, 'Toegang door cliënten, beëindigen bevestigen')
+    await page.getByRole('button', { name: 'Annuleren' }).click()
+    // The next tests start from the default again.
+    await portal.db.updateTable('organisation').set({ client_grants_need_approval: false }).execute()
   })
 })
 
