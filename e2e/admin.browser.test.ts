@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWaitingGrant } from '../server/test/access-grant-factories.ts'
 import { tinyPdf } from '../server/test/care-record-factories.ts'
-import { randomBytes } from 'node:crypto'
 import { createClient, createLink, createTeam } from '../server/test/client-record-factories.ts'
 import { createOrganisation, TEST_PASSWORD } from '../server/test/factories.ts'
 import { createStaffAccount } from '../server/test/staff-factories.ts'
@@ -407,17 +407,10 @@ describe('Toegang door cliënten', () => {
     const mother = await createPerson(portal.db, { displayName: 'Grietje Bakker' })
     const motherLink = await createLink(portal.db, mother.id, client.id, { relation: 'self' })
     const son = await createPerson(portal.db, { displayName: 'Jan Bakker' })
-    const now = portal.now()
-    const invitation = await portal.db.insertInto('access_invitation').values({
-      client_id: client.id, granted_by_account_id: mother.id, granted_by_link_id: motherLink.id, granted_by_name: 'Grietje Bakker', given_by: 'client',
-      way_in: 'digid', assurance: 'substantial', invitee_name: 'Jan Bakker', invitee_email: son.email, invitee_mobile: son.phone, relation: 'first_contact',
-      may_read_reports: true, may_read_care_plan: false, may_use_appointments: false, may_use_messages: true, may_read_profile: false, may_read_subscriptions: false,
-      ends_on: null, token_hash: randomBytes(32), expires_at: new Date(now.getTime() + 72 * 3600_000), created_at: now, accepted_at: now, accepted_by_account_id: son.id,
-    }).returning('id').executeTakeFirstOrThrow()
-    await portal.db.insertInto('consent').values({
-      client_id: client.id, given_by: 'client', given_by_name: 'Grietje Bakker', given_on: '2026-01-01', scope: 'Toegang voor Jan Bakker: Rapportages, Berichten.',
-      form_pdf: null, recorded_by: mother.id, recorded_at: now, invitation_id: invitation.id,
-    }).execute()
+    const invitation = await createWaitingGrant(portal.db, client.id, {
+      now: portal.now(), granter: { accountId: mother.id, linkId: motherLink.id, name: 'Grietje Bakker' },
+      acceptedBy: { id: son.id, email: son.email, mobile: son.phone, name: 'Jan Bakker' },
+    })
 
     await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Toegang door cliënten' }).click()
     await page.getByRole('heading', { name: 'Toegang door cliënten', level: 1 }).waitFor()
