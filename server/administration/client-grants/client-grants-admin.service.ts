@@ -13,7 +13,8 @@ import {
   type AdminGrantRow, findAccountForInvitation, findConsentOfInvitation, findGrantForAdmin, findGrantsEnabled, findGrantsForAdmin, findInvitation,
   granterLinkActive, updateInvitation, updateLink, withdrawConsent,
 } from '../../record/access-grants/access-grants.repository.ts'
-import { grantRowToGrant, grantStatus, linkFromInvitation, notifyEnded } from '../../record/access-grants/access-grants.service.ts'
+import { grantRowToGrant, grantStatus, notifyEnded } from '../../record/access-grants/access-grants.service.ts'
+import { linkFromInvitation } from '../../record/access-grants/access-invitations.service.ts'
 import { administratorActor, type StaffActor } from '../../identity/staff-access/staff-access.policy.ts'
 
 /** Beheer's list shows this many grants at most (waiting ones first, then the newest). */

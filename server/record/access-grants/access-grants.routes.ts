@@ -11,7 +11,8 @@ import { contextOf, publicContextOf } from '../../platform/http/request-context.
 import { sendDownload } from '../../platform/http/download.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 import { consentReceiptPdf } from './consent-receipt.ts'
-import { acceptInvitation, changeGrantPermissions, describeInvitation, endGrant, inviteSomeone, listGrants, registerFromInvitation } from './access-grants.service.ts'
+import { changeGrantPermissions, endGrant, inviteSomeone, listGrants } from './access-grants.service.ts'
+import { acceptInvitation, describeInvitation, registerFromInvitation } from './access-invitations.service.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
