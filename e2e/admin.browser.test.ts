@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWaitingGrant } from '../server/test/access-grant-factories.ts'
 import { tinyPdf } from '../server/test/care-record-factories.ts'
-import { createClient, createTeam } from '../server/test/client-record-factories.ts'
+import { createClient, createLink, createTeam } from '../server/test/client-record-factories.ts'
 import { createOrganisation, TEST_PASSWORD } from '../server/test/factories.ts'
 import { createStaffAccount } from '../server/test/staff-factories.ts'
-import { acceptCurrentTerms, publishTerms, type TestPerson } from './support/accounts.ts'
+import { acceptCurrentTerms, createPerson, publishTerms, type TestPerson } from './support/accounts.ts'
 import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { axeScans, expectAccessibleAtBothWidths } from './support/journeys.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
@@ -397,6 +398,45 @@ describe('Toegangslog', () => {
     const texts = await results.getByRole('listitem').allTextContents()
     expect(texts.length).toBeGreaterThan(0)
     for (const text of texts) expect(text).toContain('Toegevoegd')
+  })
+})
+
+describe('Toegang door cliënten', () => {
+  it('sets the approval rule and approves an accepted invitation, which then gives access from that moment', async () => {
+    // The mother invited her son in the portal and he accepted; the organisation wants approval first.
+    const mother = await createPerson(portal.db, { displayName: 'Grietje Bakker' })
+    const motherLink = await createLink(portal.db, mother.id, client.id, { relation: 'self' })
+    const son = await createPerson(portal.db, { displayName: 'Jan Bakker' })
+    const invitation = await createWaitingGrant(portal.db, client.id, {
+      now: portal.now(), granter: { accountId: mother.id, linkId: motherLink.id, name: 'Grietje Bakker' },
+      acceptedBy: { id: son.id, email: son.email, mobile: son.phone, name: 'Jan Bakker' },
+    })
+
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Toegang door cliënten' }).click()
+    await page.getByRole('heading', { name: 'Toegang door cliënten', level: 1 }).waitFor()
+    const enabled = page.getByRole('checkbox', { name: 'Cliënten mogen zelf iemand toegang geven' })
+    const approval = page.getByRole('checkbox', { name: 'Toegang pas na goedkeuring door een beheerder' })
+    expect(await enabled.isChecked()).toBe(true)
+    expect(await approval.isChecked()).toBe(false)
+    await approval.check()
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click()
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor()
+    expect(await portal.db.selectFrom('organisation').select(['client_grants_enabled', 'client_grants_need_approval']).executeTakeFirstOrThrow()).toEqual({ client_grants_enabled: true, client_grants_need_approval: true })
+
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Jan Bakker voor mw. G. Bakker', level: 3 }) })
+    await item.getByText('Wacht op goedkeuring').waitFor()
+    await item.getByText('Rapportages, Berichten').waitFor()
+    await expectAccessibleAtBothWidths(page, 'Toegang door cliënten, wacht op goedkeuring')
+    await item.getByRole('button', { name: 'Goedkeuren: Jan Bakker voor mw. G. Bakker', exact: true }).click()
+    await page.getByText('De toegang van Jan Bakker is goedgekeurd.').waitFor()
+    await item.getByText('Heeft toegang').waitFor()
+    const link = await portal.db.selectFrom('client_link').select(['activated_at', 'invitation_id']).where('account_id', '=', son.id).executeTakeFirstOrThrow()
+    expect(link).toEqual({ activated_at: portal.now(), invitation_id: invitation.id })
+    await item.getByRole('button', { name: 'Toegang beëindigen: Jan Bakker voor mw. G. Bakker' }).click()
+    await expectAccessibleAtBothWidths(page, 'Toegang door cliënten, beëindigen bevestigen')
+    await page.getByRole('button', { name: 'Annuleren' }).click()
+    // The next tests start from the default again.
+    await portal.db.updateTable('organisation').set({ client_grants_need_approval: false }).execute()
   })
 })
 

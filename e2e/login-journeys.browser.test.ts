@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { decodeQuotedPrintable, startSmtpFake } from '../server/platform/outbox/outbox.test-support.ts'
+import { createClient, createLink } from '../server/test/client-record-factories.ts'
 import { createOrganisation } from '../server/test/factories.ts'
 import { acceptCurrentTerms, createPerson, latestPasswordLink, publishTerms, type TestPerson, welcomeLink } from './support/accounts.ts'
 import { launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
@@ -12,6 +14,8 @@ const NEW_PASSWORD = 'zeven blauwe fietsen langs de dijk'
 
 let portal: PortalServer
 let sms: Awaited<ReturnType<typeof startSmsReceiver>>
+/** A real SMTP server: the portal's outbox worker delivers every e-mail of these journeys to it. */
+let smtp: Awaited<ReturnType<typeof startSmtpFake>>
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let context: BrowserContext
 /** The server's clock stands still in tests; each journey moves it by hand when it needs to. */
@@ -22,10 +26,14 @@ beforeAll(async () => {
   // The receiver checks signatures against the portal's clock, which it only learns once the portal runs.
   let clock = () => serverNow
   sms = await startSmsReceiver(WEBHOOK_SECRET, () => clock())
+  smtp = await startSmtpFake()
   portal = await startPortal({
     now: serverNow,
     outbox: true,
-    env: { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: sms.url, SMS_WEBHOOK_SECRET: WEBHOOK_SECRET },
+    env: {
+      SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: sms.url, SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      SMTP_URL: smtp.url, MAIL_FROM: 'Zorggroep De Linde <portaal@example.org>',
+    },
   })
   clock = portal.now
   await createOrganisation(portal.db, { name: 'Zorggroep De Linde' })
@@ -37,6 +45,7 @@ afterAll(async () => {
   await browser?.close()
   await portal?.close()
   await sms?.close()
+  await smtp?.close()
   // The numbers for the report: every screen, both widths.
   console.error(`axe: ${axeScans.length} scans without violations\n  ${axeScans.join('\n  ')}`)
 })
@@ -371,4 +380,104 @@ describe('the SMS code', () => {
     await expectAccessibleAtBothWidths(page, 'inloggen duurde te lang')
     await page.close()
   })
+})
+
+/** The first link to `path` in an e-mail to `address` that reached the SMTP server (waits up to 10 s for the outbox worker). */
+async function linkInMail(address: string, path: string): Promise<string> {
+  const pattern = new RegExp(`(https?://[^\\s"<>]+${path}#[A-Za-z0-9_-]+)`)
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    for (const mail of smtp.received.filter((m) => m.to.includes(address))) {
+      const link = pattern.exec(decodeQuotedPrintable(mail.raw))?.[1]
+      if (link) return link
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`no e-mail with a ${path} link reached the SMTP server for ${address}`)
+}
+
+describe('Iemand toegang geven', () => {
+  it('a client invites her son for Rapportages and Berichten; he makes his account from the e-mail, sees those two only, and loses access when she ends it', async () => {
+    const mother = await createPerson(portal.db, { displayName: 'Anna de Vries', password: NEW_PASSWORD, now: serverNow })
+    await acceptCurrentTerms(portal.db, mother, serverNow)
+    const client = await createClient(portal.db, { gender: 'female', initials: 'A.', given_name: 'Anna', family_name: 'de Vries' })
+    await createLink(portal.db, mother.id, client.id, { relation: 'self' })
+    const son = { name: 'Peter de Vries', email: 'peter.devries@example.org', mobile: '06 87654321', e164: '+31687654321', loginName: 'peter.devries' }
+    // At 1280 px the menu stands beside the page; every new screen is checked at 360, 768 and 1280 px.
+    const page = await newPage(VIEWPORTS.desktop)
+
+    // ── The mother invites her son from the portal menu ──
+    await logIn(page, mother, NEW_PASSWORD)
+    // One client: Home takes her straight to that client's record.
+    await page.waitForURL(`${portal.url}/client/${client.id}/home`)
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Iemand toegang geven' }).click()
+    await page.getByRole('heading', { name: 'Iemand toegang geven', level: 1 }).waitFor()
+    await page.getByRole('textbox', { name: 'Naam' }).fill(son.name)
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(son.email)
+    await page.getByRole('textbox', { name: 'Mobiel nummer' }).fill(son.mobile)
+    await page.getByRole('radio', { name: 'Eerste contactpersoon' }).check()
+    const sections = page.getByRole('group', { name: 'Wat mag deze persoon zien?' })
+    await sections.getByRole('checkbox', { name: 'Rapportages' }).check()
+    await sections.getByRole('checkbox', { name: 'Berichten' }).check()
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click()
+    await page.getByText(`De uitnodiging is verstuurd naar ${son.email}.`).waitFor()
+    const invited = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: son.name, level: 3 }) })
+    await invited.getByText('Uitgenodigd · Eerste contactpersoon').waitFor()
+    await expectAccessibleAtBothWidths(page, 'iemand toegang geven, uitgenodigd')
+    const motherCookies = await context.cookies()
+
+    // ── The invitation e-mail arrives at the SMTP server; the son makes his account from it ──
+    await context.clearCookies()
+    await page.goto(await linkInMail(son.email, '/uitnodiging'))
+    await page.getByText('Anna de Vries geeft u toegang tot: Rapportages, Berichten.').waitFor()
+    expect(page.url()).toBe(`${portal.url}/uitnodiging`)
+    await expectAccessibleAtBothWidths(page, 'uitnodiging')
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill(son.loginName)
+    await page.getByRole('button', { name: 'Account maken' }).click()
+    await page.getByText(`Uw account is gemaakt. Uw gebruikersnaam is ${son.loginName}.`, { exact: false }).waitFor()
+    await page.goto(await linkInMail(son.email, '/wachtwoord-instellen'))
+    await page.getByLabel('Nieuw wachtwoord').fill('mijn moeder woont in de linde')
+    await page.getByLabel('Bevestig wachtwoord').fill('mijn moeder woont in de linde')
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click()
+    await page.getByRole('heading', { name: 'Uw wachtwoord is opgeslagen' }).waitFor()
+    const sonPerson: TestPerson = { id: '', loginName: son.loginName, displayName: son.name, email: son.email, phone: son.e164 }
+    await logIn(page, sonPerson, 'mijn moeder woont in de linde')
+    await page.getByRole('checkbox', { name: 'Ik ga akkoord met de gebruikersvoorwaarden' }).check()
+    await page.getByRole('button', { name: 'Ik ga akkoord met de voorwaarden' }).click()
+
+    // ── He sees exactly Rapportages and Berichten ──
+    await page.waitForURL(`${portal.url}/client/${client.id}/home`)
+    const menu = page.getByRole('navigation', { name: 'Hoofdmenu' })
+    await menu.getByRole('link', { name: 'Rapportages' }).waitFor()
+    const sectionLinks = ['Profiel', 'Rapportages', 'Cliëntplanafdrukken', 'Berichten', 'Afspraken', 'Abonnementen', 'Iemand toegang geven']
+    const shown: string[] = []
+    for (const name of sectionLinks) if ((await menu.getByRole('link', { name, exact: true }).count()) > 0) shown.push(name)
+    expect(shown).toEqual(['Rapportages', 'Berichten'])
+    await menu.getByRole('link', { name: 'Rapportages' }).click()
+    await page.getByRole('heading', { name: 'Rapportages', level: 1 }).waitFor()
+    const sonCookies = await context.cookies()
+
+    // ── The mother ends his access ──
+    await context.clearCookies()
+    await context.addCookies(motherCookies)
+    await page.goto(`${portal.url}/client/${client.id}/toegang-geven`)
+    const granted = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: son.name, level: 3 }) })
+    await granted.getByText('Heeft toegang · Eerste contactpersoon').waitFor()
+    await granted.getByText('Rapportages, Berichten').waitFor()
+    await granted.getByRole('button', { name: `Toegang beëindigen voor ${son.name}` }).click()
+    await expectAccessibleAtBothWidths(page, 'toegang beëindigen, bevestigen')
+    await granted.getByRole('button', { name: 'Ja, beëindigen' }).click()
+    await page.getByText(`De toegang van ${son.name} is beëindigd.`).waitFor()
+    await granted.getByText('Toegang beëindigd · Eerste contactpersoon').waitFor()
+
+    // ── His very next request gets "not found", and his page says the access ended ──
+    await context.clearCookies()
+    await context.addCookies(sonCookies)
+    const answer = await page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).json() as Promise<{ error?: { code: string } }>, `/api/clients/${client.id}/reports`)
+    expect(answer.error?.code).toBe('not_found')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Pagina niet gevonden', level: 1 }).waitFor()
+    await page.getByText(/Misschien is uw toegang beëindigd/).waitFor()
+    await page.close()
+  }, 240_000)
 })

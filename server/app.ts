@@ -19,6 +19,7 @@ import { clientProfileWorkspaceRoutes } from './record/client-profile/client-pro
 import { reportPortalRoutes } from './record/reports/reports.portal.routes.ts'
 import { accessGrantRoutes } from './record/access-grants/access-grants.routes.ts'
 import { clientGrantsSettingRoutes } from './administration/organisation/client-grants.routes.ts'
+import { clientGrantsAdminRoutes } from './administration/client-grants/client-grants-admin.routes.ts'
 import { reportWorkspaceRoutes } from './record/reports/reports.workspace.routes.ts'
 import { subscriptionPortalRoutes } from './record/subscriptions/subscriptions.portal.routes.ts'
 import { subscriptionWorkspaceRoutes } from './record/subscriptions/subscriptions.workspace.routes.ts'
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationAdminRoutes, deps)
   await app.register(loginPolicyRoutes, deps)
   await app.register(clientGrantsSettingRoutes, deps)
+  await app.register(clientGrantsAdminRoutes, deps)
   await app.register(newsAdminRoutes, deps)
   await app.register(termsAdminRoutes, deps)
   await app.register(staffAccountRoutes, deps)

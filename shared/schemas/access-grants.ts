@@ -25,6 +25,11 @@ export type NewInvitationRequest = Static<typeof NewInvitationRequest>
 
 const DateTime = Type.String({ format: 'date-time' })
 
+export const GrantStatus = Type.Union([
+  Type.Literal('invited'), Type.Literal('awaiting_approval'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('refused'), Type.Literal('ended'),
+])
+export type GrantStatus = Static<typeof GrantStatus>
+
 /** One person the client gave access to, or invited: the granter's overview. */
 export const Grant = Type.Object({
   /** The invitation's id; it names the grant in every later request. */
@@ -34,8 +39,12 @@ export const Grant = Type.Object({
   relation: GrantRelation,
   permissions: Permissions,
   endsOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  /** invited: not yet accepted; active: has access; expired: the link ran out unused; ended: access ended or invitation withdrawn. */
-  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('ended')]),
+  /**
+   * invited: not yet accepted; awaiting_approval: accepted, waiting for an administrator (the
+   * organisation's approval rule), no access yet; active: has access; expired: the link ran out
+   * unused; refused: an administrator did not approve; ended: access ended or invitation withdrawn.
+   */
+  status: GrantStatus,
   grantedByName: Type.String(),
   invitedAt: DateTime,
   activatedAt: Type.Union([DateTime, Type.Null()]),
@@ -74,9 +83,42 @@ export const InvitationInfo = Type.Object({
 })
 export type InvitationInfo = Static<typeof InvitationInfo>
 
-export const InvitationAccepted = Type.Object({ clientId: Type.String({ format: 'uuid' }) })
-export const InvitationRegistered = Type.Object({ loginName: Type.String() })
+/** awaitingApproval: the organisation wants an administrator's approval first; no access until then. */
+export const InvitationAccepted = Type.Object({ clientId: Type.String({ format: 'uuid' }), awaitingApproval: Type.Boolean() })
+export const InvitationRegistered = Type.Object({ loginName: Type.String(), awaitingApproval: Type.Boolean() })
 
-/** Beheer: whether clients (and legal representatives) may give access themselves; on by default. */
-export const ClientGrantsSetting = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false })
+/**
+ * Beheer: whether clients (and legal representatives) may give access themselves (on by
+ * default), and whether an accepted invitation waits for an administrator's approval before it
+ * gives access (off by default).
+ */
+export const ClientGrantsSetting = Type.Object({ enabled: Type.Boolean(), approvalRequired: Type.Boolean() }, { additionalProperties: false })
 export type ClientGrantsSetting = Static<typeof ClientGrantsSetting>
+
+/** Beheer's organisation-wide list: one grant with the client it is about. */
+export const AdminGrant = Type.Object({
+  ...Grant.properties,
+  clientId: Type.String({ format: 'uuid' }),
+  clientName: Type.String(),
+  clientNumber: Type.String(),
+  /** When the invited person accepted (the start of an approval wait). */
+  acceptedAt: Type.Union([DateTime, Type.Null()]),
+})
+export type AdminGrant = Static<typeof AdminGrant>
+
+export const AdminGrantQuery = Type.Object(
+  {
+    /** open: waiting for approval, invited or active (the default); all: also ended, refused and expired. */
+    show: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')])),
+  },
+  { additionalProperties: false },
+)
+
+export const AdminGrantList = Type.Object({
+  items: Type.Array(AdminGrant),
+  /** More grants matched than the list shows (the newest are shown). */
+  truncated: Type.Boolean(),
+})
+export type AdminGrantList = Static<typeof AdminGrantList>
+
+export const AdminGrantParams = Type.Object({ grantId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createWaitingGrant } from '../../test/access-grant-factories.ts'
 import { tinyPdf } from '../../test/care-record-factories.ts'
 import { createClient, createLink, createTeam } from '../../test/client-record-factories.ts'
 import { createAccount, createNewsItem, createOrganisation } from '../../test/factories.ts'
@@ -43,6 +44,11 @@ beforeAll(async () => {
   ids.team = (await createTeam(t.db)).id
   ids.staff = (await createStaffAccount(t.db, t.cipher)).staffMemberId
   ids.removeStaff = (await createStaffAccount(t.db, t.cipher)).staffMemberId
+  for (const name of ['approveGrant', 'refuseGrant']) {
+    const grantee = await createAccount(t.db)
+    ids[name] = (await createWaitingGrant(t.db, client.id, { now, acceptedBy: { id: grantee.id, email: grantee.email, mobile: '+31687654321', name: grantee.display_name } })).id
+  }
+  ids.endGrant = (await createWaitingGrant(t.db, client.id, { now })).id
 })
 afterAll(() => t.close())
 
@@ -86,7 +92,11 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: () => '/api/admin/organisation/login-policy', ok: 200 },
   { method: 'PUT', url: () => '/api/admin/organisation/login-policy', body: () => ({ loginPolicy: 'digid_or_strong' }), ok: 200 },
   { method: 'GET', url: () => '/api/admin/organisation/client-grants', ok: 200 },
-  { method: 'PUT', url: () => '/api/admin/organisation/client-grants', body: () => ({ enabled: true }), ok: 200 },
+  { method: 'PUT', url: () => '/api/admin/organisation/client-grants', body: () => ({ enabled: true, approvalRequired: false }), ok: 200 },
+  { method: 'GET', url: () => '/api/admin/client-grants?show=all', ok: 200 },
+  { method: 'POST', url: () => `/api/admin/client-grants/${ids.approveGrant}/approve`, body: () => ({}), ok: 200 },
+  { method: 'POST', url: () => `/api/admin/client-grants/${ids.refuseGrant}/refuse`, body: () => ({}), ok: 200 },
+  { method: 'POST', url: () => `/api/admin/client-grants/${ids.endGrant}/end`, body: () => ({ reason: 'consent_withdrawn' }), ok: 200 },
   { method: 'GET', url: () => '/api/admin/news', ok: 200 },
   { method: 'POST', url: () => '/api/admin/news', body: () => news, ok: 201 },
   { method: 'PUT', url: () => `/api/admin/news/${ids.news}`, body: () => ({ ...news, title: 'Gewijzigd' }), ok: 200 },

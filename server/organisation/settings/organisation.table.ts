@@ -22,5 +22,7 @@ export interface OrganisationTable {
   login_policy: Generated<LoginPolicy>
   /** Clients (and legal representatives) may give a relative access themselves (Beheer; default on). */
   client_grants_enabled: Generated<boolean>
+  /** An accepted invitation waits for an administrator's approval before it gives access (Beheer; default off). */
+  client_grants_need_approval: Generated<boolean>
   updated_at: Generated<Date>
 }

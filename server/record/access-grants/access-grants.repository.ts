@@ -19,6 +19,12 @@ export async function findGrantsEnabled(db: Db): Promise<boolean> {
   return row?.client_grants_enabled ?? true
 }
 
+/** Whether an accepted invitation waits for an administrator's approval (Beheer; off by default). */
+export async function findGrantsNeedApproval(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('organisation').select('client_grants_need_approval').orderBy('id').executeTakeFirst()
+  return row?.client_grants_need_approval ?? false
+}
+
 export async function insertInvitation(db: Db, invitation: Insertable<AccessInvitationTable>) {
   return db.insertInto('access_invitation').values(invitation).returning('id').executeTakeFirstOrThrow()
 }
@@ -47,7 +53,8 @@ function grants(db: Db) {
     .select([
       'access_invitation.id', 'access_invitation.client_id', 'access_invitation.invitee_name', 'access_invitation.invitee_email', 'access_invitation.relation',
       'access_invitation.granted_by_name', 'access_invitation.created_at', 'access_invitation.expires_at', 'access_invitation.accepted_at',
-      'access_invitation.cancelled_at', 'access_invitation.ends_on',
+      'access_invitation.cancelled_at', 'access_invitation.ends_on', 'access_invitation.accepted_by_account_id',
+      'access_invitation.approved_at', 'access_invitation.refused_at',
       'access_invitation.may_read_reports', 'access_invitation.may_read_care_plan', 'access_invitation.may_use_appointments',
       'access_invitation.may_use_messages', 'access_invitation.may_read_profile', 'access_invitation.may_read_subscriptions',
       'client_link.id as link_id', 'client_link.account_id as link_account_id', 'client_link.activated_at', 'client_link.ended_at',
@@ -57,6 +64,72 @@ function grants(db: Db) {
 }
 
 export type GrantRow = NonNullable<Awaited<ReturnType<typeof findGrant>>>
+
+/** The states Beheer's list shows by default: waiting for approval, invited (not expired) or running. */
+function openGrants<Q extends ReturnType<typeof adminGrants>>(query: Q, now: Date): Q {
+  return query.where((eb) =>
+    eb.or([
+      eb.and([eb('client_link.id', 'is not', null), eb('client_link.ended_at', 'is', null)]),
+      eb.and([
+        eb('client_link.id', 'is', null), eb('access_invitation.cancelled_at', 'is', null), eb('access_invitation.refused_at', 'is', null),
+        eb.or([eb('access_invitation.accepted_at', 'is not', null), eb('access_invitation.expires_at', '>', now)]),
+      ]),
+    ]),
+  ) as Q
+}
+
+function adminGrants(db: Db) {
+  return grants(db)
+    .innerJoin('client', 'client.id', 'access_invitation.client_id')
+    .select(['client.gender', 'client.initials', 'client.given_name', 'client.name_prefix', 'client.family_name', 'client.client_number'])
+}
+
+/** Beheer: the organisation's grants, those waiting for approval first, then newest first; at most `limit`. */
+export async function findGrantsForAdmin(db: Db, show: 'open' | 'all', limit: number, now: Date) {
+  const query = show === 'open' ? openGrants(adminGrants(db), now) : adminGrants(db)
+  return query
+    .orderBy((eb) => eb.case().when(eb.and([eb('access_invitation.accepted_at', 'is not', null), eb('client_link.id', 'is', null), eb('access_invitation.refused_at', 'is', null), eb('access_invitation.cancelled_at', 'is', null)])).then(0).else(1).end())
+    .orderBy('access_invitation.created_at', 'desc')
+    .orderBy('access_invitation.id')
+    .limit(limit)
+    .execute()
+}
+
+/** One grant for an administrator's decision, locked. */
+export async function findGrantForAdmin(db: Db, invitationId: string) {
+  return adminGrants(db).where('access_invitation.id', '=', invitationId).forUpdate('access_invitation').executeTakeFirst()
+}
+
+export type AdminGrantRow = NonNullable<Awaited<ReturnType<typeof findGrantForAdmin>>>
+
+/** The whole invitation, for making its link. */
+export async function findInvitation(db: Db, invitationId: string) {
+  return db.selectFrom('access_invitation').selectAll().where('id', '=', invitationId).executeTakeFirstOrThrow()
+}
+
+/** What the consent receipt shows: the invitation's consent fields, the consent row, the client's name. */
+export async function findReceipt(db: Db, clientId: string, invitationId: string) {
+  return db
+    .selectFrom('access_invitation')
+    .innerJoin('consent', 'consent.invitation_id', 'access_invitation.id')
+    .innerJoin('client', 'client.id', 'access_invitation.client_id')
+    .leftJoin('client_link', 'client_link.invitation_id', 'access_invitation.id')
+    .select([
+      'access_invitation.id', 'access_invitation.given_by', 'access_invitation.granted_by_name', 'access_invitation.way_in', 'access_invitation.assurance',
+      'access_invitation.invitee_name', 'access_invitation.invitee_email', 'access_invitation.relation', 'access_invitation.ends_on',
+      'access_invitation.created_at', 'access_invitation.accepted_at', 'access_invitation.approved_at', 'access_invitation.refused_at',
+      'access_invitation.cancelled_at', 'access_invitation.expires_at', 'client_link.id as link_id',
+      'access_invitation.may_read_reports', 'access_invitation.may_read_care_plan', 'access_invitation.may_use_appointments',
+      'access_invitation.may_use_messages', 'access_invitation.may_read_profile', 'access_invitation.may_read_subscriptions',
+      'consent.id as consent_id', 'consent.withdrawn_at', 'client_link.activated_at', 'client_link.ended_at',
+      'client_link.may_read_reports as link_reports', 'client_link.may_read_care_plan as link_care_plan', 'client_link.may_use_appointments as link_appointments',
+      'client_link.may_use_messages as link_messages', 'client_link.may_read_profile as link_profile', 'client_link.may_read_subscriptions as link_subscriptions',
+      'client.gender', 'client.initials', 'client.given_name', 'client.name_prefix', 'client.family_name', 'client.client_number',
+    ])
+    .where('access_invitation.client_id', '=', clientId)
+    .where('access_invitation.id', '=', invitationId)
+    .executeTakeFirst()
+}
 
 /** An invitation that can still be accepted, locked so two acceptances cannot both succeed. */
 export async function findOpenInvitation(db: Db, tokenHash: Buffer, now: Date) {

@@ -8,7 +8,11 @@ import { EmptyBody, ErrorResponse } from '../../../shared/schemas/common.ts'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { contextOf, publicContextOf } from '../../platform/http/request-context.ts'
-import { acceptInvitation, changeGrantPermissions, describeInvitation, endGrant, inviteSomeone, listGrants, registerFromInvitation } from './access-grants.service.ts'
+import { sendDownload } from '../../platform/http/download.ts'
+import { amsterdamDate } from '../../platform/amsterdam-time.ts'
+import { consentReceiptPdf } from './consent-receipt.ts'
+import { changeGrantPermissions, endGrant, inviteSomeone, listGrants } from './access-grants.service.ts'
+import { acceptInvitation, describeInvitation, registerFromInvitation } from './access-invitations.service.ts'
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse }
 
@@ -42,6 +46,16 @@ export const accessGrantRoutes: FastifyPluginAsyncTypebox<AppDeps> = async (app,
     '/api/clients/:clientId/access-grants/:grantId/end',
     { schema: { params: GrantParams, body: EmptyBody, response: { 200: Grant, ...errors } } },
     async (request) => endGrant(contextOf(request), request.params),
+  )
+
+  app.get(
+    '/api/clients/:clientId/access-grants/:grantId/receipt.pdf',
+    { schema: { params: GrantParams, response: { 200: Type.Unsafe<Buffer>({ type: 'string', description: 'application/pdf' }), ...errors } } },
+    async (request, reply) => {
+      const context = contextOf(request)
+      const pdf = await consentReceiptPdf(context, request.params)
+      return sendDownload(reply, pdf, 'application/pdf', `bewijs-van-toestemming-${amsterdamDate(context.now)}.pdf`)
+    },
   )
 
   app.post(

@@ -1,18 +1,16 @@
 import type { Permissions } from '../../../shared/schemas/admin-accounts.ts'
-import type { Grant, GrantList, InvitationInfo, NewInvitationRequest } from '../../../shared/schemas/access-grants.ts'
+import type { Grant, GrantList, GrantStatus, NewInvitationRequest } from '../../../shared/schemas/access-grants.ts'
 import type { Config } from '../../config.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { addDays, amsterdamDate, dutchLongDate } from '../../platform/amsterdam-time.ts'
-import { recordAccess, type RequestSource, systemActor } from '../../platform/access-log/access-log.service.ts'
+import { recordAccess, systemActor } from '../../platform/access-log/access-log.service.ts'
 import { conflict, forbidden, notFound, rateLimited, validationFailed } from '../../platform/errors.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { renderEmail } from '../../platform/outbox/email-layout.ts'
 import { enqueueEmail } from '../../platform/outbox/outbox.service.ts'
 import { notifyAccessChanged } from '../notifications/notification.service.ts'
 import { getBranding } from '../../organisation/settings/organisation.service.ts'
-import { insertAccount, loginNameTaken } from '../../identity/accounts/account.repository.ts'
-import { normalisePhone, validateNewAccount } from '../../identity/accounts/account.service.ts'
-import { sendPasswordLink } from '../../identity/authentication/password.service.ts'
+import { normalisePhone } from '../../identity/accounts/account.service.ts'
 import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
 import { hashSecretToken, newSecretToken } from '../../identity/authentication/secret-token.ts'
 import { type ClientAccess, type Section, throughLink } from '../client-access/client-access.policy.ts'
@@ -20,8 +18,7 @@ import { throughRecord } from '../client-access/record-door.ts'
 import { type AccessInvitationTable } from './access-invitation.table.ts'
 import {
   findAccountForInvitation, findConsentOfInvitation, findGrant, findGranterLink, findGrantsEnabled, findGrantsOfClient, findLinksPastEndDate,
-  findLinksToForewarn, findOpenInvitation, granterLinkActive, type GrantRow, hasActiveLink, insertConsent, insertInvitation, insertLink,
-  updateInvitation, updateLink, withdrawConsent,
+  findLinksToForewarn, type GrantRow, insertConsent, insertInvitation, updateInvitation, updateLink, withdrawConsent,
 } from './access-grants.repository.ts'
 
 /** An invitation link works this long, and once (as the welcome link does). */
@@ -55,16 +52,13 @@ const SECTION_NAMES: Record<keyof Permissions, string> = {
 
 const PERMISSION_KEYS = Object.keys(PERMISSION_COLUMNS) as (keyof Permissions)[]
 
-function permissionColumns(p: Permissions) {
+/** The link's and the invitation's permission columns for `p`. */
+export function permissionColumns(p: Permissions) {
   return Object.fromEntries(PERMISSION_KEYS.map((key) => [PERMISSION_COLUMNS[key], p[key]])) as Record<(typeof PERMISSION_COLUMNS)[keyof Permissions], boolean>
 }
 
 function grantablePermissions(access: ClientAccess): Permissions {
   return Object.fromEntries(PERMISSION_KEYS.map((key) => [key, access.sections.has(SECTION_OF[key])])) as Permissions
-}
-
-function sectionList(p: Permissions): string {
-  return PERMISSION_KEYS.filter((key) => p[key]).map((key) => SECTION_NAMES[key]).join(', ')
 }
 
 /**
@@ -73,7 +67,7 @@ function sectionList(p: Permissions): string {
  * decide, or a legal representative. A link made from an invitation never may, so a grantee can
  * never pass access on. Also refused while the organisation has switched the feature off.
  */
-async function granterRefusal(db: Db, access: ClientAccess): Promise<{ givenBy: 'client' | 'legal_representative'; name: string; email: string } | null> {
+export async function granterOf(db: Db, access: ClientAccess): Promise<{ givenBy: 'client' | 'legal_representative'; name: string; email: string } | null> {
   if (!(await findGrantsEnabled(db))) return null
   const link = await findGranterLink(db, access.linkId)
   if (!link || link.invitation_id !== null) return null
@@ -83,7 +77,7 @@ async function granterRefusal(db: Db, access: ClientAccess): Promise<{ givenBy: 
 }
 
 async function requireGranter(db: Db, access: ClientAccess) {
-  const granter = await granterRefusal(db, access)
+  const granter = await granterOf(db, access)
   if (!granter) throw forbidden('may not give access to this client')
   return granter
 }
@@ -95,18 +89,39 @@ function checkPermissions(access: ClientAccess, permissions: Permissions): void 
   if (chosen.some((key) => !access.sections.has(SECTION_OF[key]))) throw validationFailed('a section the granter has no access to')
 }
 
-function grantStatus(row: GrantRow, now: Date): Grant['status'] {
+/**
+ * A grant's state. An accepted invitation without a link waits for an administrator: with the
+ * organisation's approval rule off, accepting makes the link in the same transaction.
+ */
+export function grantStatus(row: Pick<GrantRow, 'link_id' | 'ended_at' | 'cancelled_at' | 'refused_at' | 'accepted_at' | 'expires_at'>, now: Date): GrantStatus {
   if (row.link_id) return row.ended_at ? 'ended' : 'active'
   if (row.cancelled_at) return 'ended'
-  if (row.accepted_at === null && row.expires_at <= now) return 'expired'
+  if (row.refused_at) return 'refused'
+  if (row.accepted_at) return 'awaiting_approval'
+  if (row.expires_at <= now) return 'expired'
   return 'invited'
 }
 
-function grantRowToGrant(row: GrantRow, now: Date): Grant {
-  const fromLink = row.link_id !== null
-  const permissions: Permissions = fromLink
+export type PermissionColumn = (typeof PERMISSION_COLUMNS)[keyof Permissions]
+
+export function invitationPermissions(row: Pick<AccessInvitationTable, PermissionColumn>): Permissions {
+  return Object.fromEntries(PERMISSION_KEYS.map((key) => [key, row[PERMISSION_COLUMNS[key]]])) as Permissions
+}
+
+/** The sections a grant gives: its link's when it has one (changes go there), else the invitation's. */
+export function grantPermissions(row: Pick<GrantRow, 'link_id' | 'link_reports' | 'link_care_plan' | 'link_appointments' | 'link_messages' | 'link_profile' | 'link_subscriptions' | PermissionColumn>): Permissions {
+  return row.link_id
     ? { reports: Boolean(row.link_reports), carePlan: Boolean(row.link_care_plan), appointments: Boolean(row.link_appointments), messages: Boolean(row.link_messages), profile: Boolean(row.link_profile), subscriptions: Boolean(row.link_subscriptions) }
-    : { reports: row.may_read_reports, carePlan: row.may_read_care_plan, appointments: row.may_use_appointments, messages: row.may_use_messages, profile: row.may_read_profile, subscriptions: row.may_read_subscriptions }
+    : invitationPermissions(row)
+}
+
+/** "Rapportages, Berichten": the sections in the e-mails' and the receipt's words. */
+export function sectionList(p: Permissions): string {
+  return PERMISSION_KEYS.filter((key) => p[key]).map((key) => SECTION_NAMES[key]).join(', ')
+}
+
+export function grantRowToGrant(row: GrantRow, now: Date): Grant {
+  const permissions = grantPermissions(row)
   return {
     id: row.id,
     name: row.invitee_name,
@@ -126,7 +141,7 @@ function grantRowToGrant(row: GrantRow, now: Date): Grant {
 export async function listGrants(context: RequestContext, clientId: string): Promise<GrantList> {
   const { now } = context
   return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'access_grant' }, async (trx, access) => {
-    const granter = await granterRefusal(trx, access)
+    const granter = await granterOf(trx, access)
     const rows = granter ? await findGrantsOfClient(trx, access.clientId) : []
     return { mayGrant: granter !== null, grantable: grantablePermissions(access), grants: rows.map((row) => grantRowToGrant(row, now)) }
   })
@@ -172,7 +187,7 @@ export async function inviteSomeone(context: RequestContext, config: Pick<Config
       token_hash: hashSecretToken(token),
       expires_at: new Date(now.getTime() + INVITATION_LIFETIME_HOURS * 3600_000),
       created_at: now,
-    } satisfies Omit<AccessInvitationTable, 'id' | 'accepted_at' | 'accepted_by_account_id' | 'cancelled_at'>)
+    } satisfies Omit<AccessInvitationTable, 'id' | 'accepted_at' | 'accepted_by_account_id' | 'cancelled_at' | 'approved_at' | 'refused_at' | 'decided_by_account_id'>)
     const consent = await insertConsent(trx, {
       client_id: access.clientId,
       given_by: granter.givenBy,
@@ -205,104 +220,8 @@ async function sendInvitation(db: Db, config: Pick<Config, 'publicBaseUrl'>, inv
   await enqueueEmail(db, { to: invite.email, subject: `Uitnodiging voor het cliëntportaal van ${branding.name}`, ...email }, now)
 }
 
-async function requireOpenInvitation(db: Db, token: string, now: Date) {
-  const invitation = await findOpenInvitation(db, hashSecretToken(token), now)
-  // A used, withdrawn, expired or unknown link: one answer. The granter must still have access.
-  if (!invitation || !(await granterLinkActive(db, invitation.granted_by_link_id)) || !(await findGrantsEnabled(db))) throw notFound('invitation')
-  return invitation
-}
-
-/** What the invited person sees before accepting (public: the token is the proof). */
-export async function describeInvitation(db: Db, token: string, now: Date): Promise<InvitationInfo> {
-  const invitation = await requireOpenInvitation(db, token, now)
-  return {
-    inviteeName: invitation.invitee_name,
-    grantedByName: invitation.granted_by_name,
-    permissions: {
-      reports: invitation.may_read_reports, carePlan: invitation.may_read_care_plan, appointments: invitation.may_use_appointments,
-      messages: invitation.may_use_messages, profile: invitation.may_read_profile, subscriptions: invitation.may_read_subscriptions,
-    },
-    endsOn: invitation.ends_on,
-    expiresAt: invitation.expires_at.toISOString(),
-  }
-}
-
-type OpenInvitation = Awaited<ReturnType<typeof requireOpenInvitation>>
-
-/** Turns the invitation into a link of `accountId`, active from now; the token is used up. */
-async function linkFromInvitation(
-  db: Db, invitation: OpenInvitation, account: { id: string; display_name: string }, source: RequestSource, portalUrl: string, now: Date,
-): Promise<string> {
-  if (await hasActiveLink(db, account.id, invitation.client_id)) throw conflict('already linked to this client')
-  const consent = await findConsentOfInvitation(db, invitation.id)
-  const link = await insertLink(db, {
-    account_id: account.id,
-    client_id: invitation.client_id,
-    consent_id: consent.id,
-    relation: invitation.relation,
-    may_read_reports: invitation.may_read_reports,
-    may_read_care_plan: invitation.may_read_care_plan,
-    may_use_appointments: invitation.may_use_appointments,
-    may_use_messages: invitation.may_use_messages,
-    may_read_profile: invitation.may_read_profile,
-    may_read_subscriptions: invitation.may_read_subscriptions,
-    activated_at: now,
-    created_by: invitation.granted_by_account_id,
-    created_at: now,
-    invitation_id: invitation.id,
-    ends_on: invitation.ends_on,
-  })
-  await updateInvitation(db, invitation.id, { accepted_at: now, accepted_by_account_id: account.id })
-  await recordAccess(db, { type: 'account', id: account.id, role: invitation.relation, name: account.display_name }, source, {
-    action: 'create', outcome: 'success', clientId: invitation.client_id, dataKind: 'client_link', recordId: link.id, onBehalfLinkId: link.id,
-  }, now)
-  // The client and the others with access are told by their Meldingen choices ("a change in who has access").
-  await notifyAccessChanged(db, { clientId: invitation.client_id, changedAccountId: account.id, portalUrl, changedAccountToldOtherwise: true }, now)
-  return link.id
-}
-
-/**
- * The logged-in person accepts into their own account. The link is bound to the invited
- * address: an account with another e-mail address is refused (403), so a forwarded e-mail
- * cannot be used by someone else.
- */
-export async function acceptInvitation(context: RequestContext, token: string): Promise<{ clientId: string }> {
-  const { db, session, source, now } = context
-  if (session.kind !== 'portal') throw forbidden('staff accounts cannot accept')
-  return db.transaction().execute(async (trx) => {
-    const invitation = await requireOpenInvitation(trx, token, now)
-    const account = await findAccountForInvitation(trx, session.accountId)
-    if (account.email.trim().toLowerCase() !== invitation.invitee_email.toLowerCase()) throw forbidden('invitation for another e-mail address')
-    await linkFromInvitation(trx, invitation, account, source, context.portalUrl, now)
-    return { clientId: invitation.client_id }
-  })
-}
-
-/** Registrations one address may start per hour from invitation links. */
-const REGISTRATIONS_PER_HOUR = 10
-
-/**
- * The invited person has no account: one is made with the name, e-mail address and mobile
- * number the granter gave, and the usual welcome e-mail (a 72-hour link to make a password)
- * goes to the invited address; the link to the client exists from now.
- */
-export async function registerFromInvitation(db: Db, config: Pick<Config, 'publicBaseUrl'>, token: string, loginName: string, source: RequestSource, now: Date): Promise<{ loginName: string }> {
-  if (!(await consumeRateLimit(db, `invitation-register:${source.ip}`, REGISTRATIONS_PER_HOUR, 3600, now))) throw rateLimited('registrations')
-  return db.transaction().execute(async (trx) => {
-    const invitation = await requireOpenInvitation(trx, token, now)
-    const valid = validateNewAccount({ kind: 'portal', loginName, name: invitation.invitee_name, email: invitation.invitee_email, phone: invitation.invitee_mobile, temporaryPassword: false })
-    if (await loginNameTaken(trx, valid.loginName)) throw conflict('login name taken')
-    const account = await insertAccount(trx, {
-      kind: 'portal', login_name: valid.loginName, display_name: valid.displayName, email: valid.email, mobile_phone: valid.mobilePhone,
-      password_hash: null, password_is_temporary: false, password_changed_at: null, created_at: now, updated_at: now,
-    })
-    await linkFromInvitation(trx, invitation, account, source, new URL('/', config.publicBaseUrl).href, now)
-    await sendPasswordLink(trx, config, account, 'welcome', now)
-    return { loginName: account.login_name }
-  })
-}
-
-async function notifyEnded(db: Db, to: { email: string; name: string }, now: Date): Promise<void> {
+/** "Your access has ended": to the grantee (no record content, as every e-mail). */
+export async function notifyEnded(db: Db, to: { email: string; name: string }, now: Date): Promise<void> {
   const branding = await getBranding(db)
   const email = renderEmail(branding, {
     greeting: `Beste ${to.name},`,
@@ -323,7 +242,7 @@ export async function endGrant(context: RequestContext, key: { clientId: string;
     const row = await findGrant(trx, access.clientId, key.grantId)
     if (!row) throw notFound('grant')
     const status = grantStatus(row, now)
-    if (status !== 'active' && status !== 'invited') throw conflict('grant not running')
+    if (status !== 'active' && status !== 'invited' && status !== 'awaiting_approval') throw conflict('grant not running')
     if (row.link_id) {
       await updateLink(trx, row.link_id, { ended_at: now, end_reason: 'consent_withdrawn' })
       if (row.link_account_id) {
@@ -333,6 +252,11 @@ export async function endGrant(context: RequestContext, key: { clientId: string;
       }
     } else {
       await updateInvitation(trx, row.id, { cancelled_at: now })
+      // Accepted and waiting for approval: the person knows of the invitation, so hears it ended.
+      if (row.accepted_by_account_id) {
+        const grantee = await findAccountForInvitation(trx, row.accepted_by_account_id)
+        await notifyEnded(trx, { email: grantee.email, name: grantee.display_name }, now)
+      }
     }
     await withdrawConsent(trx, (await findConsentOfInvitation(trx, row.id)).id, now)
     const changed = await findGrant(trx, access.clientId, key.grantId)
@@ -350,7 +274,7 @@ export async function changeGrantPermissions(context: RequestContext, key: { cli
     const row = await findGrant(trx, access.clientId, key.grantId)
     if (!row) throw notFound('grant')
     const status = grantStatus(row, now)
-    if (status !== 'active' && status !== 'invited') throw conflict('grant not running')
+    if (status !== 'active' && status !== 'invited' && status !== 'awaiting_approval') throw conflict('grant not running')
     if (row.link_id) await updateLink(trx, row.link_id, permissionColumns(permissions))
     else await updateInvitation(trx, row.id, permissionColumns(permissions))
     const changed = await findGrant(trx, access.clientId, key.grantId)

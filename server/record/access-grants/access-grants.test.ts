@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readOutbox } from '../../platform/outbox/outbox.test-support.ts'
-import { createClient, createLink } from '../../test/client-record-factories.ts'
+import { pdfPageTexts } from '../../platform/pdf/pdf-text.test-support.ts'
+import { createClient, createLink, createReport } from '../../test/client-record-factories.ts'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn, postJson } from '../../test/login-helper.ts'
 import { createStaffAccount, logInStaff } from '../../test/staff-factories.ts'
@@ -123,15 +124,15 @@ describe('who may grant what', () => {
 
     // Beheer switches the feature off: nobody can invite, and the open invitation stops working.
     const admin = await logInStaff(t, await createStaffAccount(t.db, t.cipher, { administrator: true, caregiver: false }), now)
-    expect((await send(admin, 'GET', '/api/admin/organisation/client-grants')).json()).toEqual({ enabled: true })
-    expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: false })).json()).toEqual({ enabled: false })
+    expect((await send(admin, 'GET', '/api/admin/organisation/client-grants')).json()).toEqual({ enabled: true, approvalRequired: false })
+    expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: false, approvalRequired: false })).json()).toEqual({ enabled: false, approvalRequired: false })
     try {
       expect((await send(repLogin, 'POST', `/api/clients/${client.id}/access-grants`, invitation('c@example.org', { ...TWO, messages: false }))).statusCode).toBe(403)
       expect((await send(repLogin, 'GET', `/api/clients/${client.id}/access-grants`)).json().mayGrant).toBe(false)
       expect((await postJson(t, '/api/access-invitations/describe', { token: await invitationToken('b@example.org') })).statusCode).toBe(404)
-      expect((await send(repLogin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true })).statusCode).toBe(403)
+      expect((await send(repLogin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true, approvalRequired: false })).statusCode).toBe(403)
     } finally {
-      expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true })).statusCode).toBe(200)
+      expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true, approvalRequired: false })).statusCode).toBe(200)
     }
   })
 })
@@ -158,5 +159,140 @@ describe('an end date', () => {
     expect(await runGrantEndDates(t.db, now)).toMatchObject({ ended: 1 })
     const link = await t.db.selectFrom('client_link').select(['ended_at', 'end_reason']).where('account_id', '=', son.id).executeTakeFirstOrThrow()
     expect(link).toEqual({ ended_at: now, end_reason: 'end_date' })
+  })
+})
+
+describe("the organisation's approval rule", () => {
+  it('an accepted invitation gives no access until an administrator approves; the approval is the activation moment; refusing makes no link', async () => {
+    const admin = await logInStaff(t, await createStaffAccount(t.db, t.cipher, { administrator: true, caregiver: false }), now)
+    expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true, approvalRequired: true })).json()).toEqual({ enabled: true, approvalRequired: true })
+    try {
+      const { client, login } = await clientWithOwnLogin()
+      const son = await createAccount(t.db, { email: 'zoon.wacht@example.org' })
+      const daughter = await createAccount(t.db, { email: 'dochter.geweigerd@example.org' })
+      expect((await send(login, 'POST', `/api/clients/${client.id}/access-grants`, invitation('zoon.wacht@example.org'))).statusCode).toBe(201)
+      expect((await send(login, 'POST', `/api/clients/${client.id}/access-grants`, invitation('dochter.geweigerd@example.org', TWO, { name: 'Els Jansen' }))).statusCode).toBe(201)
+      const sonLogin = await logIn(t, son)
+      const accepted = await send(sonLogin, 'POST', '/api/access-invitations/accept', { token: await invitationToken('zoon.wacht@example.org') })
+      expect(accepted.json()).toEqual({ clientId: client.id, awaitingApproval: true })
+      expect((await send(await logIn(t, daughter), 'POST', '/api/access-invitations/accept', { token: await invitationToken('dochter.geweigerd@example.org') })).json().awaitingApproval).toBe(true)
+      // Waiting: no link, no access; the granter sees the state.
+      expect((await send(sonLogin, 'GET', `/api/clients/${client.id}/reports`)).statusCode).toBe(404)
+      expect(await t.db.selectFrom('client_link').select('id').where('account_id', 'in', [son.id, daughter.id]).execute()).toEqual([])
+      const waiting = (await send(login, 'GET', `/api/clients/${client.id}/access-grants`)).json().grants
+      expect(waiting.map((g: { status: string }) => g.status)).toEqual(['awaiting_approval', 'awaiting_approval'])
+
+      // A report written while waiting stays hidden once approved: the approval is the activation.
+      const approvedAt = new Date(now.getTime() + 60_000)
+      await createReport(t.db, client.id, { body: 'Geschreven tijdens het wachten.', reported_at: new Date(now.getTime() + 30_000) })
+      await createReport(t.db, client.id, { body: 'Geschreven na de goedkeuring.', reported_at: new Date(now.getTime() + 90_000) })
+      const listed = (await send(admin, 'GET', '/api/admin/client-grants')).json()
+      const sonGrant = listed.items.find((g: { email: string }) => g.email === 'zoon.wacht@example.org')
+      const daughterGrant = listed.items.find((g: { email: string }) => g.email === 'dochter.geweigerd@example.org')
+      expect(sonGrant).toMatchObject({ status: 'awaiting_approval', clientId: client.id, clientNumber: client.client_number, grantedByName: 'Anna de Vries', acceptedAt: now.toISOString() })
+      // Only an administrator decides.
+      expect((await send(login, 'POST', `/api/admin/client-grants/${sonGrant.id}/approve`, {})).statusCode).toBe(403)
+      t.setNow(approvedAt)
+      try {
+        const approved = await send(admin, 'POST', `/api/admin/client-grants/${sonGrant.id}/approve`, {})
+        expect(approved.statusCode, approved.body).toBe(200)
+        expect(approved.json()).toMatchObject({ status: 'active', activatedAt: approvedAt.toISOString() })
+        expect((await send(admin, 'POST', `/api/admin/client-grants/${sonGrant.id}/approve`, {})).statusCode).toBe(409)
+        const reports = (await send(sonLogin, 'GET', `/api/clients/${client.id}/reports`)).json()
+        expect(reports.items.map((r: { text: string }) => r.text)).toEqual(['Geschreven na de goedkeuring.'])
+        expect((await readOutbox(t.db, { recipient: 'zoon.wacht@example.org' })).at(-1)?.subject).toBe('Uw toegang tot het cliëntportaal is goedgekeurd')
+
+        const refused = await send(admin, 'POST', `/api/admin/client-grants/${daughterGrant.id}/refuse`, {})
+        expect(refused.json()).toMatchObject({ status: 'refused' })
+        expect(await t.db.selectFrom('client_link').select('id').where('account_id', '=', daughter.id).execute()).toEqual([])
+        const consent = await t.db.selectFrom('consent').select('withdrawn_at').where('invitation_id', '=', daughterGrant.id).executeTakeFirstOrThrow()
+        expect(consent.withdrawn_at).toEqual(approvedAt)
+        const decisions = await t.db.selectFrom('access_log').select(['actor_role', 'action', 'data_kind', 'record_id']).where('client_id', '=', client.id).where('occurred_at', '=', approvedAt).where('actor_role', '=', 'administrator').execute()
+        expect(decisions).toEqual(expect.arrayContaining([
+          { actor_role: 'administrator', action: 'update', data_kind: 'access_grant', record_id: sonGrant.id },
+          { actor_role: 'administrator', action: 'create', data_kind: 'client_link', record_id: expect.any(String) },
+          { actor_role: 'administrator', action: 'update', data_kind: 'access_grant', record_id: daughterGrant.id },
+        ]))
+        // The administrator ends the son's access: his next request is refused.
+        expect((await send(admin, 'POST', `/api/admin/client-grants/${sonGrant.id}/end`, { reason: 'consent_withdrawn' })).json()).toMatchObject({ status: 'ended' })
+        expect((await send(sonLogin, 'GET', `/api/clients/${client.id}/reports`)).statusCode).toBe(404)
+        const all = (await send(admin, 'GET', '/api/admin/client-grants?show=all')).json().items.map((g: { id: string }) => g.id)
+        const open = (await send(admin, 'GET', '/api/admin/client-grants')).json().items.map((g: { id: string }) => g.id)
+        expect(all).toEqual(expect.arrayContaining([sonGrant.id, daughterGrant.id]))
+        expect(open).not.toContain(sonGrant.id)
+        expect(open).not.toContain(daughterGrant.id)
+      } finally {
+        t.setNow(now)
+      }
+    } finally {
+      expect((await send(admin, 'PUT', '/api/admin/organisation/client-grants', { enabled: true, approvalRequired: false })).statusCode).toBe(200)
+    }
+  })
+})
+
+describe('changing the sections of a grant', () => {
+  it('takes effect on the next request, never gives more than the granter has, and refuses an ended grant or another client', async () => {
+    const { client, login } = await clientWithOwnLogin()
+    const son = await createAccount(t.db, { email: 'zoon.onderdelen@example.org' })
+    expect((await send(login, 'POST', `/api/clients/${client.id}/access-grants`, invitation('zoon.onderdelen@example.org'))).statusCode).toBe(201)
+    const sonLogin = await logIn(t, son)
+    expect((await send(sonLogin, 'POST', '/api/access-invitations/accept', { token: await invitationToken('zoon.onderdelen@example.org') })).statusCode).toBe(200)
+    const grantId = (await send(login, 'GET', `/api/clients/${client.id}/access-grants`)).json().grants[0].id
+    const url = `/api/clients/${client.id}/access-grants/${grantId}/permissions`
+
+    const changed = await send(login, 'PUT', url, { permissions: { ...TWO, messages: false, appointments: true } })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(changed.json().permissions).toEqual({ ...TWO, messages: false, appointments: true })
+    expect((await send(sonLogin, 'GET', `/api/clients/${client.id}/messages`)).statusCode).toBe(404)
+    expect((await send(sonLogin, 'GET', `/api/clients/${client.id}/appointments`)).statusCode).toBe(200)
+    // The grantee cannot change it; no section at all is refused; another client's id finds nothing.
+    expect((await send(sonLogin, 'PUT', url, { permissions: ALL })).statusCode).toBe(403)
+    expect((await send(login, 'PUT', url, { permissions: { ...TWO, reports: false, messages: false } })).statusCode).toBe(400)
+    const other = await clientWithOwnLogin()
+    expect((await send(other.login, 'PUT', `/api/clients/${other.client.id}/access-grants/${grantId}/permissions`, { permissions: TWO })).statusCode).toBe(404)
+
+    // A granter with fewer sections cannot give one she lacks.
+    await t.db.updateTable('client_link').set({ may_read_profile: false }).where('client_id', '=', client.id).where('relation', '=', 'self').execute()
+    expect((await send(login, 'PUT', url, { permissions: { ...TWO, profile: true } })).json().error.code).toBe('validation_failed')
+    const link = await t.db.selectFrom('client_link').select(['may_use_messages', 'may_use_appointments', 'may_read_profile']).where('account_id', '=', son.id).executeTakeFirstOrThrow()
+    expect(link).toEqual({ may_use_messages: false, may_use_appointments: true, may_read_profile: false })
+
+    expect((await send(login, 'POST', `/api/clients/${client.id}/access-grants/${grantId}/end`, {})).statusCode).toBe(200)
+    expect((await send(login, 'PUT', url, { permissions: TWO })).statusCode).toBe(409)
+  })
+})
+
+describe('the consent receipt', () => {
+  it('is a PDF naming who gave it, when, to whom, which sections, until when, the way in and its assurance; for the granter and the grantee only; logged', async () => {
+    const { client, login } = await clientWithOwnLogin()
+    const son = await createAccount(t.db, { email: 'zoon.bewijs@example.org' })
+    expect((await send(login, 'POST', `/api/clients/${client.id}/access-grants`, invitation('zoon.bewijs@example.org', TWO, { endsOn: '2027-03-31' }))).statusCode).toBe(201)
+    const grantId = (await send(login, 'GET', `/api/clients/${client.id}/access-grants`)).json().grants[0].id
+    const url = `/api/clients/${client.id}/access-grants/${grantId}/receipt.pdf`
+
+    const res = await send(login, 'GET', url)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bewijs-van-toestemming-2026-11-25.pdf"')
+    const text = (await pdfPageTexts(res.rawPayload)).join('\n')
+    for (const field of [
+      'Bewijs van toestemming', 'Gegeven door', 'Anna de Vries, de cliënt zelf', 'Gegeven op', 'woensdag 25 november 2026, 13:00',
+      'Toegang voor', 'Peter Jansen (zoon.bewijs@example.org), eerste contactpersoon', 'Onderdelen', 'Rapportages, Berichten',
+      'Tot en met', 'woensdag 31 maart 2027', 'Ingelogd met', 'wachtwoord en sms-code, betrouwbaarheidsniveau laag', 'uitgenodigd, nog niet geaccepteerd',
+    ]) expect(text).toContain(field)
+    const log = await t.db.selectFrom('access_log').select(['action', 'data_kind', 'record_id']).where('request_id', '=', String(res.headers['x-request-id'])).execute()
+    expect(log).toEqual([{ action: 'export', data_kind: 'consent', record_id: grantId }])
+
+    const sonLogin = await logIn(t, son)
+    expect((await send(sonLogin, 'POST', '/api/access-invitations/accept', { token: await invitationToken('zoon.bewijs@example.org') })).statusCode).toBe(200)
+    const forSon = await send(sonLogin, 'GET', url)
+    expect(forSon.statusCode).toBe(200)
+    expect((await pdfPageTexts(forSon.rawPayload)).join('\n')).toContain('heeft toegang')
+    // Someone else linked to the client, who may not grant, and another client's granter: 404.
+    const cousin = await createAccount(t.db)
+    await createLink(t.db, cousin.id, client.id, { relation: 'second_contact' })
+    expect((await send(await logIn(t, cousin), 'GET', url)).statusCode).toBe(404)
+    const other = await clientWithOwnLogin()
+    expect((await send(other.login, 'GET', `/api/clients/${other.client.id}/access-grants/${grantId}/receipt.pdf`)).statusCode).toBe(404)
   })
 })

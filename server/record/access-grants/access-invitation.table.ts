@@ -32,4 +32,11 @@ export interface AccessInvitationTable {
   accepted_at: Date | null
   accepted_by_account_id: string | null
   cancelled_at: Date | null
+  /**
+   * With the organisation's approval rule: accepted (accepted_at set) but no link until an
+   * administrator approves (the link is activated at approved_at) or refuses.
+   */
+  approved_at: Generated<Date | null>
+  refused_at: Generated<Date | null>
+  decided_by_account_id: Generated<string | null>
 }

@@ -16,6 +16,7 @@ const RequireAdministrator = lazyPage(() => withMessages('admin', () => Promise.
 const AccountPage = lazyPage(() => import('@/features/admin/accounts/components/account-page.tsx').then((m) => m.AccountPage))
 const AccountsPage = lazyPage(() => import('@/features/admin/accounts/components/accounts-page.tsx').then((m) => m.AccountsPage))
 const NewAccountPage = lazyPage(() => import('@/features/admin/accounts/components/new-account-page.tsx').then((m) => m.NewAccountPage))
+const ClientGrantsAdminPage = lazyPage(() => import('@/features/admin/client-grants/components/client-grants-page.tsx').then((m) => m.ClientGrantsAdminPage))
 const AccessLogSearchPage = lazyPage(() => import('@/features/admin/access-log/components/access-log-search-page.tsx').then((m) => m.AccessLogSearchPage))
 const NewsAdminPage = lazyPage(() => import('@/features/admin/news/components/news-page.tsx').then((m) => m.NewsAdminPage))
 const OrganisationPage = lazyPage(() => import('@/features/admin/organisation/components/organisation-page.tsx').then((m) => m.OrganisationPage))
@@ -146,6 +147,7 @@ export function AppRoutes() {
               <Route path="gebruikersvoorwaarden" element={<AdminPage title="admin.menu.terms"><TermsAdminPage /></AdminPage>} />
               <Route path="organisatie" element={<AdminPage title="admin.menu.organisation"><OrganisationPage /></AdminPage>} />
               <Route path="medewerkers" element={<AdminPage title="admin.menu.staff"><StaffPage /></AdminPage>} />
+              <Route path="toegang-door-clienten" element={<AdminPage title="admin.menu.clientGrants"><ClientGrantsAdminPage /></AdminPage>} />
               <Route path="toegangslog" element={<AdminPage title="admin.menu.accessLog"><AccessLogSearchPage /></AdminPage>} />
             </Route>
           </Route>

@@ -10,6 +10,7 @@ const ITEMS: { page: AdminPage; label: MessageKey }[] = [
   { page: 'terms', label: 'admin.menu.terms' },
   { page: 'organisation', label: 'admin.menu.organisation' },
   { page: 'staff', label: 'admin.menu.staff' },
+  { page: 'clientGrants', label: 'admin.menu.clientGrants' },
   { page: 'accessLog', label: 'admin.menu.accessLog' },
 ]
 

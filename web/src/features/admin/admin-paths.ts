@@ -12,6 +12,7 @@ export const ADMIN_PAGES = {
   organisation: '/beheer/organisatie',
   staff: '/beheer/medewerkers',
   accessLog: '/beheer/toegangslog',
+  clientGrants: '/beheer/toegang-door-clienten',
 } as const
 
 export type AdminPage = keyof typeof ADMIN_PAGES

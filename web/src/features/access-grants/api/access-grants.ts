@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import {
   Grant, GrantList, InvitationAccepted, InvitationInfo, InvitationRegistered, type NewInvitationRequest,
 } from '@shared/schemas/access-grants.ts'
+import type { Permissions } from '@shared/schemas/admin-accounts.ts'
 import { apiRequest } from '@/lib/api-client.ts'
 import { clientApiPath } from '@/lib/client-record-paths.ts'
 
@@ -25,6 +26,16 @@ export function useEndGrant(clientId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (grantId: string) => apiRequest(clientApiPath(clientId, `access-grants/${encodeURIComponent(grantId)}/end`), Grant, { method: 'POST', body: {} }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: grantsKey(clientId) }),
+  })
+}
+
+/** "Onderdelen wijzigen": the person's next request follows the new sections. */
+export function useChangeGrant(clientId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ grantId, permissions }: { grantId: string; permissions: Permissions }) =>
+      apiRequest(clientApiPath(clientId, `access-grants/${encodeURIComponent(grantId)}/permissions`), Grant, { method: 'PUT', body: { permissions } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: grantsKey(clientId) }),
   })
 }

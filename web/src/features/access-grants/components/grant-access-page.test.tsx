@@ -46,6 +46,33 @@ describe('GrantAccessPage', () => {
     expect(await axeViolations(container)).toEqual([])
   })
 
+  it('offers the receipt as a download and "Onderdelen wijzigen" with only the sections the granter has, and shows the approval wait', async () => {
+    const grantId = '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0002'
+    const { container } = renderPage({
+      mayGrant: true,
+      grantable: { ...TWO, appointments: true },
+      grants: [{
+        id: grantId, name: 'Els Jansen', email: 'els@example.org', relation: 'informal_carer', permissions: TWO,
+        endsOn: null, status: 'awaiting_approval', grantedByName: 'Anna de Vries', invitedAt: '2026-11-25T12:00:00.000Z', activatedAt: null, endedAt: null,
+      }],
+    })
+    const item = screen.getByRole('heading', { level: 3, name: 'Els Jansen' }).closest('li')!
+    expect(within(item).getByText('Wacht op goedkeuring van de zorgorganisatie · Mantelzorger')).toBeInTheDocument()
+    expect(within(item).getByRole('link', { name: 'Bewijs van toestemming voor Els Jansen downloaden (pdf)' })).toHaveAttribute('href', `/api/clients/${CLIENT}/access-grants/${grantId}/receipt.pdf`)
+
+    await userEvent.click(within(item).getByRole('button', { name: 'Onderdelen wijzigen voor Els Jansen' }))
+    const sections = within(item).getByRole('group', { name: 'Wat mag Els Jansen zien?' })
+    expect(within(sections).getAllByRole('checkbox').map((box) => [box.getAttribute('id')?.split('-').at(-1), (box as HTMLInputElement).checked])).toEqual([
+      ['reports', true], ['appointments', false], ['messages', true],
+    ])
+    // Nothing chosen is said at the fieldset, and nothing is sent.
+    await userEvent.click(within(sections).getByRole('checkbox', { name: 'Rapportages' }))
+    await userEvent.click(within(sections).getByRole('checkbox', { name: 'Berichten' }))
+    await userEvent.click(within(item).getByRole('button', { name: 'Wijziging opslaan' }))
+    expect(within(item).getByText('Kies minstens één onderdeel.')).toBeInTheDocument()
+    expect(await axeViolations(container)).toEqual([])
+  })
+
   it('says plainly when this person may not give access, with no form', () => {
     renderPage({ mayGrant: false, grantable: TWO, grants: [] })
     expect(screen.getByText(/^U kunt voor deze cliënt geen toegang geven/)).toBeInTheDocument()

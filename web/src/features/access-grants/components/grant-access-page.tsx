@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import type { GrantRelation } from '@shared/schemas/access-grants.ts'
+import type { Grant, GrantRelation } from '@shared/schemas/access-grants.ts'
 import type { Permissions } from '@shared/schemas/admin-accounts.ts'
 import { Actions } from '@/components/ui/actions.tsx'
 import { Alert } from '@/components/ui/alert.tsx'
@@ -12,7 +12,8 @@ import { TextField } from '@/components/ui/text-field.tsx'
 import { useLanguage, useT } from '@/i18n/use-t.ts'
 import { formatDateTime, formatDay } from '@/lib/dates.ts'
 import { errorMessage } from '@/lib/error-message.ts'
-import { useEndGrant, useGrants, useInvite } from '../api/access-grants.ts'
+import { clientApiPath } from '@/lib/client-record-paths.ts'
+import { useChangeGrant, useEndGrant, useGrants, useInvite } from '../api/access-grants.ts'
 import { SECTION_KEYS, SECTION_LABEL, sectionNames } from './section-names.ts'
 import './access-grants.css'
 
@@ -35,7 +36,7 @@ export function GrantAccessPage({ clientId }: { clientId: string }) {
       {grants.data && !grants.data.mayGrant ? <p>{t('grants.notAllowed')}</p> : null}
       {grants.data?.mayGrant ? (
         <>
-          <GrantList clientId={clientId} grants={grants.data.grants} />
+          <GrantList clientId={clientId} grants={grants.data.grants} grantable={grants.data.grantable} />
           <InviteForm clientId={clientId} grantable={grants.data.grantable} />
         </>
       ) : null}
@@ -43,7 +44,7 @@ export function GrantAccessPage({ clientId }: { clientId: string }) {
   )
 }
 
-function GrantList({ clientId, grants }: { clientId: string; grants: NonNullable<ReturnType<typeof useGrants>['data']>['grants'] }) {
+function GrantList({ clientId, grants, grantable }: { clientId: string; grants: Grant[]; grantable: Permissions }) {
   const t = useT()
   const [language] = useLanguage()
   const end = useEndGrant(clientId)
@@ -63,13 +64,19 @@ function GrantList({ clientId, grants }: { clientId: string; grants: NonNullable
           <li key={grant.id} className="grant-list__item">
             <h3>{grant.name}</h3>
             <p>
-              {t(`grants.status.${grant.status}`)} · {t(`admin.relation.${grant.relation}`)}
+              {t(`grants.status.${grant.status}`)} · {t(`grants.relation.${grant.relation}`)}
             </p>
             <p>{sectionNames(grant.permissions, t)}</p>
             {grant.activatedAt && grant.status === 'active' ? <p>{t('grants.since', { date: formatDateTime(grant.activatedAt, language) })}</p> : null}
             {grant.endsOn ? <p>{t('grants.until', { date: formatDay(grant.endsOn, language) })}</p> : null}
             <p>{t('grants.grantedBy', { name: grant.grantedByName })}</p>
-            {grant.status === 'active' || grant.status === 'invited' ? (
+            <p>
+              <a href={clientApiPath(clientId, `access-grants/${encodeURIComponent(grant.id)}/receipt.pdf`)} download aria-label={t('grants.receiptOf', { name: grant.name })}>
+                {t('grants.receipt')}
+              </a>
+            </p>
+            {grant.status === 'active' || grant.status === 'invited' || grant.status === 'awaiting_approval' ? <ChangeSections clientId={clientId} grant={grant} grantable={grantable} /> : null}
+            {grant.status === 'active' || grant.status === 'invited' || grant.status === 'awaiting_approval' ? (
               confirming === grant.id ? (
                 <div role="group" aria-label={t('grants.endOf', { name: grant.name })}>
                   <p>{t('grants.confirmEnd', { name: grant.name })}</p>
@@ -150,7 +157,7 @@ function InviteForm({ clientId, grantable }: { clientId: string; grantable: Perm
           {RELATIONS.map((value) => (
             <div key={value} className="checkbox">
               <input type="radio" id={`toegang-relatie-${value}`} name="toegang-relatie" value={value} checked={relation === value} onChange={() => setRelation(value)} />
-              <label htmlFor={`toegang-relatie-${value}`}>{t(`admin.relation.${value}`)}</label>
+              <label htmlFor={`toegang-relatie-${value}`}>{t(`grants.relation.${value}`)}</label>
             </div>
           ))}
         </fieldset>
@@ -177,5 +184,66 @@ function InviteForm({ clientId, grantable }: { clientId: string; grantable: Perm
         </Actions>
       </form>
     </section>
+  )
+}
+
+/** "Onderdelen wijzigen": the sections of a running grant, never more than one's own; the change applies to the person's next request. */
+function ChangeSections({ clientId, grant, grantable }: { clientId: string; grant: Grant; grantable: Permissions }) {
+  const t = useT()
+  const [language] = useLanguage()
+  const change = useChangeGrant(clientId)
+  const [open, setOpen] = useState(false)
+  const [permissions, setPermissions] = useState<Permissions>(grant.permissions)
+  const [tried, setTried] = useState(false)
+  const noSection = !SECTION_KEYS.some((key) => permissions[key])
+  const idBase = `toegang-wijzig-${grant.id}`
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setTried(true)
+    if (noSection || change.isPending) return
+    change.mutate({ grantId: grant.id, permissions }, { onSuccess: () => setOpen(false) })
+  }
+
+  if (!open)
+    return (
+      <>
+        {change.isSuccess ? (
+          <Notice>
+            <p>{t('grants.changed', { name: grant.name })}</p>
+          </Notice>
+        ) : null}
+        <Actions>
+          <Button variant="secondary" aria-label={t('grants.changeOf', { name: grant.name })} onClick={() => { change.reset(); setPermissions(grant.permissions); setTried(false); setOpen(true) }}>
+            {t('grants.change')}
+          </Button>
+        </Actions>
+      </>
+    )
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      {change.error ? <Alert>{errorMessage(change.error, language)}</Alert> : null}
+      <fieldset className={`grant-fieldset ${tried && noSection ? 'checkbox--invalid' : ''}`}>
+        <legend>{t('grants.changeLegend', { name: grant.name })}</legend>
+        {tried && noSection ? <p className="checkbox__error">{t('grants.sectionsRequired')}</p> : null}
+        {SECTION_KEYS.filter((key) => grantable[key] || permissions[key]).map((key) => (
+          <Checkbox
+            key={key}
+            id={`${idBase}-${key}`}
+            label={t(SECTION_LABEL[key])}
+            checked={permissions[key]}
+            onChange={(e) => setPermissions({ ...permissions, [key]: e.target.checked })}
+          />
+        ))}
+      </fieldset>
+      <Actions>
+        <Button type="submit" aria-disabled={change.isPending}>
+          {t('grants.changeSave')}
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          {t('grants.cancel')}
+        </Button>
+      </Actions>
+    </form>
   )
 }

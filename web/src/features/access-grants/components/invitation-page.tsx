@@ -61,7 +61,12 @@ export function InvitationPage() {
       <PageHeading>{t('invitation.title')}</PageHeading>
       {invalid ? <Alert>{t('invitation.invalid')}</Alert> : null}
       {!invalid && invitation.isPending ? <Loading>{t('invitation.loading')}</Loading> : null}
-      {accept.isSuccess ? (
+      {accept.isSuccess && accept.data.awaitingApproval ? (
+        <Notice>
+          <p>{t('invitation.awaitingApproval')}</p>
+        </Notice>
+      ) : null}
+      {accept.isSuccess && !accept.data.awaitingApproval ? (
         <Notice>
           <p>{t('invitation.accepted')}</p>
           <ButtonLink variant="primary" to={clientPath(accept.data.clientId)}>
@@ -71,7 +76,7 @@ export function InvitationPage() {
       ) : null}
       {register.isSuccess ? (
         <Notice>
-          <p>{t('invitation.registered', { loginName: register.data.loginName })}</p>
+          <p>{t(register.data.awaitingApproval ? 'invitation.registeredAwaiting' : 'invitation.registered', { loginName: register.data.loginName })}</p>
         </Notice>
       ) : null}
       {invitation.data && !accept.isSuccess && !register.isSuccess ? (
