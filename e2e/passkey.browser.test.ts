@@ -72,6 +72,7 @@ describe('passkeys', () => {
     // The kind offer, on the first page after login.
     const offer = page.getByRole('complementary', { name: 'Wilt u voortaan inloggen met uw vingerafdruk of gezicht?' })
     await offer.waitFor()
+    await page.getByRole('heading', { name: /^Welkom/, level: 1 }).waitFor()
     await expectAccessible(page, 'home with the passkey offer')
     await offer.getByRole('link', { name: 'Ja, passkey instellen' }).click()
     await page.getByRole('heading', { name: 'Mijn profiel', level: 1 }).waitFor()
