@@ -24,6 +24,14 @@ export async function findBySourceIdentifier(db: Db, resourceType: string, syste
   return row && { system: row.system, value: row.value, rowId: row.row_id, owner: row.owner }
 }
 
+/** The rows these values of one source's system name (a whole Bundle's identifiers in one statement). */
+export async function findBySourceIdentifiers(db: Db, resourceType: string, system: string, values: readonly string[]): Promise<SourceIdentifier[]> {
+  if (values.length === 0) return []
+  const rows = await db.selectFrom('fhir_source_identifier').select(['system', 'value', 'row_id', 'owner'])
+    .where('resource_type', '=', resourceType).where('system', '=', system).where('value', 'in', [...new Set(values)]).execute()
+  return rows.map((row) => ({ system: row.system, value: row.value, rowId: row.row_id, owner: row.owner }))
+}
+
 /** Every source identifier of these rows. */
 export async function sourceIdentifiersOf(db: Db, resourceType: string, rowIds: readonly string[]): Promise<SourceIdentifier[]> {
   if (rowIds.length === 0) return []
@@ -38,6 +46,15 @@ export async function registerSourceIdentifier(db: Db, context: FhirContext, res
     resource_type: resourceType, system: context.caller.identifierSystem, value, row_id: rowId,
     integration_client_id: context.caller.id, owner, created_at: context.now,
   }).execute()
+}
+
+/** registerSourceIdentifier for many rows in one statement. */
+export async function registerSourceIdentifiers(db: Db, context: FhirContext, resourceType: string, named: readonly { value: string; rowId: string; owner: boolean }[]): Promise<void> {
+  if (named.length === 0) return
+  await db.insertInto('fhir_source_identifier').values(named.map(({ value, rowId, owner }) => ({
+    resource_type: resourceType, system: context.caller.identifierSystem, value, row_id: rowId,
+    integration_client_id: context.caller.id, owner, created_at: context.now,
+  }))).execute()
 }
 
 /**
@@ -64,11 +81,13 @@ export async function findOwnRow(db: Db, context: FhirContext, type: FhirResourc
 export async function labelSourceIdentifiers<S extends StoredResource>(db: Db, context: FhirContext, resourceType: string, found: S[]): Promise<S[]> {
   const known = await sourceIdentifiersOf(db, resourceType, found.map((s) => s.id))
   if (known.length === 0) return found
-  return found.map((stored) => {
-    const own = known.filter((k) => k.rowId === stored.id)
-    if (own.length === 0 || !('identifier' in stored.resource)) return stored
-    const others = ((stored.resource.identifier as Identifier[] | undefined) ?? []).filter((i) => i.system !== context.caller.identifierSystem)
-    const identifier: Identifier[] = [...own.map((k) => ({ system: k.system, value: k.value })), ...others]
-    return { ...stored, resource: { ...stored.resource, identifier } as Resource }
-  })
+  return found.map((stored) => labelWith(context, stored, known.filter((k) => k.rowId === stored.id)))
+}
+
+/** labelSourceIdentifiers of one row whose source identifiers (`own`, owner first) are already read. */
+export function labelWith<S extends StoredResource>(context: FhirContext, stored: S, own: readonly SourceIdentifier[]): S {
+  if (own.length === 0 || !('identifier' in stored.resource)) return stored
+  const others = ((stored.resource.identifier as Identifier[] | undefined) ?? []).filter((i) => i.system !== context.caller.identifierSystem)
+  const identifier: Identifier[] = [...own.map((k) => ({ system: k.system, value: k.value })), ...others]
+  return { ...stored, resource: { ...stored.resource, identifier } as Resource }
 }
