@@ -17,6 +17,7 @@ import { type FhirContext, integrationActor, type StoredResource } from '../fhir
 import { findBySourceIdentifiers, labelWith, registerSourceIdentifiers, type SourceIdentifier, sourceIdentifiersOf } from '../fhir-source-identifiers.ts'
 import { validateFhirResource } from '../fhir-validator.ts'
 import { checkIfMatch } from '../fhir-versions.ts'
+import { isPlainProgressNote } from './progress-note-shape.ts'
 import { observationToReport, type ReportInput, type ReportRow, reportToObservation } from './report.mapping.ts'
 import { findReportsByIdsOrEcdIds, insertReports, type ReportColumns, updateReports } from './report.repository.ts'
 import { reportType } from './report.resource.ts'
@@ -113,7 +114,7 @@ export async function writeReportSet(trx: Db, context: FhirContext, entries: rea
 /** What needs no database: FHIR validation, the ECD identifier, the portal's rules for a report. */
 function check(context: FhirContext, entry: ReportSetEntry): Checked {
   const observation = entry.resource as Observation
-  validateFhirResource(observation)
+  validateFhirResource(observation, isPlainProgressNote)
   const ecdId = ecdIdentifierValue(context, observation, entry.target)
   return { entry, observation, ecdId, input: observationToReport(observation, context.portalBaseUrl) }
 }
