@@ -1,5 +1,6 @@
 import type { Identifier, Resource } from '@medplum/fhirtypes'
 import type { Db } from '../../platform/db/database.ts'
+import { chunksOf, rowsPerStatement } from '../../platform/db/parameter-limit.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from './fhir-resource-type.ts'
 
 /**
@@ -48,13 +49,16 @@ export async function registerSourceIdentifier(db: Db, context: FhirContext, res
   }).execute()
 }
 
-/** registerSourceIdentifier for many rows in one statement. */
+const SOURCE_IDENTIFIER_COLUMNS = 7
+
+/** registerSourceIdentifier for many rows, in one statement up to PostgreSQL's parameter limit. */
 export async function registerSourceIdentifiers(db: Db, context: FhirContext, resourceType: string, named: readonly { value: string; rowId: string; owner: boolean }[]): Promise<void> {
-  if (named.length === 0) return
-  await db.insertInto('fhir_source_identifier').values(named.map(({ value, rowId, owner }) => ({
-    resource_type: resourceType, system: context.caller.identifierSystem, value, row_id: rowId,
-    integration_client_id: context.caller.id, owner, created_at: context.now,
-  }))).execute()
+  for (const chunk of chunksOf(named, rowsPerStatement(SOURCE_IDENTIFIER_COLUMNS))) {
+    await db.insertInto('fhir_source_identifier').values(chunk.map(({ value, rowId, owner }) => ({
+      resource_type: resourceType, system: context.caller.identifierSystem, value, row_id: rowId,
+      integration_client_id: context.caller.id, owner, created_at: context.now,
+    }))).execute()
+  }
 }
 
 /**
