@@ -1,6 +1,6 @@
 import type { Identifier, Resource } from '@medplum/fhirtypes'
+import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
-import { chunksOf, rowsPerStatement } from '../../platform/db/parameter-limit.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from './fhir-resource-type.ts'
 
 /**
@@ -49,16 +49,13 @@ export async function registerSourceIdentifier(db: Db, context: FhirContext, res
   }).execute()
 }
 
-const SOURCE_IDENTIFIER_COLUMNS = 7
-
-/** registerSourceIdentifier for many rows, in one statement up to PostgreSQL's parameter limit. */
+/** registerSourceIdentifier for many rows in one statement (one array per column, for `unnest`). */
 export async function registerSourceIdentifiers(db: Db, context: FhirContext, resourceType: string, named: readonly { value: string; rowId: string; owner: boolean }[]): Promise<void> {
-  for (const chunk of chunksOf(named, rowsPerStatement(SOURCE_IDENTIFIER_COLUMNS))) {
-    await db.insertInto('fhir_source_identifier').values(chunk.map(({ value, rowId, owner }) => ({
-      resource_type: resourceType, system: context.caller.identifierSystem, value, row_id: rowId,
-      integration_client_id: context.caller.id, owner, created_at: context.now,
-    }))).execute()
-  }
+  if (named.length === 0) return
+  await sql`
+    insert into fhir_source_identifier (resource_type, system, value, row_id, integration_client_id, owner, created_at)
+    select ${resourceType}, ${context.caller.identifierSystem}, v.value, v.row_id, ${context.caller.id}::uuid, v.owner, ${context.now}::timestamptz
+    from unnest(${named.map((n) => n.value)}::text[], ${named.map((n) => n.rowId)}::uuid[], ${named.map((n) => n.owner)}::boolean[]) as v(value, row_id, owner)`.execute(db)
 }
 
 /**

@@ -89,12 +89,18 @@ describe('a transaction Bundle of reports, written as one set', () => {
   it('updates existing reports and creates new ones in the same Bundle; only the changed ones get a new version', async () => {
     const entries = [...reportsOf('S', 3), ...reportsOf('U', 2)]
     entries[1] = put(report('S-1', 'Aangevuld: ook gewandeld.'))
+    // A report without a writer, hidden from the portal: empty and false values travel as well.
+    const hidden = report('U-1')
+    delete hidden.performer
+    hidden.extension = [{ url: `${BASE.origin}/fhir/StructureDefinition/visible-in-portal`, valueBoolean: false }]
+    entries[4] = put(hidden)
     const { res } = await post(bundleOf(entries))
     expect(res.statusCode).toBe(200)
     expect(res.json<Bundle>().entry!.map((e) => [e.response!.status, e.response!.etag])).toEqual([
       ['200 OK', 'W/"1"'], ['200 OK', 'W/"2"'], ['200 OK', 'W/"1"'], ['201 Created', 'W/"1"'], ['201 Created', 'W/"1"'],
     ])
     expect((await rowsOf('S')).find((r) => r.ecd_id === 'S-1')).toMatchObject({ body: 'Aangevuld: ook gewandeld.', version: 2 })
+    expect(await t.db.selectFrom('report').select(['author_staff_id', 'visible_in_portal']).where('ecd_id', '=', 'U-1').executeTakeFirst()).toEqual({ author_staff_id: null, visible_in_portal: false })
     const changed = (await rowsOf('S')).find((r) => r.ecd_id === 'S-1')!
     expect((await logOf([changed.id])).map((l) => l.action)).toEqual(['create', 'read', 'update'])
   })

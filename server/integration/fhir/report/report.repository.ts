@@ -1,6 +1,5 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Db } from '../../../platform/db/database.ts'
-import { chunksOf, rowsPerStatement } from '../../../platform/db/parameter-limit.ts'
 import type { ReportTable } from '../../../record/reports/report.table.ts'
 import { isRowId, lastUpdatedCondition } from '../fhir-repository-helpers.ts'
 import type { SearchQuery } from '../fhir-resource-type.ts'
@@ -38,7 +37,6 @@ export async function updateReport(db: Db, id: string, values: Updateable<Report
 
 /** What a FHIR write sets of a report (the rest the database makes or keeps). */
 export type ReportColumns = Pick<Selectable<ReportTable>, 'ecd_id' | 'client_id' | 'author_staff_id' | 'care_plan_goal' | 'body' | 'reported_at' | 'visible_in_portal'>
-const REPORT_COLUMNS = 7
 
 /** The reports with these ids or these ECD identifier values, in one statement. */
 export async function findReportsByIdsOrEcdIds(db: Db, ids: readonly string[], ecdIds: readonly string[]) {
@@ -51,31 +49,43 @@ export async function findReportsByIdsOrEcdIds(db: Db, ids: readonly string[], e
   ])).execute()
 }
 
-/** New reports with ids chosen by the caller, in multi-row INSERTs; answers the rows as stored. */
-export async function insertReports(db: Db, rows: readonly (ReportColumns & { id: string })[], now: Date): Promise<Selectable<ReportTable>[]> {
-  const stored: Selectable<ReportTable>[] = []
-  for (const chunk of chunksOf(rows, rowsPerStatement(REPORT_COLUMNS + 3))) {
-    stored.push(...await db.insertInto('report').values(chunk.map((row) => ({ ...row, created_at: now, updated_at: now }))).returningAll().execute())
-  }
-  return stored
+/**
+ * The columns of many reports as one array per column, for `unnest`: a statement of a thousand
+ * rows then binds eight parameters instead of eight thousand (no parameter limit, and Kysely
+ * and the driver build one small statement). Times travel as ISO text, so both drivers agree.
+ */
+function columnArrays(rows: readonly (ReportColumns & { id: string })[]) {
+  return sql.join([
+    sql`${rows.map((r) => r.id)}::uuid[]`,
+    sql`${rows.map((r) => r.ecd_id)}::text[]`,
+    sql`${rows.map((r) => r.client_id)}::uuid[]`,
+    sql`${rows.map((r) => r.author_staff_id)}::uuid[]`,
+    sql`${rows.map((r) => r.care_plan_goal)}::text[]`,
+    sql`${rows.map((r) => r.body)}::text[]`,
+    sql`${rows.map((r) => r.reported_at.toISOString())}::timestamptz[]`,
+    sql`${rows.map((r) => r.visible_in_portal)}::boolean[]`,
+  ])
 }
 
-/**
- * Changed reports in multi-row UPDATEs (one `update ... from (values ...)` per chunk); the
- * version trigger bumps each row. Answers the rows as stored.
- */
+/** New reports with ids chosen by the caller, in one INSERT; answers the rows as stored. */
+export async function insertReports(db: Db, rows: readonly (ReportColumns & { id: string })[], now: Date): Promise<Selectable<ReportTable>[]> {
+  if (rows.length === 0) return []
+  const result = await sql<Selectable<ReportTable>>`
+    insert into report (id, ecd_id, client_id, author_staff_id, care_plan_goal, body, reported_at, visible_in_portal, created_at, updated_at)
+    select v.*, ${now}::timestamptz, ${now}::timestamptz
+    from unnest(${columnArrays(rows)}) as v(id, ecd_id, client_id, author_staff_id, care_plan_goal, body, reported_at, visible_in_portal)
+    returning *`.execute(db)
+  return result.rows
+}
+
+/** Changed reports in one UPDATE; the version trigger bumps each row. Answers the rows as stored. */
 export async function updateReports(db: Db, changes: readonly { id: string; columns: ReportColumns }[], now: Date): Promise<Selectable<ReportTable>[]> {
-  const stored: Selectable<ReportTable>[] = []
-  for (const chunk of chunksOf(changes, rowsPerStatement(REPORT_COLUMNS + 1) - 1)) {
-    const values = sql.join(chunk.map(({ id, columns: c }) =>
-      sql`(${id}::uuid, ${c.ecd_id}::text, ${c.client_id}::uuid, ${c.author_staff_id}::uuid, ${c.care_plan_goal}::text, ${c.body}::text, ${c.reported_at}::timestamptz, ${c.visible_in_portal}::boolean)`))
-    const result = await sql<Selectable<ReportTable>>`
-      update report set ecd_id = v.ecd_id, client_id = v.client_id, author_staff_id = v.author_staff_id, care_plan_goal = v.care_plan_goal,
-        body = v.body, reported_at = v.reported_at, visible_in_portal = v.visible_in_portal, updated_at = ${now}
-      from (values ${values}) as v(id, ecd_id, client_id, author_staff_id, care_plan_goal, body, reported_at, visible_in_portal)
-      where report.id = v.id
-      returning report.*`.execute(db)
-    stored.push(...result.rows)
-  }
-  return stored
+  if (changes.length === 0) return []
+  const result = await sql<Selectable<ReportTable>>`
+    update report set ecd_id = v.ecd_id, client_id = v.client_id, author_staff_id = v.author_staff_id, care_plan_goal = v.care_plan_goal,
+      body = v.body, reported_at = v.reported_at, visible_in_portal = v.visible_in_portal, updated_at = ${now}::timestamptz
+    from unnest(${columnArrays(changes.map(({ id, columns }) => ({ ...columns, id })))}) as v(id, ecd_id, client_id, author_staff_id, care_plan_goal, body, reported_at, visible_in_portal)
+    where report.id = v.id
+    returning report.*`.execute(db)
+  return result.rows
 }
