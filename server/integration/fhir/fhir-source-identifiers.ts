@@ -1,6 +1,7 @@
 import type { Identifier, Resource } from '@medplum/fhirtypes'
 import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { anyOf } from '../../platform/db/bulk-parameters.ts'
 import type { FhirContext, FhirResourceType, StoredResource } from './fhir-resource-type.ts'
 
 /**
@@ -29,7 +30,7 @@ export async function findBySourceIdentifier(db: Db, resourceType: string, syste
 export async function findBySourceIdentifiers(db: Db, resourceType: string, system: string, values: readonly string[]): Promise<SourceIdentifier[]> {
   if (values.length === 0) return []
   const rows = await db.selectFrom('fhir_source_identifier').select(['system', 'value', 'row_id', 'owner'])
-    .where('resource_type', '=', resourceType).where('system', '=', system).where('value', 'in', [...new Set(values)]).execute()
+    .where('resource_type', '=', resourceType).where('system', '=', system).where('value', '=', anyOf(values, 'text')).execute()
   return rows.map((row) => ({ system: row.system, value: row.value, rowId: row.row_id, owner: row.owner }))
 }
 
@@ -37,7 +38,7 @@ export async function findBySourceIdentifiers(db: Db, resourceType: string, syst
 export async function sourceIdentifiersOf(db: Db, resourceType: string, rowIds: readonly string[]): Promise<SourceIdentifier[]> {
   if (rowIds.length === 0) return []
   const rows = await db.selectFrom('fhir_source_identifier').select(['system', 'value', 'row_id', 'owner'])
-    .where('resource_type', '=', resourceType).where('row_id', 'in', [...new Set(rowIds)]).orderBy('owner', 'desc').orderBy('created_at').execute()
+    .where('resource_type', '=', resourceType).where('row_id', '=', anyOf(rowIds, 'uuid')).orderBy('owner', 'desc').orderBy('created_at').execute()
   return rows.map((row) => ({ system: row.system, value: row.value, rowId: row.row_id, owner: row.owner }))
 }
 

@@ -1,5 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Db } from '../../../platform/db/database.ts'
+import { anyOf } from '../../../platform/db/bulk-parameters.ts'
 import type { ReportTable } from '../../../record/reports/report.table.ts'
 import { isRowId, lastUpdatedCondition } from '../fhir-repository-helpers.ts'
 import type { SearchQuery } from '../fhir-resource-type.ts'
@@ -44,8 +45,8 @@ export async function findReportsByIdsOrEcdIds(db: Db, ids: readonly string[], e
   const values = [...new Set(ecdIds)]
   if (rowIds.length === 0 && values.length === 0) return []
   return reports(db).where((eb) => eb.or([
-    ...(rowIds.length > 0 ? [eb('report.id', 'in', rowIds)] : []),
-    ...(values.length > 0 ? [eb('report.ecd_id', 'in', values)] : []),
+    ...(rowIds.length > 0 ? [eb('report.id', '=', anyOf(rowIds, 'uuid'))] : []),
+    ...(values.length > 0 ? [eb('report.ecd_id', '=', anyOf(values, 'text'))] : []),
   ])).execute()
 }
 
