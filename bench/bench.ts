@@ -27,7 +27,7 @@ const benchDb = process.env.BENCH_DB ?? 'portal_bench'
 const port = 3900 + Math.floor(Math.random() * 90)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
-// BENCH_ONLY=request runs only the request-path figures (request-bench.ts).
+// BENCH_ONLY=request runs only the request-path figures (request-bench.ts); BENCH_ONLY=fhir only the FHIR import (fhir-import-bench.ts).
 const only = process.env.BENCH_ONLY
 
 interface Scenario {
@@ -72,6 +72,10 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, PROBED_SERVER_ARGS, { env, stdio: ['ignore', 'inherit', 'inherit'] })
   try {
     await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server)
+    if (only === 'fhir') {
+      await benchFhirImport(`http://127.0.0.1:${port}`, databaseUrl)
+      return
+    }
     await benchRequestPath({ base: `http://127.0.0.1:${port}`, ownerUrl: database.ownerUrl, runtimeUrl: database.runtimeUrl, connections, seconds, env })
     if (only === 'request') return
     console.log(`\nportal on PostgreSQL, ${connections} connections, ${seconds} s per route\n`)

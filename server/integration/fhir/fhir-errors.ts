@@ -79,6 +79,14 @@ function uniqueReason(constraint: string | undefined): string {
 }
 
 /**
+ * The refusal a unique index (by its name) would give, for a write found to collide before it
+ * is sent (a transaction Bundle's report set looks its rows up first): the same words as databaseIssue.
+ */
+export function uniqueIndexConflict(constraint: string): FhirError {
+  return new FhirError('conflict', [issue('conflict', undefined, `${uniqueReason(constraint)}: ${integratorText('conflict')}`)], `unique index ${constraint}`)
+}
+
+/**
  * A refusal by the database as an issue: the reason in words (by SQL state and index name, never
  * the value, which PostgreSQL's own message would quote). Undefined when it is the server's failure.
  */

@@ -151,8 +151,7 @@ async function totalOf(db: Db, context: FhirContext, type: FhirResourceType, que
  * throws, and the transaction stores nothing.
  */
 export async function writeResource(trx: Db, context: FhirContext, type: FhirResourceType, resource: unknown, target: WriteTarget, ifMatch: number | undefined): Promise<WriteResult> {
-  // Create or update: which one is known once the target row is looked up; neither allowed is refused at once.
-  if (!scopesAllow(context.caller.scopes, type.resourceType, 'c') && !scopesAllow(context.caller.scopes, type.resourceType, 'u')) requireScope(context.caller, type.resourceType, 'u')
+  requireCreateOrUpdateScope(context, type)
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) throw fhirBadRequest('the body must be a FHIR resource')
   const candidate = resource as Resource
   if (candidate.resourceType !== type.resourceType) throw fhirBadRequest(`expected a ${type.resourceType}`, 'resourceType')
@@ -217,12 +216,17 @@ export async function writeResource(trx: Db, context: FhirContext, type: FhirRes
   return { stored: labelled, created: !existing, warnings: [...warnings, ...notKeptElements(candidate, labelled.resource)] }
 }
 
+/** Create or update: which one is known once the target row is looked up; neither allowed is refused at once. */
+export function requireCreateOrUpdateScope(context: FhirContext, type: Pick<FhirResourceType, 'resourceType'>): void {
+  if (!scopesAllow(context.caller.scopes, type.resourceType, 'c') && !scopesAllow(context.caller.scopes, type.resourceType, 'u')) requireScope(context.caller, type.resourceType, 'u')
+}
+
 function otherSource(type: FhirResourceType, text: string): FhirError {
   return new FhirError('conflict', [issue('conflict', `${type.resourceType}.identifier`, text)], 'another source system')
 }
 
 /** A linked source's push changes nothing of a row another source created (field ownership). */
-function notOwnedWarning(type: FhirResourceType): OperationOutcomeIssue {
+export function notOwnedWarning(type: Pick<FhirResourceType, 'resourceType'>): OperationOutcomeIssue {
   return {
     severity: 'warning', code: 'business-rule', expression: [type.resourceType],
     details: { text: 'linked to a client another source system created: its fields belong to that source and were not changed by this push' },
@@ -233,7 +237,7 @@ function notOwnedWarning(type: FhirResourceType): OperationOutcomeIssue {
  * The ECD's own identifier value: from a conditional URL (which must be the client's registered
  * system, and agree with the body), else from the body's identifier with that system.
  */
-function ecdIdentifierValue(context: FhirContext, resource: Resource, target: WriteTarget): string | null {
+export function ecdIdentifierValue(context: FhirContext, resource: Resource, target: WriteTarget): string | null {
   const identifiers = ('identifier' in resource ? (resource.identifier as Identifier[] | undefined) : undefined) ?? []
   const fromBody = identifiers.find((i) => i.system === context.caller.identifierSystem)?.value ?? null
   if (target.kind !== 'identifier') return fromBody

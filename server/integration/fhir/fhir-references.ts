@@ -9,10 +9,20 @@ export function referencedId(reference: Reference | undefined, type: string): st
   return match && match[1] === type ? match[2]!.toLowerCase() : undefined
 }
 
+const UNKNOWN_CLIENT = 'must refer to a known client as Patient/<id> (send the Patient first, or in the same transaction)'
+const UNKNOWN_STAFF_MEMBER = 'must refer to a known staff member as Practitioner/<id>'
+
 /** The client a record resource belongs to: `Patient/<portal id>` of a known client, else 422. */
 export async function requireClient(db: Db, reference: Reference | undefined, expression: string): Promise<string> {
   const id = referencedId(reference, 'Patient')
-  if (!id || !(await clientExists(db, id))) throw unprocessable(expression, 'must refer to a known client as Patient/<id> (send the Patient first, or in the same transaction)')
+  if (!id || !(await clientExists(db, id))) throw unprocessable(expression, UNKNOWN_CLIENT)
+  return id
+}
+
+/** requireClient against clients already looked up (`known`: existingClientIds of a whole Bundle). */
+export function requireKnownClient(known: ReadonlySet<string>, reference: Reference | undefined, expression: string): string {
+  const id = referencedId(reference, 'Patient')
+  if (!id || !known.has(id)) throw unprocessable(expression, UNKNOWN_CLIENT)
   return id
 }
 
@@ -21,7 +31,16 @@ export async function optionalStaffMember(db: Db, reference: Reference | undefin
   if (!reference) return undefined
   const id = referencedId(reference, 'Practitioner')
   const staff = id ? await findStaffMember(db, id) : undefined
-  if (!staff) throw unprocessable(expression, 'must refer to a known staff member as Practitioner/<id>')
+  if (!staff) throw unprocessable(expression, UNKNOWN_STAFF_MEMBER)
+  return staff
+}
+
+/** optionalStaffMember against staff members already looked up (`known`: findStaffMembers of a whole Bundle). */
+export function optionalKnownStaffMember<S>(known: ReadonlyMap<string, S>, reference: Reference | undefined, expression: string): S | undefined {
+  if (!reference) return undefined
+  const id = referencedId(reference, 'Practitioner')
+  const staff = id ? known.get(id) : undefined
+  if (!staff) throw unprocessable(expression, UNKNOWN_STAFF_MEMBER)
   return staff
 }
 

@@ -50,6 +50,11 @@ export function writeOrder<E extends ReferringEntry>(entries: E[]): E[] {
   return ordered
 }
 
+/** The fullUrls the entries' references point at (each read against its own entry's fullUrl). */
+export function referredFullUrls(entries: readonly ReferringEntry[]): Set<string> {
+  return new Set(entries.flatMap((entry) => referencesIn(entry.resource).map((reference) => referenceKey(reference, entry.fullUrl))))
+}
+
 function referencesIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => referencesIn(v, found))
   else if (value && typeof value === 'object') {
