@@ -20,6 +20,7 @@ import * as accessGrants from './migrations/2026-12-07T10-00-00_access-grants.ts
 import * as notifications from './migrations/2026-12-07T11-00-00_notifications.ts'
 import * as fhirSourceIdentifiers from './migrations/2026-12-07T14-00-00_fhir-source-identifiers.ts'
 import * as fhirSubscriptions from './migrations/2026-12-07T15-00-00_fhir-subscriptions.ts'
+import * as fhirKeptFields from './migrations/2026-12-07T16-00-00_fhir-kept-fields.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T11-00-00_notifications': notifications,
   '2026-12-07T14-00-00_fhir-source-identifiers': fhirSourceIdentifiers,
   '2026-12-07T15-00-00_fhir-subscriptions': fhirSubscriptions,
+  '2026-12-07T16-00-00_fhir-kept-fields': fhirKeptFields,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

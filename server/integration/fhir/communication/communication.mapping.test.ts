@@ -26,7 +26,7 @@ describe('Communication → message', () => {
 describe('message → Communication', () => {
   const row: MessageRow = {
     id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0001', ecd_id: null, client_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0002', author_account_id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0003',
-    author_staff_id: null, body: 'Kan de zorg morgen later komen?', created_at: new Date('2026-11-27T09:00:00Z'), updated_at: new Date('2026-11-27T09:00:00Z'), version: 1,
+    author_staff_id: null, sent_at: null, body: 'Kan de zorg morgen later komen?', created_at: new Date('2026-11-27T09:00:00Z'), updated_at: new Date('2026-11-27T09:00:00Z'), version: 1,
     staff_name: null, account_name: 'Anna de Vries', account_relation: 'first_contact',
   }
 

@@ -33,10 +33,10 @@ export const communicationType: FhirResourceType<Communication> = {
     const sender = await optionalStaffMember(db, input.sender, 'Communication.sender')
     if (existing) {
       const current = (await findMessageById(db, existing.id))!
-      if (current.client_id === clientId && current.body === input.body && current.author_staff_id === sender!.id) return { stored: stored(current, context), changed: false }
+      if (current.client_id === clientId && current.body === input.body && current.author_staff_id === sender!.id && current.sent_at?.getTime() === input.sentAt?.getTime()) return { stored: stored(current, context), changed: false }
       throw unprocessable('Communication', 'a sent message cannot be changed: send a new one')
     }
-    const { id } = await insertMessage(db, { client_id: clientId, author_account_id: null, author_staff_id: sender!.id, body: input.body, created_at: context.now, updated_at: context.now, ecd_id: ecdId })
+    const { id } = await insertMessage(db, { client_id: clientId, author_account_id: null, author_staff_id: sender!.id, body: input.body, sent_at: input.sentAt, created_at: context.now, updated_at: context.now, ecd_id: ecdId })
     await notifyNewMessage(db, { clientId, sender: { staffMemberId: sender!.id }, portalUrl: new URL('/', context.portalBaseUrl).href, today: amsterdamDate(context.now) }, context.now)
     return { stored: stored((await findMessageById(db, id))!, context), changed: true }
   },

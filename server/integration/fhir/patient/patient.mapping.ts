@@ -17,6 +17,11 @@ export interface PatientColumns {
   given_name: string
   name_prefix: string
   family_name: string
+  name_text: string
+  given_names: string
+  partner_prefix: string
+  partner_name: string
+  name_usage: string
   date_of_birth: string
   marital_status: string
   place_of_birth: string
@@ -25,9 +30,16 @@ export interface PatientColumns {
   postal_code: string
   city: string
   address_extra: string
+  district: string
+  country: string
   phone: string
+  phone_use: string
+  mobile_phone: string
   email: string
   general_practitioner: string
+  active: boolean
+  deceased: boolean
+  deceased_on: string | null
   bsn: string | null
 }
 
@@ -48,11 +60,8 @@ export function patientToColumns(patient: Patient): PatientColumns {
   if (!GENDERS.includes(gender)) throw unprocessable('Patient.gender', 'gender must be female, male, other or unknown')
   const bsn = patient.identifier?.find((i) => i.system === BSN_SYSTEM)?.value ?? null
   if (bsn !== null && !isValidBsn(bsn)) throw unprocessable('Patient.identifier', 'the BSN does not pass the 11-test')
-  // A death or a departure changes who may see the record: that is the administrators' decision
-  // (docs/decisions/fhir-identifiers.md), so it is refused rather than stored half or dropped.
-  if (patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined) throw unprocessable('Patient.deceased[x]', 'the portal does not record a death through the API yet: ask the portal\'s administrators to close the client\'s links')
-  if (patient.active === false) throw unprocessable('Patient.active', 'the portal does not record a departure through the API yet: ask the portal\'s administrators to close the client\'s links')
   const address = homeAddress(patient.address)
+  const phones = phoneColumns(patient.telecom)
   return {
     gender,
     ...name,
@@ -60,9 +69,13 @@ export function patientToColumns(patient: Patient): PatientColumns {
     marital_status: maritalStatusFromFhir(patient, gender),
     place_of_birth: patient.extension?.find((e) => e.url === EXT.birthPlace)?.valueAddress?.city ?? '',
     ...addressColumns(address),
-    phone: telecom(patient.telecom, 'phone'),
+    ...phones,
     email: telecom(patient.telecom, 'email'),
     general_practitioner: patient.generalPractitioner?.[0]?.display ?? '',
+    // A death or a departure closes the client's links (docs/decisions/fhir-death-and-departure.md).
+    active: patient.active !== false,
+    deceased: patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined,
+    deceased_on: patient.deceasedDateTime ?? null,
     bsn,
   }
 }
@@ -91,12 +104,36 @@ function addressColumns(address: Address | undefined) {
     postal_code: (address?.postalCode ?? '').replace(/\s+/g, ' ').trim(),
     city: address?.city ?? '',
     address_extra: extensionValue(parts, EXT.additionalLocator) ?? address?.line?.slice(1).join(', ') ?? '',
+    district: address?.district ?? '',
+    country: address?.country ?? '',
   }
 }
 
-function telecom(points: ContactPoint[] | undefined, system: 'phone' | 'email'): string {
-  const ofSystem = (points ?? []).filter((p) => p.system === system && !p.period?.end)
-  return (ofSystem.find((p) => p.use === 'home') ?? ofSystem.find((p) => p.use === 'mobile') ?? ofSystem[0])?.value ?? ''
+type ContactPointWithParts = ContactPoint & { _system?: PrimitiveExtensions }
+
+const ADDRESS_USE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-AddressUse'
+/** nl-core marks a mobile number with telecom type MC (v3 AddressUse) on `system`; R4 with `use: mobile`. */
+const MOBILE_CODING = { system: ADDRESS_USE_SYSTEM, code: 'MC', display: 'Mobile Phone' }
+
+function isMobile(point: ContactPoint): boolean {
+  const coding = (point as ContactPointWithParts)._system?.extension?.find((e) => e.url === EXT.codeSpecification)?.valueCodeableConcept?.coding ?? []
+  return point.use === 'mobile' || coding.some((c) => c.system === ADDRESS_USE_SYSTEM && c.code === 'MC')
+}
+
+const current = (points: ContactPoint[] | undefined, system: 'phone' | 'email') => (points ?? []).filter((p) => p.system === system && !p.period?.end && p.value)
+
+/** The mobile number and one other phone (home first), each kept apart: a mobile never comes back as `home`. */
+function phoneColumns(points: ContactPoint[] | undefined) {
+  const phones = current(points, 'phone')
+  const mobile = phones.find(isMobile)
+  const others = phones.filter((p) => !isMobile(p))
+  const other = others.find((p) => p.use === 'home') ?? others[0]
+  return { phone: other?.value ?? '', phone_use: other?.use ?? '', mobile_phone: mobile?.value ?? '' }
+}
+
+function telecom(points: ContactPoint[] | undefined, system: 'email'): string {
+  const ofSystem = current(points, system)
+  return (ofSystem.find((p) => p.use === 'home') ?? ofSystem[0])?.value ?? ''
 }
 
 /** Client row → Patient, as nl-core-Patient has it. The BSN only when `cipher` is given. */
@@ -105,6 +142,7 @@ export function clientRowToPatient(row: ClientRow, identifierSystem: string, cip
   if (row.ecd_id) identifier.push({ use: 'official', system: identifierSystem, value: row.ecd_id })
   if (row.bsn_encrypted && cipher) identifier.push({ use: 'official', system: BSN_SYSTEM, value: cipher.decrypt(row.bsn_encrypted) })
   const line = [row.street, row.house_number].filter(Boolean).join(' ')
+  const telecom = telecomOf(row)
   const maritalCode = Object.entries(MARITAL).find(([, word]) => word === row.marital_status || (word === 'weduwe' && row.marital_status === 'weduwnaar'))?.[0]
   return {
     resourceType: 'Patient',
@@ -112,16 +150,27 @@ export function clientRowToPatient(row: ClientRow, identifierSystem: string, cip
     meta: { versionId: String(row.version), lastUpdated: row.updated_at.toISOString() },
     ...(identifier.length > 0 ? { identifier } : {}),
     name: clientNameToFhir(row),
+    active: row.active,
     gender: row.gender,
     birthDate: row.date_of_birth,
+    ...(row.deceased_on ? { deceasedDateTime: row.deceased_on } : { deceasedBoolean: row.deceased }),
     ...(row.place_of_birth ? { extension: [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] } : {}),
-    ...(line || row.city ? { address: [addressToFhir(row, line)] } : {}),
-    ...(row.phone || row.email
-      ? { telecom: [...(row.phone ? [{ system: 'phone' as const, value: row.phone, use: 'home' as const }] : []), ...(row.email ? [{ system: 'email' as const, value: row.email, use: 'home' as const }] : [])] }
-      : {}),
+    ...(line || row.city || row.district || row.country ? { address: [addressToFhir(row, line)] } : {}),
+    ...(telecom.length > 0 ? { telecom } : {}),
     ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode }] } : {}), text: row.marital_status } } : {}),
     ...(row.general_practitioner ? { generalPractitioner: [{ display: row.general_practitioner }] } : {}),
   }
+}
+
+function telecomOf(row: ClientRow): ContactPointWithParts[] {
+  const phoneUse = (['home', 'work', 'temp', 'old'] as const).find((use) => use === row.phone_use)
+  return [
+    ...(row.phone ? [{ system: 'phone' as const, value: row.phone, ...(phoneUse ? { use: phoneUse } : {}) }] : []),
+    ...(row.mobile_phone
+      ? [{ system: 'phone' as const, _system: { extension: [{ url: EXT.codeSpecification, valueCodeableConcept: { coding: [MOBILE_CODING] } }] }, value: row.mobile_phone, use: 'mobile' as const }]
+      : []),
+    ...(row.email ? [{ system: 'email' as const, value: row.email, use: 'home' as const }] : []),
+  ]
 }
 
 function addressToFhir(row: ClientRow, line: string): Address {
@@ -136,6 +185,8 @@ function addressToFhir(row: ClientRow, line: string): Address {
     ...(line ? { line: [line], _line: [{ extension: parts }] } : {}),
     ...(row.postal_code ? { postalCode: row.postal_code } : {}),
     ...(row.city ? { city: row.city } : {}),
+    ...(row.district ? { district: row.district } : {}),
+    ...(row.country ? { country: row.country } : {}),
   }
   return address
 }

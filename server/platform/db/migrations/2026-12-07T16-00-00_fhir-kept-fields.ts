@@ -1,0 +1,55 @@
+import { type Kysely, sql } from 'kysely'
+
+// Frozen in time: never imports application code, never edited once released.
+//
+// Nothing lost silently (issue 12, item 8): the fields of the nl-core resources the portal was
+// told but did not keep. Plain text like the names and contact data beside them (only the BSN
+// and the bank account are encrypted in this table, as before).
+//
+// client: the official name as written and its Dutch parts (birth names, the partner's name
+// and prefix, the naamgebruik code), the mobile number beside the other phone and that phone's
+// `use`, the address's district and country as written; and the ECD's word that the client
+// left (`active` false) or died (`deceased`, with the date when given), and when the portal
+// closed the client's links because of it (docs/decisions/fhir-death-and-departure.md).
+// message: when the ECD says a message was sent (FHIR `sent`), apart from when it arrived.
+// appointment: the ECD's comment. staff_member: BIG and URA numbers, and the name's parts.
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table client
+      add column name_text text not null default '',
+      add column given_names text not null default '',
+      add column partner_prefix text not null default '',
+      add column partner_name text not null default '',
+      add column name_usage text not null default '',
+      add column phone_use text not null default '',
+      add column mobile_phone text not null default '',
+      add column district text not null default '',
+      add column country text not null default '',
+      add column active boolean not null default true,
+      add column deceased boolean not null default false,
+      add column deceased_on text,
+      add column closed_at timestamptz`.execute(db)
+  await sql`alter table message add column sent_at timestamptz`.execute(db)
+  await sql`alter table appointment add column comment text not null default ''`.execute(db)
+  await sql`
+    alter table staff_member
+      add column big_number text not null default '',
+      add column ura_number text not null default '',
+      add column given_name text not null default '',
+      add column name_prefix text not null default '',
+      add column family_name text not null default ''`.execute(db)
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table staff_member drop column big_number, drop column ura_number, drop column given_name,
+      drop column name_prefix, drop column family_name`.execute(db)
+  await sql`alter table appointment drop column comment`.execute(db)
+  await sql`alter table message drop column sent_at`.execute(db)
+  await sql`
+    alter table client drop column name_text, drop column given_names, drop column partner_prefix,
+      drop column partner_name, drop column name_usage, drop column phone_use, drop column mobile_phone,
+      drop column district, drop column country, drop column active, drop column deceased,
+      drop column deceased_on, drop column closed_at`.execute(db)
+}
