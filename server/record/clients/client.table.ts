@@ -39,6 +39,8 @@ export interface ClientTable {
   phone_use: Generated<string>
   mobile_phone: Generated<string>
   email: Generated<string>
+  /** FHIR Address.type as sent (physical, postal, both); '' read as physical. */
+  address_type: Generated<string>
   district: Generated<string>
   /** As the ECD wrote it ("Nederland"); '' when not given, never assumed. */
   country: Generated<string>

@@ -40,6 +40,7 @@ describe('Patient → client', () => {
       postal_code: '1051 KM',
       city: 'Amsterdam',
       address_extra: '',
+      address_type: 'both',
       district: 'Amsterdam',
       country: 'Nederland',
       phone: '0201234567',

@@ -30,6 +30,7 @@ export interface PatientColumns {
   postal_code: string
   city: string
   address_extra: string
+  address_type: string
   district: string
   country: string
   phone: string
@@ -46,6 +47,8 @@ export interface PatientColumns {
 const MARITAL_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus'
 /** v3 MaritalStatus codes and the words the portal shows (as the ECD's registration form has them). */
 const MARITAL: Record<string, string> = { M: 'gehuwd', S: 'ongehuwd', U: 'ongehuwd', D: 'gescheiden', L: 'gescheiden van tafel en bed', T: 'geregistreerd partnerschap', W: 'weduwe' }
+/** The code system's own displays, served with the code. */
+const MARITAL_DISPLAY: Record<string, string> = { M: 'Married', S: 'Never Married', U: 'unmarried', D: 'Divorced', L: 'Legally Separated', T: 'Domestic partner', W: 'Widowed' }
 const GENDERS: readonly Gender[] = ['female', 'male', 'other', 'unknown']
 
 /** The Dutch 11-proef, shared with the account's own BSN (DigiD). */
@@ -104,6 +107,7 @@ function addressColumns(address: Address | undefined) {
     postal_code: (address?.postalCode ?? '').replace(/\s+/g, ' ').trim(),
     city: address?.city ?? '',
     address_extra: extensionValue(parts, EXT.additionalLocator) ?? address?.line?.slice(1).join(', ') ?? '',
+    address_type: address?.type ?? '',
     district: address?.district ?? '',
     country: address?.country ?? '',
   }
@@ -157,7 +161,7 @@ export function clientRowToPatient(row: ClientRow, identifierSystem: string, cip
     ...(row.place_of_birth ? { extension: [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] } : {}),
     ...(line || row.city || row.district || row.country ? { address: [addressToFhir(row, line)] } : {}),
     ...(telecom.length > 0 ? { telecom } : {}),
-    ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode }] } : {}), text: row.marital_status } } : {}),
+    ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode, display: MARITAL_DISPLAY[maritalCode] }] } : {}), text: row.marital_status } } : {}),
     ...(row.general_practitioner ? { generalPractitioner: [{ display: row.general_practitioner }] } : {}),
   }
 }
@@ -181,7 +185,7 @@ function addressToFhir(row: ClientRow, line: string): Address {
   ]
   const address: AddressWithParts = {
     use: 'home',
-    type: 'physical',
+    type: (['postal', 'both'] as const).find((type) => type === row.address_type) ?? 'physical',
     ...(line ? { line: [line], _line: [{ extension: parts }] } : {}),
     ...(row.postal_code ? { postalCode: row.postal_code } : {}),
     ...(row.city ? { city: row.city } : {}),
