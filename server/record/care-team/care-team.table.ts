@@ -19,9 +19,12 @@ export interface StaffMemberTable {
   discipline: Generated<string>
   is_caregiver: Generated<boolean>
   is_administrator: Generated<boolean>
-  /** BIG register number and URA (UZI register) number, from the ECD's Practitioner. */
+  /** BIG register number, UZI number and URA (UZI register subscriber) number, from the ECD's Practitioner. */
   big_number: Generated<string>
+  uzi_number: Generated<string>
   ura_number: Generated<string>
+  /** FHIR name.prefix ("Drs."), space-separated. */
+  title: Generated<string>
   /** The name's parts as the ECD sent them (nl-core); `name` stays the name the portal shows. */
   given_name: Generated<string>
   name_prefix: Generated<string>

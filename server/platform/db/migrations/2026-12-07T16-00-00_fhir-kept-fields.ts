@@ -12,7 +12,8 @@ import { type Kysely, sql } from 'kysely'
 // left (`active` false) or died (`deceased`, with the date when given), and when the portal
 // closed the client's links because of it (docs/decisions/fhir-death-and-departure.md).
 // message: when the ECD says a message was sent (FHIR `sent`), apart from when it arrived.
-// appointment: the ECD's comment. staff_member: BIG and URA numbers, and the name's parts.
+// appointment: the ECD's comment. staff_member: BIG, UZI and URA numbers, and the name's parts
+// (title such as "Drs.", given names, own prefix and family name).
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -36,7 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     alter table staff_member
       add column big_number text not null default '',
+      add column uzi_number text not null default '',
       add column ura_number text not null default '',
+      add column title text not null default '',
       add column given_name text not null default '',
       add column name_prefix text not null default '',
       add column family_name text not null default ''`.execute(db)
@@ -44,7 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`
-    alter table staff_member drop column big_number, drop column ura_number, drop column given_name,
+    alter table staff_member drop column big_number, drop column uzi_number, drop column ura_number, drop column title, drop column given_name,
       drop column name_prefix, drop column family_name`.execute(db)
   await sql`alter table appointment drop column comment`.execute(db)
   await sql`alter table message drop column sent_at`.execute(db)
