@@ -1,11 +1,13 @@
-import type { Address, ContactPoint, Identifier, Patient } from '@medplum/fhirtypes'
+import type { Address, Identifier, Patient } from '@medplum/fhirtypes'
 import type { Selectable } from 'kysely'
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.ts'
 import type { ClientTable, Gender } from '../../../record/clients/client.table.ts'
 import { unprocessable } from '../fhir-errors.ts'
-import { EXT, extensionValue, type PrimitiveExtensions } from '../fhir-extensions.ts'
+import { EXT } from '../fhir-extensions.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { clientNameFromFhir, clientNameToFhir } from './patient-name.ts'
+import { addressColumns, addressToFhir, emailColumns, phoneColumns, telecomToFhir } from './contact-details.ts'
+import { type ContactColumns, contactsFromFhir, contactToFhir } from './patient-contact.ts'
 import { isValidBsn } from '../../../../shared/bsn.ts'
 
 export type ClientRow = Selectable<ClientTable>
@@ -42,6 +44,8 @@ export interface PatientColumns {
   deceased: boolean
   deceased_on: string | null
   bsn: string | null
+  /** Patient.contact, kept in its own table. */
+  contacts: ContactColumns[]
 }
 
 const MARITAL_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus'
@@ -73,13 +77,14 @@ export function patientToColumns(patient: Patient): PatientColumns {
     place_of_birth: patient.extension?.find((e) => e.url === EXT.birthPlace)?.valueAddress?.city ?? '',
     ...addressColumns(address),
     ...phones,
-    email: telecom(patient.telecom, 'email'),
+    email: emailColumns(patient.telecom).email,
     general_practitioner: patient.generalPractitioner?.[0]?.display ?? '',
     // A death or a departure closes the client's links (docs/decisions/fhir-death-and-departure.md).
     active: patient.active !== false,
     deceased: patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined,
     deceased_on: patient.deceasedDateTime ?? null,
     bsn,
+    contacts: contactsFromFhir(patient.contact),
   }
 }
 
@@ -94,59 +99,13 @@ function homeAddress(addresses: Address[] | undefined): Address | undefined {
   return addresses?.find((a) => a.use === 'home' && a.type !== 'postal') ?? addresses?.find((a) => a.use !== 'old') ?? addresses?.[0]
 }
 
-type AddressWithParts = Address & { _line?: (PrimitiveExtensions | null)[] }
-
-/** nl-core keeps street and house number as extensions on the first line; else the line as written. */
-function addressColumns(address: Address | undefined) {
-  const parts = (address as AddressWithParts | undefined)?._line?.[0]?.extension ?? undefined
-  const street = extensionValue(parts, EXT.streetName)
-  const number = [extensionValue(parts, EXT.houseNumber), extensionValue(parts, EXT.buildingNumberSuffix)].filter(Boolean).join(' ')
-  return {
-    street: street ?? address?.line?.[0] ?? '',
-    house_number: street ? number : '',
-    postal_code: (address?.postalCode ?? '').replace(/\s+/g, ' ').trim(),
-    city: address?.city ?? '',
-    address_extra: extensionValue(parts, EXT.additionalLocator) ?? address?.line?.slice(1).join(', ') ?? '',
-    address_type: address?.type ?? '',
-    district: address?.district ?? '',
-    country: address?.country ?? '',
-  }
-}
-
-type ContactPointWithParts = ContactPoint & { _system?: PrimitiveExtensions }
-
-const ADDRESS_USE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-AddressUse'
-/** nl-core marks a mobile number with telecom type MC (v3 AddressUse) on `system`; R4 with `use: mobile`. */
-const MOBILE_CODING = { system: ADDRESS_USE_SYSTEM, code: 'MC', display: 'Mobile Phone' }
-
-function isMobile(point: ContactPoint): boolean {
-  const coding = (point as ContactPointWithParts)._system?.extension?.find((e) => e.url === EXT.codeSpecification)?.valueCodeableConcept?.coding ?? []
-  return point.use === 'mobile' || coding.some((c) => c.system === ADDRESS_USE_SYSTEM && c.code === 'MC')
-}
-
-const current = (points: ContactPoint[] | undefined, system: 'phone' | 'email') => (points ?? []).filter((p) => p.system === system && !p.period?.end && p.value)
-
-/** The mobile number and one other phone (home first), each kept apart: a mobile never comes back as `home`. */
-function phoneColumns(points: ContactPoint[] | undefined) {
-  const phones = current(points, 'phone')
-  const mobile = phones.find(isMobile)
-  const others = phones.filter((p) => !isMobile(p))
-  const other = others.find((p) => p.use === 'home') ?? others[0]
-  return { phone: other?.value ?? '', phone_use: other?.use ?? '', mobile_phone: mobile?.value ?? '' }
-}
-
-function telecom(points: ContactPoint[] | undefined, system: 'email'): string {
-  const ofSystem = current(points, system)
-  return (ofSystem.find((p) => p.use === 'home') ?? ofSystem[0])?.value ?? ''
-}
-
 /** Client row → Patient, as nl-core-Patient has it. The BSN only when `cipher` is given. */
-export function clientRowToPatient(row: ClientRow, identifierSystem: string, cipher?: FieldCipher): Patient {
+export function clientRowToPatient(row: ClientRow & { contacts?: ContactColumns[] }, identifierSystem: string, cipher?: FieldCipher): Patient {
   const identifier: Identifier[] = []
   if (row.ecd_id) identifier.push({ use: 'official', system: identifierSystem, value: row.ecd_id })
   if (row.bsn_encrypted && cipher) identifier.push({ use: 'official', system: BSN_SYSTEM, value: cipher.decrypt(row.bsn_encrypted) })
-  const line = [row.street, row.house_number].filter(Boolean).join(' ')
-  const telecom = telecomOf(row)
+  const address = addressToFhir(row)
+  const telecom = telecomToFhir(row)
   const maritalCode = Object.entries(MARITAL).find(([, word]) => word === row.marital_status || (word === 'weduwe' && row.marital_status === 'weduwnaar'))?.[0]
   return {
     resourceType: 'Patient',
@@ -159,38 +118,11 @@ export function clientRowToPatient(row: ClientRow, identifierSystem: string, cip
     birthDate: row.date_of_birth,
     ...(row.deceased_on ? { deceasedDateTime: row.deceased_on } : { deceasedBoolean: row.deceased }),
     ...(row.place_of_birth ? { extension: [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] } : {}),
-    ...(line || row.city || row.district || row.country ? { address: [addressToFhir(row, line)] } : {}),
+    ...(address ? { address: [address] } : {}),
     ...(telecom.length > 0 ? { telecom } : {}),
     ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode, display: MARITAL_DISPLAY[maritalCode] }] } : {}), text: row.marital_status } } : {}),
     ...(row.general_practitioner ? { generalPractitioner: [{ display: row.general_practitioner }] } : {}),
+    ...(row.contacts && row.contacts.length > 0 ? { contact: row.contacts.map(contactToFhir) } : {}),
   }
 }
 
-function telecomOf(row: ClientRow): ContactPointWithParts[] {
-  const phoneUse = (['home', 'work', 'temp', 'old'] as const).find((use) => use === row.phone_use)
-  return [
-    ...(row.phone ? [{ system: 'phone' as const, value: row.phone, ...(phoneUse ? { use: phoneUse } : {}) }] : []),
-    ...(row.mobile_phone
-      ? [{ system: 'phone' as const, _system: { extension: [{ url: EXT.codeSpecification, valueCodeableConcept: { coding: [MOBILE_CODING] } }] }, value: row.mobile_phone, use: 'mobile' as const }]
-      : []),
-    ...(row.email ? [{ system: 'email' as const, value: row.email, use: 'home' as const }] : []),
-  ]
-}
-
-function addressToFhir(row: ClientRow, line: string): Address {
-  const parts = [
-    ...(row.street ? [{ url: EXT.streetName, valueString: row.street }] : []),
-    ...(row.house_number ? [{ url: EXT.houseNumber, valueString: row.house_number }] : []),
-    ...(row.address_extra ? [{ url: EXT.additionalLocator, valueString: row.address_extra }] : []),
-  ]
-  const address: AddressWithParts = {
-    use: 'home',
-    type: (['postal', 'both'] as const).find((type) => type === row.address_type) ?? 'physical',
-    ...(line ? { line: [line], _line: [{ extension: parts }] } : {}),
-    ...(row.postal_code ? { postalCode: row.postal_code } : {}),
-    ...(row.city ? { city: row.city } : {}),
-    ...(row.district ? { district: row.district } : {}),
-    ...(row.country ? { country: row.country } : {}),
-  }
-  return address
-}

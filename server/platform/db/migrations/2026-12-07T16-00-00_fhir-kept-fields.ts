@@ -12,6 +12,9 @@ import { type Kysely, sql } from 'kysely'
 // left (`active` false) or died (`deceased`, with the date when given), and when the portal
 // closed the client's links because of it (docs/decisions/fhir-death-and-departure.md).
 // message: when the ECD says a message was sent (FHIR `sent`), apart from when it arrived.
+// client_contact: the contact persons the ECD names in the Patient itself (Patient.contact, zib
+// ContactPerson), with their relationship codes; replaced as a whole on every push of the Patient.
+// They are not RelatedPersons (which have the ECD's own identifier) and not portal accounts.
 // appointment: the ECD's comment. staff_member: BIG, UZI and URA numbers, and the name's parts
 // (title such as "Drs.", given names, own prefix and family name).
 
@@ -32,6 +35,36 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column deceased boolean not null default false,
       add column deceased_on text,
       add column closed_at timestamptz`.execute(db)
+  await sql`
+    create table client_contact (
+      id uuid primary key default gen_random_uuid(),
+      client_id uuid not null references client (id),
+      position integer not null,
+      relationships jsonb not null default '[]',
+      name_text text not null default '',
+      initials text not null default '',
+      given_name text not null default '',
+      given_names text not null default '',
+      name_prefix text not null default '',
+      family_name text not null default '',
+      partner_prefix text not null default '',
+      partner_name text not null default '',
+      name_usage text not null default '',
+      phone text not null default '',
+      phone_use text not null default '',
+      mobile_phone text not null default '',
+      email text not null default '',
+      email_use text not null default '',
+      street text not null default '',
+      house_number text not null default '',
+      postal_code text not null default '',
+      city text not null default '',
+      address_extra text not null default '',
+      address_type text not null default '',
+      district text not null default '',
+      country text not null default '',
+      unique (client_id, position)
+    )`.execute(db)
   await sql`alter table message add column sent_at timestamptz`.execute(db)
   await sql`alter table appointment add column comment text not null default ''`.execute(db)
   await sql`
@@ -51,6 +84,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop column name_prefix, drop column family_name`.execute(db)
   await sql`alter table appointment drop column comment`.execute(db)
   await sql`alter table message drop column sent_at`.execute(db)
+  await sql`drop table client_contact`.execute(db)
   await sql`
     alter table client drop column name_text, drop column given_names, drop column partner_prefix,
       drop column partner_name, drop column name_usage, drop column phone_use, drop column mobile_phone,
