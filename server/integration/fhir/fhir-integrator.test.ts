@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Bundle, CareTeam, OperationOutcome, Patient, PractitionerRole, Resource } from '@medplum/fhirtypes'
+import type { Bundle, CareTeam, OperationOutcome, Patient, Practitioner, PractitionerRole, Resource } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { createLink, createStaffMember } from '../../test/client-record-factories.ts'
@@ -230,6 +230,36 @@ describe('nothing lost silently (item 8)', () => {
     // A Patient without a country gets none.
     const plain = (await put(a, 'Patient', 'NL-4', { ...patient(a, 'NL-4', null), address: [{ use: 'home', city: 'Hoogmade' }] })).json<Patient>()
     expect(plain.address).toEqual([{ use: 'home', type: 'physical', city: 'Hoogmade' }])
+  })
+
+  it('keeps a Practitioner\'s BIG and URA numbers and title, a Communication\'s sent time apart from its arrival, an Appointment\'s comment', async () => {
+    const practitioner = { ...published<Practitioner>('nl-core-CareTeam-01-Practitioner-01.json'), id: undefined,
+      // What an ECD adds: its own identifier, and the register numbers it knows.
+      identifier: [{ system: SYSTEM_A, value: 'K-PR' }, { system: 'http://fhir.nl/fhir/NamingSystem/big', value: '19012345601' }, { system: 'http://fhir.nl/fhir/NamingSystem/ura', value: '00001234' }] }
+    const writtenPractitioner = await put(a, 'Practitioner', 'K-PR', practitioner, { prefer: 'return=OperationOutcome' })
+    expect(writtenPractitioner.statusCode, writtenPractitioner.body).toBe(201)
+    // The initial's IN qualifier is the one part not kept.
+    expect(issuesOf(writtenPractitioner.body).issue.flatMap((i) => i.expression ?? [])).toEqual(['Practitioner.name._given'])
+    const practitionerId = (await t.db.selectFrom('staff_member').select('id').where('ecd_id', '=', 'K-PR').executeTakeFirstOrThrow()).id
+    const readPractitioner = (await t.app.inject({ method: 'GET', url: `/fhir/Practitioner/${practitionerId}`, headers: a.headers })).json<Practitioner>()
+    expect(readPractitioner.identifier).toEqual(practitioner.identifier)
+    const { _given: _qualifiers, ...name } = practitioner.name![0] as Record<string, unknown>
+    expect(readPractitioner.name).toEqual([name])
+
+    const client = (await put(a, 'Patient', 'K-P', patient(a, 'K-P', null))).json<Patient>().id!
+    const communication = { resourceType: 'Communication', status: 'completed', identifier: [{ system: SYSTEM_A, value: 'K-M' }], subject: { reference: `Patient/${client}` },
+      sender: { reference: `Practitioner/${practitionerId}` }, sent: '2026-12-06T21:15:00+01:00', payload: [{ contentString: 'Goedenavond, tot morgen.' }] }
+    const sentMessage = await put(a, 'Communication', 'K-M', communication, { prefer: 'return=OperationOutcome' })
+    expect(sentMessage.statusCode, sentMessage.body).toBe(201)
+    expect(issuesOf(sentMessage.body).issue).toEqual([expect.objectContaining({ severity: 'information' })])
+    const appointment = { resourceType: 'Appointment', status: 'booked', identifier: [{ system: SYSTEM_A, value: 'K-A' }], description: 'Bezoek fysiotherapeut', comment: 'Graag de rollator klaarzetten.',
+      start: '2026-12-10T10:00:00+01:00', end: '2026-12-10T10:30:00+01:00', participant: [{ actor: { reference: `Patient/${client}` }, status: 'accepted' }] }
+    const madeAppointment = await put(a, 'Appointment', 'K-A', appointment, { prefer: 'return=OperationOutcome' })
+    expect(madeAppointment.statusCode, madeAppointment.body).toBe(201)
+    expect(issuesOf(madeAppointment.body).issue.flatMap((i) => i.expression ?? [])).not.toContain('Appointment.comment')
+    const search = async (type: string) => (await t.app.inject({ method: 'GET', url: `/fhir/${type}?patient=${client}`, headers: a.headers })).json<Bundle>().entry![0]!.resource
+    expect(await search('Communication')).toMatchObject({ sent: '2026-12-06T20:15:00.000Z', received: '2026-12-07T09:00:00.000Z' })
+    expect(await search('Appointment')).toMatchObject({ comment: 'Graag de rollator klaarzetten.' })
   })
 
   it('names what was not kept whatever Prefer: return= asks for', async () => {
