@@ -25,6 +25,9 @@ export interface ClientTable {
   marital_status: Generated<string>
   place_of_birth: Generated<string>
   nationality: Generated<string>
+  /** The nationality's code as the ECD sent it (GBA table 32: urn:oid:2.16.840.1.113883.2.4.4.16.32); '' when none. */
+  nationality_system: Generated<string>
+  nationality_code: Generated<string>
   /** AES-256-GCM, see server/platform/crypto/field-encryption.ts */
   bsn_encrypted: Buffer | null
   /** HMAC of the BSN, to find a client by BSN without decrypting every row. */

@@ -10,7 +10,7 @@ const SYSTEM = 'urn:oid:2.16.840.1.113883.2.4.3.11.999.1'
 function rowFrom(columns: ReturnType<typeof patientToColumns>, cipher = createFieldCipher(Buffer.alloc(32, 7))): ClientRow {
   const { bsn, ...rest } = columns
   return {
-    ...rest, id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0001', ecd_id: 'C-1', client_number: 'C-1', nationality: '', legal_capacity: 'wilsbekwaam',
+    ...rest, id: '0b6f5c1e-5d1a-4a61-9a55-2a3f1d1c0001', ecd_id: 'C-1', client_number: 'C-1', legal_capacity: 'wilsbekwaam',
     admission_status: '', admission_legal_basis: '', identity_established: false, bank_account_encrypted: null,
     closed_at: null, bsn_encrypted: bsn ? cipher.encrypt(bsn) : null, bsn_lookup: bsn ? cipher.lookupHash(bsn) : null,
     created_at: new Date('2026-11-01T10:00:00Z'), updated_at: new Date('2026-11-02T10:00:00Z'), version: 3,
@@ -35,6 +35,9 @@ describe('Patient → client', () => {
       date_of_birth: '1934-04-28',
       marital_status: 'gehuwd',
       place_of_birth: '',
+      nationality: '',
+      nationality_system: '',
+      nationality_code: '',
       street: 'Jan van Galenstraat',
       house_number: '4',
       postal_code: '1051 KM',
@@ -52,6 +55,7 @@ describe('Patient → client', () => {
       deceased: false,
       deceased_on: null,
       bsn: '999911120',
+      contacts: [],
     })
   })
 

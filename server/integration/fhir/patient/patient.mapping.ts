@@ -1,4 +1,4 @@
-import type { Address, Identifier, Patient } from '@medplum/fhirtypes'
+import type { Address, Extension, Identifier, Patient } from '@medplum/fhirtypes'
 import type { Selectable } from 'kysely'
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.ts'
 import type { ClientTable, Gender } from '../../../record/clients/client.table.ts'
@@ -27,6 +27,9 @@ export interface PatientColumns {
   date_of_birth: string
   marital_status: string
   place_of_birth: string
+  nationality: string
+  nationality_system: string
+  nationality_code: string
   street: string
   house_number: string
   postal_code: string
@@ -75,6 +78,7 @@ export function patientToColumns(patient: Patient): PatientColumns {
     date_of_birth: patient.birthDate,
     marital_status: maritalStatusFromFhir(patient, gender),
     place_of_birth: patient.extension?.find((e) => e.url === EXT.birthPlace)?.valueAddress?.city ?? '',
+    ...nationalityColumns(patient),
     ...addressColumns(address),
     ...phones,
     email: emailColumns(patient.telecom).email,
@@ -95,6 +99,19 @@ function maritalStatusFromFhir(patient: Patient, gender: Gender): string {
   return word ?? patient.maritalStatus?.text ?? ''
 }
 
+/** patient-nationality: its `code`, as words (shown in the profile) and the code beside them. */
+function nationalityColumns(patient: Patient) {
+  const concept = patient.extension?.find((e) => e.url === EXT.nationality)?.extension?.find((e) => e.url === 'code')?.valueCodeableConcept
+  const coding = concept?.coding?.find((c) => c.code)
+  return { nationality: coding?.display ?? concept?.text ?? '', nationality_system: coding?.system ?? '', nationality_code: coding?.code ?? '' }
+}
+
+function nationalityToFhir(row: ClientRow): Extension[] {
+  if (!row.nationality && !row.nationality_code) return []
+  const coding = row.nationality_code ? [{ ...(row.nationality_system ? { system: row.nationality_system } : {}), code: row.nationality_code, ...(row.nationality ? { display: row.nationality } : {}) }] : undefined
+  return [{ url: EXT.nationality, extension: [{ url: 'code', valueCodeableConcept: coding ? { coding } : { text: row.nationality } }] }]
+}
+
 function homeAddress(addresses: Address[] | undefined): Address | undefined {
   return addresses?.find((a) => a.use === 'home' && a.type !== 'postal') ?? addresses?.find((a) => a.use !== 'old') ?? addresses?.[0]
 }
@@ -105,6 +122,7 @@ export function clientRowToPatient(row: ClientRow & { contacts?: ContactColumns[
   if (row.ecd_id) identifier.push({ use: 'official', system: identifierSystem, value: row.ecd_id })
   if (row.bsn_encrypted && cipher) identifier.push({ use: 'official', system: BSN_SYSTEM, value: cipher.decrypt(row.bsn_encrypted) })
   const address = addressToFhir(row)
+  const extension: Extension[] = [...nationalityToFhir(row), ...(row.place_of_birth ? [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] : [])]
   const telecom = telecomToFhir(row)
   const maritalCode = Object.entries(MARITAL).find(([, word]) => word === row.marital_status || (word === 'weduwe' && row.marital_status === 'weduwnaar'))?.[0]
   return {
@@ -117,7 +135,7 @@ export function clientRowToPatient(row: ClientRow & { contacts?: ContactColumns[
     gender: row.gender,
     birthDate: row.date_of_birth,
     ...(row.deceased_on ? { deceasedDateTime: row.deceased_on } : { deceasedBoolean: row.deceased }),
-    ...(row.place_of_birth ? { extension: [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] } : {}),
+    ...(extension.length > 0 ? { extension } : {}),
     ...(address ? { address: [address] } : {}),
     ...(telecom.length > 0 ? { telecom } : {}),
     ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode, display: MARITAL_DISPLAY[maritalCode] }] } : {}), text: row.marital_status } } : {}),

@@ -7,10 +7,11 @@ import { type Kysely, sql } from 'kysely'
 // and the bank account are encrypted in this table, as before).
 //
 // client: the official name as written and its Dutch parts (birth names, the partner's name
-// and prefix, the naamgebruik code), the mobile number beside the other phone and that phone's
-// `use`, the address's type (physical, postal, both), district and country as written; and the ECD's word that the client
-// left (`active` false) or died (`deceased`, with the date when given), and when the portal
-// closed the client's links because of it (docs/decisions/fhir-death-and-departure.md).
+// and prefix, the naamgebruik code), the nationality's code (its words were kept already), the
+// mobile number beside the other phone and that phone's `use`, the address's type (physical,
+// postal, both), district and country as written; and the ECD's word that the client left
+// (`active` false) or died (`deceased`, with the date when given), and when the portal closed the
+// client's links because of it (docs/decisions/fhir-death-and-departure.md).
 // message: when the ECD says a message was sent (FHIR `sent`), apart from when it arrived.
 // client_contact: the contact persons the ECD names in the Patient itself (Patient.contact, zib
 // ContactPerson), with their relationship codes; replaced as a whole on every push of the Patient.
@@ -28,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column name_usage text not null default '',
       add column phone_use text not null default '',
       add column mobile_phone text not null default '',
+      add column nationality_system text not null default '',
+      add column nationality_code text not null default '',
       add column address_type text not null default '',
       add column district text not null default '',
       add column country text not null default '',
@@ -87,7 +90,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table client_contact`.execute(db)
   await sql`
     alter table client drop column name_text, drop column given_names, drop column partner_prefix,
-      drop column partner_name, drop column name_usage, drop column phone_use, drop column mobile_phone,
+      drop column partner_name, drop column name_usage, drop column phone_use, drop column mobile_phone, drop column nationality_system, drop column nationality_code,
       drop column address_type, drop column district, drop column country, drop column active, drop column deceased,
       drop column deceased_on, drop column closed_at`.execute(db)
 }
