@@ -1,5 +1,6 @@
 import type { Patient } from '@medplum/fhirtypes'
 import { isDeepStrictEqual } from 'node:util'
+import type { Db } from '../../../platform/db/database.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import { rowReads } from '../fhir-row-reads.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
@@ -89,7 +90,7 @@ function closureOf(client: { active: boolean; deceased: boolean }): ClosureReaso
  * in care again is told to them too, as links do not come back by themselves
  * (docs/decisions/fhir-death-and-departure.md). A new client has no links to end.
  */
-async function actOnClosure(db: Parameters<typeof closeClientAccess>[0], context: FhirContext, clientId: string, before: ClosureReason | undefined, after: ClosureReason | undefined) {
+async function actOnClosure(db: Db, context: FhirContext, clientId: string, before: ClosureReason | undefined, after: ClosureReason | undefined) {
   if (before === after) return
   const closure = { actor: integrationActor(context.caller), source: context.source, now: context.now, portalUrl: new URL('/', context.portalBaseUrl).href }
   if (after) await closeClientAccess(db, clientId, after, closure)
