@@ -33,10 +33,16 @@ export function contactsFromFhir(contacts: PatientContact[] | undefined): Contac
   })
 }
 
-function relationshipCodes(concept: CodeableConcept): RelationshipCode[] {
+/** A relationship's codings (each with its display), or its text alone as a code-less entry. */
+export function relationshipCodes(concept: CodeableConcept): RelationshipCode[] {
   const codes = (concept.coding ?? []).filter((c) => c.code).map((c) => ({ system: c.system ?? '', code: c.code!, display: c.display ?? '' }))
   if (codes.length > 0) return codes
   return concept.text ? [{ system: '', code: '', display: concept.text }] : []
+}
+
+/** One relationship: its code with the display, the display also as text (what a person reads). */
+export function relationshipToFhir(r: RelationshipCode): CodeableConcept {
+  return { ...(r.code ? { coding: [{ ...(r.system ? { system: r.system } : {}), code: r.code, ...(r.display ? { display: r.display } : {}) }] } : {}), ...(r.display ? { text: r.display } : {}) }
 }
 
 /** Contact row → Patient.contact: each relationship as its code with its display as text. */
@@ -46,7 +52,7 @@ export function contactToFhir(row: ContactColumns): PatientContact {
   const address = addressToFhir(row)
   return {
     ...(row.relationships.length > 0
-      ? { relationship: row.relationships.map((r) => ({ ...(r.code ? { coding: [{ ...(r.system ? { system: r.system } : {}), code: r.code, ...(r.display ? { display: r.display } : {}) }] } : {}), ...(r.display ? { text: r.display } : {}) })) }
+      ? { relationship: row.relationships.map(relationshipToFhir) }
       : {}),
     ...(row.family_name || row.given_names || row.initials ? { name: official } : {}),
     ...(telecom.length > 0 ? { telecom } : {}),

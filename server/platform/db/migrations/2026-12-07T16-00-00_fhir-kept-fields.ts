@@ -16,6 +16,7 @@ import { type Kysely, sql } from 'kysely'
 // client_contact: the contact persons the ECD names in the Patient itself (Patient.contact, zib
 // ContactPerson), with their relationship codes; replaced as a whole on every push of the Patient.
 // They are not RelatedPersons (which have the ECD's own identifier) and not portal accounts.
+// contact_person (RelatedPerson): its relationship codes beside the words kept before.
 // appointment: the ECD's comment. staff_member: BIG, UZI and URA numbers, and the name's parts
 // (title such as "Drs.", given names, own prefix and family name).
 
@@ -68,6 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       country text not null default '',
       unique (client_id, position)
     )`.execute(db)
+  await sql`alter table contact_person add column relationship_codes jsonb not null default '[]'`.execute(db)
   await sql`alter table message add column sent_at timestamptz`.execute(db)
   await sql`alter table appointment add column comment text not null default ''`.execute(db)
   await sql`
@@ -87,6 +89,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       drop column name_prefix, drop column family_name`.execute(db)
   await sql`alter table appointment drop column comment`.execute(db)
   await sql`alter table message drop column sent_at`.execute(db)
+  await sql`alter table contact_person drop column relationship_codes`.execute(db)
   await sql`drop table client_contact`.execute(db)
   await sql`
     alter table client drop column name_text, drop column given_names, drop column partner_prefix,
