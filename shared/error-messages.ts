@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   report_time_invalid: { nl: 'Kies een tijdstip dat niet in de toekomst ligt en niet meer dan 7 dagen terug.', en: 'Choose a time that is not in the future and no more than 7 days ago.' },
   report_not_own: { nl: 'U kunt alleen uw eigen rapportages corrigeren.', en: 'You can only correct your own reports.' },
   report_correction_closed: { nl: 'Deze rapportage is ouder dan 24 uur en kan niet meer worden gecorrigeerd. Schrijf een nieuwe rapportage.', en: 'This report is older than 24 hours and can no longer be corrected. Please write a new report.' },
+  client_closed: { nl: 'Volgens het ECD is deze cliënt overleden of niet meer in zorg. Daarom kan er geen nieuwe koppeling of nieuw bericht bij.', en: 'According to the ECD this client has died or is no longer in care, so no new link or message can be added.' },
   care_assignment_invalid: { nl: 'Deze toewijzing klopt niet: kies een team bij de rol team en anders een medewerker, en een einddatum die niet voor de begindatum ligt.', en: 'This assignment is not valid: choose a team for the role team and otherwise a staff member, and an end date not before the start date.' },
   file_too_large: { nl: 'Dit bestand is groter dan 10 MB. Kies een kleiner bestand.', en: 'This file is larger than 10 MB. Please choose a smaller file.' },
   not_a_pdf: { nl: 'Dit bestand is geen PDF. Kies een PDF-bestand.', en: 'This file is not a PDF. Please choose a PDF file.' },

@@ -51,6 +51,7 @@ const ERROR_STATUS = {
   report_not_own: 403,
   own_account: 409,
   report_correction_closed: 409,
+  client_closed: 409,
   use_passkey: 409,
   token_invalid: 410,
   enrolment_expired: 410,

@@ -40,7 +40,7 @@ export async function findLinkableAccount(db: Db, accountId: string) {
 }
 
 export async function findClientCapacity(db: Db, clientId: string) {
-  return db.selectFrom('client').select(['id', 'legal_capacity']).where('id', '=', clientId).executeTakeFirst()
+  return db.selectFrom('client').select(['id', 'legal_capacity', 'closed_at']).where('id', '=', clientId).executeTakeFirst()
 }
 
 export async function hasActiveLink(db: Db, accountId: string, clientId: string): Promise<boolean> {

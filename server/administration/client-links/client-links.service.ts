@@ -83,6 +83,8 @@ export async function createLink(db: Db, admin: StaffActor, accountId: string, i
     if (!account || account.kind !== 'portal' || account.ended_at) throw notFound('portal account')
     const client = await findClientCapacity(trx, input.clientId)
     if (!client) throw notFound('client')
+    // The ECD said the client died or left (docs/decisions/fhir-death-and-departure.md).
+    if (client.closed_at) throw new AppError('client_closed', 'link to a closed client')
     const wilsonbekwaam = client.legal_capacity === 'wilsonbekwaam'
     if ((input.consent.givenBy === 'legal_representative') !== wilsonbekwaam) throw new AppError('consent_giver_invalid', `${input.consent.givenBy} for ${client.legal_capacity}`)
     if (await hasActiveLink(trx, accountId, client.id)) throw conflict('account already linked to this client')

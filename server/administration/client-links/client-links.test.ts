@@ -161,6 +161,15 @@ describe('linking an account to a client with consent', () => {
     expect(res.json().error.code).toBe('validation_failed')
   })
 
+  it('refuses a link to a client the ECD reported as died or left (docs/decisions/fhir-death-and-departure.md)', async () => {
+    const client = await createClient(t.db, { closed_at: new Date('2026-11-20T10:00:00Z'), deceased: true })
+    const account = await createAccount(t.db)
+    const res = await send(t, admin, 'POST', `/api/admin/accounts/${account.id}/links`, linkBody(client.id))
+    expect(res.statusCode).toBe(409)
+    expect(res.json().error.code).toBe('client_closed')
+    expect(await t.db.selectFrom('client_link').select('id').where('client_id', '=', client.id).execute()).toEqual([])
+  })
+
   it('links only portal accounts', async () => {
     const client = await createClient(t.db)
     const staff = await createStaffAccount(t.db, t.cipher)

@@ -1,12 +1,15 @@
 import type { Extension } from '@medplum/fhirtypes'
 
-/** HL7's extensions for Dutch name parts and nl-core's address parts. */
+/** HL7's extensions for Dutch name parts, nl-core's address parts and code specifications. */
 export const EXT = {
   ownPrefix: 'http://hl7.org/fhir/StructureDefinition/humanname-own-prefix',
   ownName: 'http://hl7.org/fhir/StructureDefinition/humanname-own-name',
   partnerPrefix: 'http://hl7.org/fhir/StructureDefinition/humanname-partner-prefix',
   partnerName: 'http://hl7.org/fhir/StructureDefinition/humanname-partner-name',
   nameQualifier: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier',
+  assemblyOrder: 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order',
+  /** nl-core's extra coding of a primitive (a mobile number's telecom type MC, a country code). */
+  codeSpecification: 'http://nictiz.nl/fhir/StructureDefinition/ext-CodeSpecification',
   streetName: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-streetName',
   houseNumber: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber',
   buildingNumberSuffix: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-buildingNumberSuffix',

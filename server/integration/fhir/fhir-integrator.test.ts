@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
-import type { Bundle, CareTeam, OperationOutcome, Patient, PractitionerRole, Resource } from '@medplum/fhirtypes'
+import type { Bundle, CareTeam, OperationOutcome, Patient, Practitioner, PractitionerRole, Resource } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createOrganisation } from '../../test/factories.ts'
+import { createAccount, createOrganisation } from '../../test/factories.ts'
+import { createLink, createStaffMember } from '../../test/client-record-factories.ts'
+import { createStaffAccount } from '../../test/staff-factories.ts'
+import { readOutbox } from '../../platform/outbox/outbox.test-support.ts'
 import { rememberSecret } from '../../test/log-capture.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { ONE_PAGE, pdfOfObjects, streamObject } from '../../platform/pdf/pdf.test-support.ts'
@@ -198,13 +201,66 @@ describe('nothing lost silently (item 8)', () => {
     const res = await put(a, 'Patient', 'NL-1', sent, { prefer: 'return=OperationOutcome' })
     expect(res.statusCode, res.body).toBe(201)
     const warned = issuesOf(res.body).issue.filter((i) => i.severity === 'warning').flatMap((i) => i.expression ?? [])
-    expect(String(res.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
-    expect(warned).toEqual(expect.arrayContaining(['Patient.contact', 'Patient.communication', 'Patient.name.text', 'Patient.name.given', 'Patient.address.district', 'Patient.multipleBirthBoolean']))
-    // Kept: not among the warnings, and served back.
-    for (const kept of ['Patient.birthDate', 'Patient.gender', 'Patient.address.city', 'Patient.address.postalCode', 'Patient.telecom.value', 'Patient.maritalStatus.coding.code']) expect(warned).not.toContain(kept)
+    expect(String(res.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.communication')
+    // Still not kept, and so still told: elements the portal has no place for.
+    expect(warned).toEqual(expect.arrayContaining(['Patient.communication', 'Patient.multipleBirthBoolean', 'Patient._gender', 'Patient.address.extension', 'Patient.address._country', 'Patient.contact.address.extension', 'Patient.contact.address._country']))
+    // Kept: not among the warnings, and served back field by field below.
+    const keptPaths = ['Patient.extension', 'Patient.name.text', 'Patient.name.given', 'Patient.name._given', 'Patient.name.family', 'Patient.name._family', 'Patient.telecom', 'Patient.telecom.use', 'Patient.telecom._system',
+      'Patient.address.district', 'Patient.address.country', 'Patient.address.line', 'Patient.address._line', 'Patient.address.type', 'Patient.contact.relationship', 'Patient.contact.name', 'Patient.contact.telecom', 'Patient.contact.address.line', 'Patient.contact.address.district', 'Patient.deceasedBoolean', 'Patient.birthDate', 'Patient.gender', 'Patient.maritalStatus']
+    for (const kept of keptPaths) expect(warned.filter((path) => path === kept || path.startsWith(`${kept}.`)), kept).toEqual([])
     const read = (await t.app.inject({ method: 'GET', url: res.headers.location!.replace(/\/_history\/\d+$/, ''), headers: a.headers })).json<Patient>()
-    expect(read.address?.[0]).not.toHaveProperty('country')
-    expect(read.name?.[0]?.given).toEqual(['J.', 'P.', 'M.'])
+    const [official, usual] = sent.name!
+    // The naamgebruik the family name is written in (own name, then the partner's) is added as its code.
+    expect(read.name).toEqual([{ ...official, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order', valueCode: 'NL4' }] }, usual])
+    // The mobile number keeps nl-core's MC code and gets R4's `use: mobile`; never `home`.
+    expect(read.telecom).toEqual([{ ...sent.telecom![0], use: 'mobile' }, sent.telecom![1]])
+    const { extension: _addressType, _country: _countryCode, ...address } = sent.address![0] as Record<string, unknown>
+    expect(read.address).toEqual([address])
+    expect(read.maritalStatus?.coding).toEqual(sent.maritalStatus?.coding)
+    expect(read.extension).toEqual(sent.extension)
+    // The contact person: relationship codes as codes, with their display as text; name, telecom and address as for the client.
+    const [contact] = sent.contact!
+    const { extension: _contactAddressType, _country: _contactCountryCode, ...contactAddress } = contact!.address as Record<string, unknown>
+    expect(read.contact).toEqual([{
+      relationship: contact!.relationship!.map((r) => ({ ...r, text: r.coding![0]!.display })),
+      name: { ...contact!.name, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order', valueCode: 'NL4' }] },
+      telecom: [{ ...contact!.telecom![0], use: 'mobile' }, contact!.telecom![1]],
+      address: contactAddress,
+    }])
+    expect(read).toMatchObject({ active: true, deceasedBoolean: false, gender: 'female', birthDate: '1934-04-28' })
+    // A Patient without a country gets none.
+    const plain = (await put(a, 'Patient', 'NL-4', { ...patient(a, 'NL-4', null), address: [{ use: 'home', city: 'Hoogmade' }] })).json<Patient>()
+    expect(plain.address).toEqual([{ use: 'home', type: 'physical', city: 'Hoogmade' }])
+  })
+
+  it('keeps a Practitioner\'s BIG and URA numbers and title, a Communication\'s sent time apart from its arrival, an Appointment\'s comment', async () => {
+    const practitioner = { ...published<Practitioner>('nl-core-CareTeam-01-Practitioner-01.json'), id: undefined,
+      // What an ECD adds: its own identifier, and the register numbers it knows.
+      identifier: [{ system: SYSTEM_A, value: 'K-PR' }, { system: 'http://fhir.nl/fhir/NamingSystem/big', value: '19012345601' }, { system: 'http://fhir.nl/fhir/NamingSystem/ura', value: '00001234' }] }
+    const writtenPractitioner = await put(a, 'Practitioner', 'K-PR', practitioner, { prefer: 'return=OperationOutcome' })
+    expect(writtenPractitioner.statusCode, writtenPractitioner.body).toBe(201)
+    // The initial's IN qualifier is the one part not kept.
+    expect(issuesOf(writtenPractitioner.body).issue.flatMap((i) => i.expression ?? [])).toEqual(['Practitioner.name._given'])
+    const practitionerId = (await t.db.selectFrom('staff_member').select('id').where('ecd_id', '=', 'K-PR').executeTakeFirstOrThrow()).id
+    const readPractitioner = (await t.app.inject({ method: 'GET', url: `/fhir/Practitioner/${practitionerId}`, headers: a.headers })).json<Practitioner>()
+    expect(readPractitioner.identifier).toEqual(practitioner.identifier)
+    const { _given: _qualifiers, ...name } = practitioner.name![0] as Record<string, unknown>
+    expect(readPractitioner.name).toEqual([name])
+
+    const client = (await put(a, 'Patient', 'K-P', patient(a, 'K-P', null))).json<Patient>().id!
+    const communication = { resourceType: 'Communication', status: 'completed', identifier: [{ system: SYSTEM_A, value: 'K-M' }], subject: { reference: `Patient/${client}` },
+      sender: { reference: `Practitioner/${practitionerId}` }, sent: '2026-12-06T21:15:00+01:00', payload: [{ contentString: 'Goedenavond, tot morgen.' }] }
+    const sentMessage = await put(a, 'Communication', 'K-M', communication, { prefer: 'return=OperationOutcome' })
+    expect(sentMessage.statusCode, sentMessage.body).toBe(201)
+    expect(issuesOf(sentMessage.body).issue).toEqual([expect.objectContaining({ severity: 'information' })])
+    const appointment = { resourceType: 'Appointment', status: 'booked', identifier: [{ system: SYSTEM_A, value: 'K-A' }], description: 'Bezoek fysiotherapeut', comment: 'Graag de rollator klaarzetten.',
+      start: '2026-12-10T10:00:00+01:00', end: '2026-12-10T10:30:00+01:00', participant: [{ actor: { reference: `Patient/${client}` }, status: 'accepted' }] }
+    const madeAppointment = await put(a, 'Appointment', 'K-A', appointment, { prefer: 'return=OperationOutcome' })
+    expect(madeAppointment.statusCode, madeAppointment.body).toBe(201)
+    expect(issuesOf(madeAppointment.body).issue.flatMap((i) => i.expression ?? [])).not.toContain('Appointment.comment')
+    const search = async (type: string) => (await t.app.inject({ method: 'GET', url: `/fhir/${type}?patient=${client}`, headers: a.headers })).json<Bundle>().entry![0]!.resource
+    expect(await search('Communication')).toMatchObject({ sent: '2026-12-06T20:15:00.000Z', received: '2026-12-07T09:00:00.000Z' })
+    expect(await search('Appointment')).toMatchObject({ comment: 'Graag de rollator klaarzetten.' })
   })
 
   it('names what was not kept whatever Prefer: return= asks for', async () => {
@@ -214,11 +270,11 @@ describe('nothing lost silently (item 8)', () => {
     expect(minimal.statusCode, minimal.body).toBe(201)
     expect(minimal.body).toBe('')
     expect(minimal.headers.location).toMatch(/^\/fhir\/Patient\/[^/]+\/_history\/1$/)
-    expect(String(minimal.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
+    expect(String(minimal.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.communication')
     const representation = await put(a, 'Patient', 'NL-2', sent, { prefer: 'return=representation' })
     expect(representation.statusCode).toBe(200)
     expect(representation.json<Patient>()).toMatchObject({ resourceType: 'Patient', meta: { versionId: '1' } })
-    expect(String(representation.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.name.text')
+    expect(String(representation.headers['x-fhir-not-kept']).split(', ')).toContain('Patient.communication')
     // Everything kept: the OperationOutcome says so, and no header.
     const plain = await put(a, 'Patient', 'NL-3', patient(a, 'NL-3', null), { prefer: 'return=OperationOutcome' })
     expect(plain.statusCode).toBe(201)
@@ -243,10 +299,41 @@ describe('nothing lost silently (item 8)', () => {
     expect(issuesOf(other.body).issue[0]!.details!.text).toMatch(/another source system uses this identifier value/)
   })
 
-  it('refuses a death or a departure (active: false) with 422 rather than ignoring it', async () => {
-    for (const change of [{ deceasedDateTime: '2026-12-01T10:00:00+01:00' }, { active: false }]) {
-      const res = await put(a, 'Patient', 'L-1', { ...patient(a, 'L-1', null), ...change })
-      expect(res.statusCode).toBe(422)
-    }
+  it('a departure or a death ends the client\'s links at once, tells the administrators, and is served back', async () => {
+    const admin = await createStaffAccount(t.db, t.cipher, { administrator: true, caregiver: false, totp: false })
+    const writer = await createStaffMember(t.db)
+    const clientId = (await put(a, 'Patient', 'L-1', patient(a, 'L-1', null))).json<Patient>().id!
+    const relative = await createAccount(t.db)
+    const link = await createLink(t.db, relative.id, clientId, { relation: 'first_contact' })
+    const linkOf = async (id: string) => t.db.selectFrom('client_link').select(['ended_at', 'end_reason']).where('id', '=', id).executeTakeFirstOrThrow()
+    const mailsToAdmin = async () => (await readOutbox(t.db, { recipient: admin.email })).map((m) => m.subject)
+
+    const left = await put(a, 'Patient', 'L-1', { ...patient(a, 'L-1', null), active: false })
+    expect(left.statusCode, left.body).toBe(200)
+    expect(left.json<Patient>()).toMatchObject({ active: false, deceasedBoolean: false })
+    expect(await linkOf(link.id)).toEqual({ ended_at: new Date('2026-12-07T09:00:00Z'), end_reason: 'client_left' })
+    expect(await mailsToAdmin()).toEqual(['Het ECD meldt dat een cliënt uit zorg is'])
+    const [mail] = await readOutbox(t.db, { recipient: admin.email })
+    expect(mail!.body_text).not.toMatch(/Jansen|Sophie|L-1/)
+    expect(await t.db.selectFrom('access_log').select(['action', 'actor_type']).where('record_id', '=', link.id).execute()).toEqual([{ action: 'update', actor_type: 'integration' }])
+    // No new message for a client nobody is linked to any more; the same push again changes nothing and tells nobody twice.
+    const message = { resourceType: 'Communication', status: 'completed', identifier: [{ system: SYSTEM_A, value: 'L-M1' }], subject: { reference: `Patient/${clientId}` }, sender: { reference: `Practitioner/${writer.id}` }, payload: [{ contentString: 'Tot morgen.' }] }
+    expect((await put(a, 'Communication', 'L-M1', message)).statusCode).toBe(422)
+    expect((await put(a, 'Patient', 'L-1', { ...patient(a, 'L-1', null), active: false })).headers.etag).toBe(left.headers.etag)
+    expect(await mailsToAdmin()).toHaveLength(1)
+
+    // Back in care: open for new links again, the old link stays ended, the administrators are told.
+    expect((await put(a, 'Patient', 'L-1', patient(a, 'L-1', null))).json<Patient>()).toMatchObject({ active: true })
+    expect(await t.db.selectFrom('client').select('closed_at').where('id', '=', clientId).executeTakeFirstOrThrow()).toEqual({ closed_at: null })
+    expect((await linkOf(link.id)).end_reason).toBe('client_left')
+    expect(await mailsToAdmin()).toEqual(['Het ECD meldt dat een cliënt uit zorg is', 'Het ECD meldt dat een cliënt weer in zorg is'])
+
+    // A death, with its date: kept as sent and served back.
+    const second = await createLink(t.db, relative.id, clientId, { relation: 'first_contact' })
+    const died = await put(a, 'Patient', 'L-1', { ...patient(a, 'L-1', null), deceasedDateTime: '2026-12-01T10:00:00+01:00' })
+    expect(died.statusCode, died.body).toBe(200)
+    expect(died.json<Patient>()).toMatchObject({ deceasedDateTime: '2026-12-01T10:00:00+01:00' })
+    expect((await linkOf(second.id)).end_reason).toBe('client_deceased')
+    expect((await mailsToAdmin()).at(-1)).toBe('Het ECD meldt dat een cliënt is overleden')
   })
 })

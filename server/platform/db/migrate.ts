@@ -21,6 +21,7 @@ import * as notifications from './migrations/2026-12-07T11-00-00_notifications.t
 import * as fhirSourceIdentifiers from './migrations/2026-12-07T14-00-00_fhir-source-identifiers.ts'
 import * as fhirSubscriptions from './migrations/2026-12-07T15-00-00_fhir-subscriptions.ts'
 import * as accessGrantApproval from './migrations/2026-12-07T16-00-00_access-grant-approval.ts'
+import * as fhirKeptFields from './migrations/2026-12-07T17-00-00_fhir-kept-fields.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T14-00-00_fhir-source-identifiers': fhirSourceIdentifiers,
   '2026-12-07T15-00-00_fhir-subscriptions': fhirSubscriptions,
   '2026-12-07T16-00-00_access-grant-approval': accessGrantApproval,
+  '2026-12-07T17-00-00_fhir-kept-fields': fhirKeptFields,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }

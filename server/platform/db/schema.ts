@@ -15,6 +15,7 @@ import type { CarePlanPrintTable } from '../../record/care-plan-prints/care-plan
 import type { IntegrationAssertionTable, IntegrationClientTable, IntegrationTokenTable } from '../../integration/fhir/integration-client.table.ts'
 import type { ContactPersonTable } from '../../record/clients/contact-person.table.ts'
 import type { ClientTable } from '../../record/clients/client.table.ts'
+import type { ClientContactTable } from '../../record/clients/client-contact.table.ts'
 import type { ClientLinkTable, ConsentTable } from '../../record/links/link.table.ts'
 import type { MessageReadMarkerTable, MessageTable } from '../../record/messages/message.table.ts'
 import type { NewsItemTable } from '../../organisation/news/news.table.ts'
@@ -68,6 +69,7 @@ export interface Database {
   care_team: CareTeamTable
   practitioner_role: PractitionerRoleTable
   contact_person: ContactPersonTable
+  client_contact: ClientContactTable
   sso_login_state: SsoLoginStateTable
   fhir_source_identifier: FhirSourceIdentifierTable
   fhir_subscription: FhirSubscriptionTable

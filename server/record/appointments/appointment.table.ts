@@ -9,6 +9,8 @@ export interface AppointmentTable {
   title: string
   location: Generated<string>
   with_whom: Generated<string>
+  /** The ECD's comment (FHIR Appointment.comment). */
+  comment: Generated<string>
   created_by_account_id: string | null
   created_by_staff_id: string | null
   cancelled_at: Date | null

@@ -19,6 +19,16 @@ export interface StaffMemberTable {
   discipline: Generated<string>
   is_caregiver: Generated<boolean>
   is_administrator: Generated<boolean>
+  /** BIG register number, UZI number and URA (UZI register subscriber) number, from the ECD's Practitioner. */
+  big_number: Generated<string>
+  uzi_number: Generated<string>
+  ura_number: Generated<string>
+  /** FHIR name.prefix ("Drs."), space-separated. */
+  title: Generated<string>
+  /** The name's parts as the ECD sent them (nl-core); `name` stays the name the portal shows. */
+  given_name: Generated<string>
+  name_prefix: Generated<string>
+  family_name: Generated<string>
   created_at: Generated<Date>
   /** FHIR version (meta.versionId, ETag): bumped by a database trigger on every update. */
   version: Generated<number>

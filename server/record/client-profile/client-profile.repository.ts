@@ -5,8 +5,8 @@ export async function findClientProfileRow(db: Db, clientId: string) {
   return db
     .selectFrom('client')
     .select([
-      'gender', 'initials', 'given_name', 'name_prefix', 'family_name', 'date_of_birth', 'marital_status', 'place_of_birth',
-      'nationality', 'bsn_encrypted', 'street', 'house_number', 'postal_code', 'city', 'address_extra', 'phone', 'email',
+      'gender', 'initials', 'given_name', 'name_prefix', 'family_name', 'partner_prefix', 'partner_name', 'name_usage', 'date_of_birth', 'marital_status', 'place_of_birth',
+      'nationality', 'bsn_encrypted', 'street', 'house_number', 'postal_code', 'city', 'address_extra', 'phone', 'mobile_phone', 'email',
       'client_number', 'legal_capacity', 'admission_status', 'admission_legal_basis', 'general_practitioner',
       'identity_established', 'bank_account_encrypted',
     ])

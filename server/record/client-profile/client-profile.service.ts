@@ -36,7 +36,8 @@ export function clientRowToProfile(row: ClientProfileRow, legalRepresentatives: 
     nationality: row.nationality,
     bsnMasked: bsn ? `*****${bsn.slice(-4)}` : null,
     address: { street: row.street, houseNumber: row.house_number, postalCode: row.postal_code, city: row.city, extra: row.address_extra },
-    phone: row.phone,
+    // The profile shows one phone: the ECD keeps a mobile number apart (client.mobile_phone).
+    phone: row.phone || row.mobile_phone,
     email: row.email,
     clientNumber: row.client_number,
     legalCapacity: row.legal_capacity,

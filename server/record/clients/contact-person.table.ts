@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely'
+import type { Generated, JSONColumnType } from 'kysely'
+import type { RelationshipCode } from './client-contact.table.ts'
 
 /** A client's contact person or representative as the ECD knows them; not a portal account. */
 export interface ContactPersonTable {
@@ -8,6 +9,8 @@ export interface ContactPersonTable {
   name: string
   /** As the ECD names it: "Eerste relatie/contactpersoon", "Mentor", "Dochter", ... */
   relationship: Generated<string>
+  /** The relationships' codes as sent (zib RolCodelijst, v3 RoleCode); the words above are what the portal shows. */
+  relationship_codes: JSONColumnType<RelationshipCode[], string | undefined, string>
   phone: Generated<string>
   email: Generated<string>
   active: Generated<boolean>

@@ -3,6 +3,7 @@ import { MESSAGE_MAX_LENGTH, type Message, type MessageList, type MessageListQue
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound, rateLimited } from '../../platform/errors.ts'
+import { isClientClosed } from '../clients/client-closure.repository.ts'
 import { decodeCursor, encodeCursor, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { type RequestSource, recordAccess } from '../../platform/access-log/access-log.service.ts'
@@ -158,6 +159,8 @@ export async function replyAsStaff(context: RequestContext, input: { clientId: s
   const body = cleanMessageBody(input.body)
   return throughRecord(context, asCaregiver, input.clientId, { action: 'create', dataKind: 'message', recordId: (m: Message) => m.id }, async (trx, access) => {
     const staffMemberId = access.staff.staffMemberId
+    // Nobody is linked to a client who died or left: a message would go unread (docs/decisions/fhir-death-and-departure.md).
+    if (await isClientClosed(trx, access.clientId)) throw new AppError('client_closed', 'message to a closed client')
     const stored = await insertMessage(trx, { client_id: access.clientId, author_account_id: null, author_staff_id: staffMemberId, body, created_at: now, ecd_id: null })
     await announcePortalEvent(trx, { topic: 'portal-message', focusId: stored.id }, now)
     await notifyNewMessage(trx, { clientId: access.clientId, sender: { staffMemberId }, portalUrl: input.portalUrl, today: amsterdamDate(now) }, now)

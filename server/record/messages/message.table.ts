@@ -8,6 +8,8 @@ export interface MessageTable {
   author_account_id: string | null
   author_staff_id: string | null
   body: string
+  /** When the writer sent it, as the ECD says (FHIR `sent`); null for the portal's own (= created_at). */
+  sent_at: Generated<Date | null>
   created_at: Generated<Date>
   updated_at: Generated<Date>
   version: Generated<number>

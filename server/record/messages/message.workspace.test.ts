@@ -134,5 +134,12 @@ describe('a relative writes, the team answers', () => {
     expect((await postJson(t, `/api/workspace/clients/${ids.clientId}/messages`, { body: 'Hallo' }, login.headers)).statusCode).toBe(404)
     expect(await emailsSince(before)).toEqual([])
     expect((await inbox(login)).items).toEqual([])
+    // A client the ECD reported as died or left takes no new message (docs/decisions/fhir-death-and-departure.md).
+    await t.db.updateTable('client').set({ closed_at: now }).where('id', '=', ids.clientId).execute()
+    const closed = await postJson(t, `/api/workspace/clients/${ids.clientId}/messages`, { body: 'Hallo' }, evv.headers)
+    expect(closed.statusCode).toBe(409)
+    expect(closed.json().error.code).toBe('client_closed')
+    expect(await emailsSince(before)).toEqual([])
+    await t.db.updateTable('client').set({ closed_at: null }).where('id', '=', ids.clientId).execute()
   })
 })

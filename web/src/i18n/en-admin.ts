@@ -118,6 +118,8 @@ export const enAdmin = {
   'admin.links.ended': 'The link with {name} has been ended.',
   'admin.links.reason.consent_withdrawn': 'The consent has been withdrawn',
   'admin.links.reason.no_longer_needed': 'The link is no longer needed',
+  'admin.links.reason.client_deceased': 'The ECD reported that the client died',
+  'admin.links.reason.client_left': 'The ECD reported that the client left care',
   'admin.links.changePermissions': 'Change permissions',
   'admin.links.permissionsOf': 'What may this account see of {name}?',
   'admin.links.savePermissions': 'Save permissions',

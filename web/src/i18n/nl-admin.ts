@@ -120,6 +120,8 @@ export const nlAdmin = {
   'admin.links.ended': 'De koppeling met {name} is beëindigd.',
   'admin.links.reason.consent_withdrawn': 'De toestemming is ingetrokken',
   'admin.links.reason.no_longer_needed': 'De koppeling is niet meer nodig',
+  'admin.links.reason.client_deceased': 'Het ECD meldt dat de cliënt is overleden',
+  'admin.links.reason.client_left': 'Het ECD meldt dat de cliënt uit zorg is',
   'admin.links.changePermissions': 'Rechten wijzigen',
   'admin.links.permissionsOf': 'Wat mag dit account zien van {name}?',
   'admin.links.savePermissions': 'Rechten opslaan',

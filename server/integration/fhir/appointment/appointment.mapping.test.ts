@@ -15,6 +15,7 @@ describe('Appointment → appointment', () => {
       columns: {
         starts_at: new Date('2013-12-10T09:00:00Z'), ends_at: new Date('2013-12-10T11:00:00Z'), title: 'Discussion on the results of your recent MRI',
         location: 'South Wing, second floor', with_whom: 'Dr Adam Careful', cancelled_at: null,
+        comment: 'Further expand on the results of the MRI and determine the next actions that may be appropriate.',
       },
     })
   })

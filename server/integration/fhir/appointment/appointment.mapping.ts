@@ -15,7 +15,7 @@ export function madeByUrl(portalBaseUrl: URL): string {
 
 export interface AppointmentInput {
   patient: Reference | undefined
-  columns: { starts_at: Date; ends_at: Date; title: string; location: string; with_whom: string; cancelled_at: Date | null }
+  columns: { starts_at: Date; ends_at: Date; title: string; location: string; with_whom: string; cancelled_at: Date | null; comment: string }
 }
 
 /** Appointment → appointment columns (422 when a portal rule is not met). */
@@ -31,7 +31,7 @@ export function appointmentToColumns(appointment: Appointment, now: Date): Appoi
   const location = actors.find((a) => a.type === 'Location' || a.reference?.startsWith('Location/'))?.display ?? ''
   const withWhom = actors.filter((a) => a.type === 'Practitioner' || a.reference?.startsWith('Practitioner/')).map((a) => a.display ?? '').filter(Boolean).join(', ')
   const cancelled = appointment.status === 'cancelled' || appointment.status === 'noshow'
-  return { patient, columns: { starts_at: starts, ends_at: ends, title, location, with_whom: withWhom, cancelled_at: cancelled ? now : null } }
+  return { patient, columns: { starts_at: starts, ends_at: ends, title, location, with_whom: withWhom, cancelled_at: cancelled ? now : null, comment: appointment.comment ?? '' } }
 }
 
 /** Appointment row → Appointment, with who made it (an account in the portal, or a staff member). */
@@ -54,6 +54,7 @@ export function appointmentRowToFhir(row: AppointmentRow, identifierSystem: stri
     start: row.starts_at.toISOString(),
     end: row.ends_at.toISOString(),
     created: row.created_at.toISOString(),
+    ...(row.comment ? { comment: row.comment } : {}),
     participant,
   }
 }

@@ -13,6 +13,8 @@ export interface MessageInput {
   subject: Reference | undefined
   sender: Reference | undefined
   body: string
+  /** When the writer sent it (FHIR `sent`), kept apart from when the portal received it. */
+  sentAt: Date | null
 }
 
 /** Communication → message: plain text, as the portal's own messages (422 when empty or too long). */
@@ -24,7 +26,7 @@ export function communicationToMessage(communication: Communication): MessageInp
   if (!body) throw unprocessable('Communication.payload', 'the message text is required')
   if (plainTextLength(body) > MESSAGE_MAX_LENGTH) throw unprocessable('Communication.payload', `a message is at most ${MESSAGE_MAX_LENGTH} characters`)
   if (!communication.sender) throw unprocessable('Communication.sender', 'a message from the ECD needs its writer as Practitioner/<id>')
-  return { subject: communication.subject, sender: communication.sender, body }
+  return { subject: communication.subject, sender: communication.sender, body, sentAt: communication.sent ? new Date(communication.sent) : null }
 }
 
 /**
@@ -42,7 +44,9 @@ export function messageToCommunication(row: MessageRow, identifierSystem: string
     ...(row.ecd_id ? { identifier: [{ system: identifierSystem, value: row.ecd_id }] } : {}),
     status: 'completed',
     subject: patientReference(row.client_id),
-    sent: row.created_at.toISOString(),
+    // A portal message is sent when the portal stores it; the ECD's keeps the time it was sent there.
+    sent: (row.sent_at ?? row.created_at).toISOString(),
+    received: row.created_at.toISOString(),
     sender,
     payload: [{ contentString: row.body }],
   }

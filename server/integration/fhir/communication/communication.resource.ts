@@ -3,6 +3,7 @@ import { amsterdamDate } from '../../../platform/amsterdam-time.ts'
 import { insertMessage } from '../../../record/messages/message.repository.ts'
 import { notifyNewMessage } from '../../../record/notifications/notification.service.ts'
 import { unprocessable } from '../fhir-errors.ts'
+import { isClientClosed } from '../../../record/clients/client-closure.repository.ts'
 import { optionalStaffMember, requireClient } from '../fhir-references.ts'
 import type { FhirResourceType } from '../fhir-resource-type.ts'
 import { rowReads } from '../fhir-row-reads.ts'
@@ -33,10 +34,11 @@ export const communicationType: FhirResourceType<Communication> = {
     const sender = await optionalStaffMember(db, input.sender, 'Communication.sender')
     if (existing) {
       const current = (await findMessageById(db, existing.id))!
-      if (current.client_id === clientId && current.body === input.body && current.author_staff_id === sender!.id) return { stored: stored(current, context), changed: false }
+      if (current.client_id === clientId && current.body === input.body && current.author_staff_id === sender!.id && current.sent_at?.getTime() === input.sentAt?.getTime()) return { stored: stored(current, context), changed: false }
       throw unprocessable('Communication', 'a sent message cannot be changed: send a new one')
     }
-    const { id } = await insertMessage(db, { client_id: clientId, author_account_id: null, author_staff_id: sender!.id, body: input.body, created_at: context.now, updated_at: context.now, ecd_id: ecdId })
+    if (await isClientClosed(db, clientId)) throw unprocessable('Communication.subject', 'the client died or left care (Patient.deceased or active false): the portal takes no new messages for them')
+    const { id } = await insertMessage(db, { client_id: clientId, author_account_id: null, author_staff_id: sender!.id, body: input.body, sent_at: input.sentAt, created_at: context.now, updated_at: context.now, ecd_id: ecdId })
     await notifyNewMessage(db, { clientId, sender: { staffMemberId: sender!.id }, portalUrl: new URL('/', context.portalBaseUrl).href, today: amsterdamDate(context.now) }, context.now)
     return { stored: stored((await findMessageById(db, id))!, context), changed: true }
   },

@@ -2,7 +2,8 @@ import type { Patient } from '@medplum/fhirtypes'
 
 /**
  * nl-core-Patient-01, written from the Nictiz zib2020 specification's example (Johanna
- * "Jo" van Putten-van der Giessen): Dutch name parts as extensions, initials as qualified
+ * "Jo" van Putten-van der Giessen; naamgebruik NL3, the partner's name before her own): Dutch
+ * name parts as extensions, initials as qualified
  * given names, nl-core address parts, BSN with the 11-test test number 999911120.
  */
 export function nlCorePatientExample(): Patient {
@@ -13,7 +14,7 @@ export function nlCorePatientExample(): Patient {
     identifier: [{ use: 'official', system: 'http://fhir.nl/fhir/NamingSystem/bsn', value: '999911120' }],
     name: [
       {
-        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order', valueCode: 'NL4' }],
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order', valueCode: 'NL3' }],
         use: 'official',
         text: 'Johanna Petronella Maria (Jo) van Putten-van der Giessen',
         family: 'van Putten-van der Giessen',

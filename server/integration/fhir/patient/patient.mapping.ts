@@ -1,11 +1,13 @@
-import type { Address, ContactPoint, Identifier, Patient } from '@medplum/fhirtypes'
+import type { Address, Extension, Identifier, Patient } from '@medplum/fhirtypes'
 import type { Selectable } from 'kysely'
 import type { FieldCipher } from '../../../platform/crypto/field-encryption.ts'
 import type { ClientTable, Gender } from '../../../record/clients/client.table.ts'
 import { unprocessable } from '../fhir-errors.ts'
-import { EXT, extensionValue, type PrimitiveExtensions } from '../fhir-extensions.ts'
+import { EXT } from '../fhir-extensions.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { clientNameFromFhir, clientNameToFhir } from './patient-name.ts'
+import { addressColumns, addressToFhir, emailColumns, phoneColumns, telecomToFhir } from './contact-details.ts'
+import { type ContactColumns, contactsFromFhir, contactToFhir } from './patient-contact.ts'
 import { isValidBsn } from '../../../../shared/bsn.ts'
 
 export type ClientRow = Selectable<ClientTable>
@@ -17,23 +19,43 @@ export interface PatientColumns {
   given_name: string
   name_prefix: string
   family_name: string
+  name_text: string
+  given_names: string
+  partner_prefix: string
+  partner_name: string
+  name_usage: string
   date_of_birth: string
   marital_status: string
   place_of_birth: string
+  nationality: string
+  nationality_system: string
+  nationality_code: string
   street: string
   house_number: string
   postal_code: string
   city: string
   address_extra: string
+  address_type: string
+  district: string
+  country: string
   phone: string
+  phone_use: string
+  mobile_phone: string
   email: string
   general_practitioner: string
+  active: boolean
+  deceased: boolean
+  deceased_on: string | null
   bsn: string | null
+  /** Patient.contact, kept in its own table. */
+  contacts: ContactColumns[]
 }
 
 const MARITAL_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus'
 /** v3 MaritalStatus codes and the words the portal shows (as the ECD's registration form has them). */
 const MARITAL: Record<string, string> = { M: 'gehuwd', S: 'ongehuwd', U: 'ongehuwd', D: 'gescheiden', L: 'gescheiden van tafel en bed', T: 'geregistreerd partnerschap', W: 'weduwe' }
+/** The code system's own displays, served with the code. */
+const MARITAL_DISPLAY: Record<string, string> = { M: 'Married', S: 'Never Married', U: 'unmarried', D: 'Divorced', L: 'Legally Separated', T: 'Domestic partner', W: 'Widowed' }
 const GENDERS: readonly Gender[] = ['female', 'male', 'other', 'unknown']
 
 /** The Dutch 11-proef, shared with the account's own BSN (DigiD). */
@@ -48,22 +70,25 @@ export function patientToColumns(patient: Patient): PatientColumns {
   if (!GENDERS.includes(gender)) throw unprocessable('Patient.gender', 'gender must be female, male, other or unknown')
   const bsn = patient.identifier?.find((i) => i.system === BSN_SYSTEM)?.value ?? null
   if (bsn !== null && !isValidBsn(bsn)) throw unprocessable('Patient.identifier', 'the BSN does not pass the 11-test')
-  // A death or a departure changes who may see the record: that is the administrators' decision
-  // (docs/decisions/fhir-identifiers.md), so it is refused rather than stored half or dropped.
-  if (patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined) throw unprocessable('Patient.deceased[x]', 'the portal does not record a death through the API yet: ask the portal\'s administrators to close the client\'s links')
-  if (patient.active === false) throw unprocessable('Patient.active', 'the portal does not record a departure through the API yet: ask the portal\'s administrators to close the client\'s links')
   const address = homeAddress(patient.address)
+  const phones = phoneColumns(patient.telecom)
   return {
     gender,
     ...name,
     date_of_birth: patient.birthDate,
     marital_status: maritalStatusFromFhir(patient, gender),
     place_of_birth: patient.extension?.find((e) => e.url === EXT.birthPlace)?.valueAddress?.city ?? '',
+    ...nationalityColumns(patient),
     ...addressColumns(address),
-    phone: telecom(patient.telecom, 'phone'),
-    email: telecom(patient.telecom, 'email'),
+    ...phones,
+    email: emailColumns(patient.telecom).email,
     general_practitioner: patient.generalPractitioner?.[0]?.display ?? '',
+    // A death or a departure closes the client's links (docs/decisions/fhir-death-and-departure.md).
+    active: patient.active !== false,
+    deceased: patient.deceasedBoolean === true || patient.deceasedDateTime !== undefined,
+    deceased_on: patient.deceasedDateTime ?? null,
     bsn,
+    contacts: contactsFromFhir(patient.contact),
   }
 }
 
@@ -74,37 +99,31 @@ function maritalStatusFromFhir(patient: Patient, gender: Gender): string {
   return word ?? patient.maritalStatus?.text ?? ''
 }
 
+/** patient-nationality: its `code`, as words (shown in the profile) and the code beside them. */
+function nationalityColumns(patient: Patient) {
+  const concept = patient.extension?.find((e) => e.url === EXT.nationality)?.extension?.find((e) => e.url === 'code')?.valueCodeableConcept
+  const coding = concept?.coding?.find((c) => c.code)
+  return { nationality: coding?.display ?? concept?.text ?? '', nationality_system: coding?.system ?? '', nationality_code: coding?.code ?? '' }
+}
+
+function nationalityToFhir(row: ClientRow): Extension[] {
+  if (!row.nationality && !row.nationality_code) return []
+  const coding = row.nationality_code ? [{ ...(row.nationality_system ? { system: row.nationality_system } : {}), code: row.nationality_code, ...(row.nationality ? { display: row.nationality } : {}) }] : undefined
+  return [{ url: EXT.nationality, extension: [{ url: 'code', valueCodeableConcept: coding ? { coding } : { text: row.nationality } }] }]
+}
+
 function homeAddress(addresses: Address[] | undefined): Address | undefined {
   return addresses?.find((a) => a.use === 'home' && a.type !== 'postal') ?? addresses?.find((a) => a.use !== 'old') ?? addresses?.[0]
 }
 
-type AddressWithParts = Address & { _line?: (PrimitiveExtensions | null)[] }
-
-/** nl-core keeps street and house number as extensions on the first line; else the line as written. */
-function addressColumns(address: Address | undefined) {
-  const parts = (address as AddressWithParts | undefined)?._line?.[0]?.extension ?? undefined
-  const street = extensionValue(parts, EXT.streetName)
-  const number = [extensionValue(parts, EXT.houseNumber), extensionValue(parts, EXT.buildingNumberSuffix)].filter(Boolean).join(' ')
-  return {
-    street: street ?? address?.line?.[0] ?? '',
-    house_number: street ? number : '',
-    postal_code: (address?.postalCode ?? '').replace(/\s+/g, ' ').trim(),
-    city: address?.city ?? '',
-    address_extra: extensionValue(parts, EXT.additionalLocator) ?? address?.line?.slice(1).join(', ') ?? '',
-  }
-}
-
-function telecom(points: ContactPoint[] | undefined, system: 'phone' | 'email'): string {
-  const ofSystem = (points ?? []).filter((p) => p.system === system && !p.period?.end)
-  return (ofSystem.find((p) => p.use === 'home') ?? ofSystem.find((p) => p.use === 'mobile') ?? ofSystem[0])?.value ?? ''
-}
-
 /** Client row → Patient, as nl-core-Patient has it. The BSN only when `cipher` is given. */
-export function clientRowToPatient(row: ClientRow, identifierSystem: string, cipher?: FieldCipher): Patient {
+export function clientRowToPatient(row: ClientRow & { contacts?: ContactColumns[] }, identifierSystem: string, cipher?: FieldCipher): Patient {
   const identifier: Identifier[] = []
   if (row.ecd_id) identifier.push({ use: 'official', system: identifierSystem, value: row.ecd_id })
   if (row.bsn_encrypted && cipher) identifier.push({ use: 'official', system: BSN_SYSTEM, value: cipher.decrypt(row.bsn_encrypted) })
-  const line = [row.street, row.house_number].filter(Boolean).join(' ')
+  const address = addressToFhir(row)
+  const extension: Extension[] = [...nationalityToFhir(row), ...(row.place_of_birth ? [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] : [])]
+  const telecom = telecomToFhir(row)
   const maritalCode = Object.entries(MARITAL).find(([, word]) => word === row.marital_status || (word === 'weduwe' && row.marital_status === 'weduwnaar'))?.[0]
   return {
     resourceType: 'Patient',
@@ -112,30 +131,16 @@ export function clientRowToPatient(row: ClientRow, identifierSystem: string, cip
     meta: { versionId: String(row.version), lastUpdated: row.updated_at.toISOString() },
     ...(identifier.length > 0 ? { identifier } : {}),
     name: clientNameToFhir(row),
+    active: row.active,
     gender: row.gender,
     birthDate: row.date_of_birth,
-    ...(row.place_of_birth ? { extension: [{ url: EXT.birthPlace, valueAddress: { city: row.place_of_birth } }] } : {}),
-    ...(line || row.city ? { address: [addressToFhir(row, line)] } : {}),
-    ...(row.phone || row.email
-      ? { telecom: [...(row.phone ? [{ system: 'phone' as const, value: row.phone, use: 'home' as const }] : []), ...(row.email ? [{ system: 'email' as const, value: row.email, use: 'home' as const }] : [])] }
-      : {}),
-    ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode }] } : {}), text: row.marital_status } } : {}),
+    ...(row.deceased_on ? { deceasedDateTime: row.deceased_on } : { deceasedBoolean: row.deceased }),
+    ...(extension.length > 0 ? { extension } : {}),
+    ...(address ? { address: [address] } : {}),
+    ...(telecom.length > 0 ? { telecom } : {}),
+    ...(row.marital_status ? { maritalStatus: { ...(maritalCode ? { coding: [{ system: MARITAL_SYSTEM, code: maritalCode, display: MARITAL_DISPLAY[maritalCode] }] } : {}), text: row.marital_status } } : {}),
     ...(row.general_practitioner ? { generalPractitioner: [{ display: row.general_practitioner }] } : {}),
+    ...(row.contacts && row.contacts.length > 0 ? { contact: row.contacts.map(contactToFhir) } : {}),
   }
 }
 
-function addressToFhir(row: ClientRow, line: string): Address {
-  const parts = [
-    ...(row.street ? [{ url: EXT.streetName, valueString: row.street }] : []),
-    ...(row.house_number ? [{ url: EXT.houseNumber, valueString: row.house_number }] : []),
-    ...(row.address_extra ? [{ url: EXT.additionalLocator, valueString: row.address_extra }] : []),
-  ]
-  const address: AddressWithParts = {
-    use: 'home',
-    type: 'physical',
-    ...(line ? { line: [line], _line: [{ extension: parts }] } : {}),
-    ...(row.postal_code ? { postalCode: row.postal_code } : {}),
-    ...(row.city ? { city: row.city } : {}),
-  }
-  return address
-}

@@ -4,7 +4,7 @@ import type { StaffMemberTable } from '../../../record/care-team/care-team.table
 import { isRowId, lastUpdatedCondition } from '../fhir-repository-helpers.ts'
 import type { SearchQuery } from '../fhir-resource-type.ts'
 
-const COLUMNS = ['id', 'ecd_id', 'name', 'discipline', 'version', 'updated_at'] as const
+const COLUMNS = ['id', 'ecd_id', 'name', 'discipline', 'title', 'given_name', 'name_prefix', 'family_name', 'big_number', 'uzi_number', 'ura_number', 'version', 'updated_at'] as const
 
 export async function findStaffById(db: Db, id: string) {
   if (!isRowId(id)) return undefined

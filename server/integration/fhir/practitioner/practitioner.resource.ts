@@ -11,7 +11,7 @@ const { stored, ...reads } = rowReads<Practitioner, StaffRow>(
   () => null,
 )
 
-/** Practitioner → staff member (name and discipline). */
+/** Practitioner → staff member (name and its parts, discipline, BIG/UZI/URA numbers). */
 export const practitionerType: FhirResourceType<Practitioner> = {
   resourceType: 'Practitioner',
   dataKind: 'staff_member',
@@ -22,7 +22,7 @@ export const practitionerType: FhirResourceType<Practitioner> = {
     const columns = practitionerToColumns(practitioner)
     if (existing) {
       const current = (await findStaffById(db, existing.id))!
-      if (current.name === columns.name && current.discipline === columns.discipline && current.ecd_id === ecdId) return { stored: stored(current, context), changed: false }
+      if (current.ecd_id === ecdId && Object.entries(columns).every(([key, value]) => current[key as keyof typeof columns] === value)) return { stored: stored(current, context), changed: false }
       return { stored: stored(await updateStaff(db, existing.id, { ...columns, ecd_id: ecdId, updated_at: context.now }), context), changed: true }
     }
     return { stored: stored(await insertStaff(db, { ...columns, ecd_id: ecdId, created_at: context.now, updated_at: context.now }), context), changed: true }

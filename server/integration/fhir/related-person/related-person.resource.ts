@@ -1,4 +1,5 @@
 import type { RelatedPerson } from '@medplum/fhirtypes'
+import { isDeepStrictEqual } from 'node:util'
 import { clientExists } from '../care-team/care-team.repository.ts'
 import { unprocessable } from '../fhir-errors.ts'
 import type { FhirResourceType } from '../fhir-resource-type.ts'
@@ -25,9 +26,9 @@ export const relatedPersonType: FhirResourceType<RelatedPerson> = {
     const columns = { ...relatedPersonToColumns(person), client_id: clientId }
     if (existing) {
       const current = (await findContactPersonById(db, existing.id))!
-      if ((Object.keys(columns) as (keyof typeof columns)[]).every((key) => current[key] === columns[key])) return { stored: stored(current, context), changed: false }
-      return { stored: stored(await updateContactPerson(db, existing.id, { ...columns, ecd_id: ecdId, updated_at: context.now }), context), changed: true }
+      if ((Object.keys(columns) as (keyof typeof columns)[]).every((key) => isDeepStrictEqual(current[key], columns[key]))) return { stored: stored(current, context), changed: false }
+      return { stored: stored(await updateContactPerson(db, existing.id, { ...columns, relationship_codes: JSON.stringify(columns.relationship_codes), ecd_id: ecdId, updated_at: context.now }), context), changed: true }
     }
-    return { stored: stored(await insertContactPerson(db, { ...columns, ecd_id: ecdId, created_at: context.now, updated_at: context.now }), context), changed: true }
+    return { stored: stored(await insertContactPerson(db, { ...columns, relationship_codes: JSON.stringify(columns.relationship_codes), ecd_id: ecdId, created_at: context.now, updated_at: context.now }), context), changed: true }
   },
 }

@@ -24,11 +24,16 @@ describe('RelatedPerson mapping', () => {
   it('reads the nl-core example and writes a contact person back valid against R4', () => {
     validateFhirResource(nlCoreContactPerson)
     const columns = relatedPersonToColumns(nlCoreContactPerson)
-    expect(columns).toEqual({ name: 'Marieke XXX_Bergman', relationship: 'Eerste relatie/contactpersoon, daughter', phone: '0612345678', email: 'user@home.nl', active: true })
+    expect(columns).toEqual({
+      name: 'Marieke XXX_Bergman', relationship: 'Eerste relatie/contactpersoon, daughter', phone: '0612345678', email: 'user@home.nl', active: true,
+      relationship_codes: nlCoreContactPerson.relationship!.map((r) => r.coding![0]),
+    })
     const now = new Date('2026-11-02T10:00:00Z')
     const back = contactPersonRowToRelatedPerson({ ...columns, id: 'a8c1d7e4-0000-4000-8000-000000000008', ecd_id: 'CP-1', client_id: 'a8c1d7e4-0000-4000-8000-000000000009', version: 1, created_at: now, updated_at: now }, ECD_SYSTEM)
     validateFhirResource(back)
     expect(relatedPersonToColumns(back)).toEqual(columns)
+    // Relationships come back as codes, with their words as text (before: the words only).
+    expect(back.relationship).toEqual(nlCoreContactPerson.relationship!.map((r) => ({ ...r, text: r.coding![0]!.display })))
   })
 })
 

@@ -11,6 +11,10 @@ import { useEndLink } from '../api/end-link.ts'
 import { LinkPermissionsForm } from './link-permissions-form.tsx'
 import { PERMISSION_KEYS } from './permission-keys.ts'
 
+/** End reasons with a text: an administrator's two, and the ECD's death or departure (docs/decisions/fhir-death-and-departure.md). */
+const SHOWN_REASONS = ['consent_withdrawn', 'no_longer_needed', 'client_deceased', 'client_left'] as const
+const isShownReason = (reason: string | null): reason is (typeof SHOWN_REASONS)[number] => (SHOWN_REASONS as readonly (string | null)[]).includes(reason)
+
 /** The account's links to clients, active ones first, each with relation, permissions and consent. */
 export function LinksSection({ links }: { links: LinkSummary[] }) {
   const t = useT()
@@ -46,7 +50,7 @@ export function LinksSection({ links }: { links: LinkSummary[] }) {
                     <dt>{t('admin.links.endedAt')}</dt>
                     <dd>
                       {formatDateTime(link.endedAt, language)}
-                      {link.endReason === 'consent_withdrawn' || link.endReason === 'no_longer_needed' ? ` (${t(`admin.links.reason.${link.endReason}`)})` : ''}
+                      {isShownReason(link.endReason) ? ` (${t(`admin.links.reason.${link.endReason}`)})` : ''}
                     </dd>
                   </>
                 ) : null}
