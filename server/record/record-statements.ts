@@ -3,7 +3,8 @@
  * send: what sets a page's cost, whatever the size of the data (docs/decisions/request-path.md).
  * One table for the test that keeps them down (record-statements.test.ts) and the figures
  * `npm run bench` prints beside them (bench/request-bench.ts). Issue 11 asks at most 5 for every
- * page but home; the access-log page is at 6 (see the decision).
+ * page but home. A read's log INSERT counts once per request although the group commit shares it
+ * with the other reads in flight (access-log-group-commit.ts): the request waits for it all the same.
  */
 export const RECORD_PAGE_STATEMENTS: readonly { page: string; path: string; atMost: number }[] = [
   // Session, link, six cards, one INSERT of seven log rows.
@@ -16,5 +17,6 @@ export const RECORD_PAGE_STATEMENTS: readonly { page: string; path: string; atMo
   { page: 'profile', path: 'profile', atMost: 5 },
   { page: 'subscriptions', path: 'subscriptions', atMost: 4 },
   { page: 'care team today', path: 'care-team/today', atMost: 4 },
-  { page: 'who read my record', path: 'access-log', atMost: 6 },
+  // Session, link, newest access and organisation, the window's lines with "is there older", one INSERT.
+  { page: 'who read my record', path: 'access-log', atMost: 5 },
 ]
