@@ -3,18 +3,20 @@
  * send: what sets a page's cost, whatever the size of the data (docs/decisions/request-path.md).
  * One table for the test that keeps them down (record-statements.test.ts) and the figures
  * `npm run bench` prints beside them (bench/request-bench.ts). Issue 11 asks at most 5 for every
- * page but home; the access-log page is at 6 (see the decision).
+ * page but home. A read's log INSERT counts once per request although the group commit shares it
+ * with the other reads in flight (access-log-group-commit.ts): the request waits for it all the same.
  */
 export const RECORD_PAGE_STATEMENTS: readonly { page: string; path: string; atMost: number }[] = [
-  // Session, link, six cards, one INSERT of seven log rows.
-  { page: 'home (every card)', path: 'home', atMost: 10 },
+  // Session, link, six cards (the messages card with its unread count in one SELECT), one INSERT of seven log rows.
+  { page: 'home (every card)', path: 'home', atMost: 9 },
   { page: 'reports', path: 'reports', atMost: 4 },
   { page: 'reports, text search', path: 'reports?q=goed', atMost: 4 },
-  { page: 'messages', path: 'messages', atMost: 5 },
+  { page: 'messages', path: 'messages', atMost: 4 },
   { page: 'appointments', path: 'appointments', atMost: 4 },
   { page: 'care plan prints', path: 'care-plan-prints', atMost: 4 },
   { page: 'profile', path: 'profile', atMost: 5 },
   { page: 'subscriptions', path: 'subscriptions', atMost: 4 },
   { page: 'care team today', path: 'care-team/today', atMost: 4 },
-  { page: 'who read my record', path: 'access-log', atMost: 6 },
+  // Session, link, newest access and organisation, the window's lines with "is there older", one INSERT.
+  { page: 'who read my record', path: 'access-log', atMost: 5 },
 ]

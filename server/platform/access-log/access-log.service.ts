@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { AccessAction, AccessOutcome, ActorType } from './access-log.table.ts'
+import type { AccessAction, AccessLogTable, AccessOutcome, ActorType } from './access-log.table.ts'
 import { insertAccessLogEntries } from './access-log.repository.ts'
 
 /** Who acts: a person (with their role), an integration client, the system, or nobody yet. */
@@ -64,7 +64,12 @@ export async function recordAccesses(
   occurredAt: Date,
 ): Promise<void> {
   if (events.length === 0) return
-  await insertAccessLogEntries(db, events.map((event) => ({
+  await insertAccessLogEntries(db, accessLogRows(actor, source, events, occurredAt))
+}
+
+/** The full NEN 7513 rows of one request's events: what recordAccesses and the group commit write. */
+export function accessLogRows(actor: Actor, source: RequestSource, events: readonly AccessEvent[], occurredAt: Date): Insertable<AccessLogTable>[] {
+  return events.map((event) => ({
     occurred_at: occurredAt,
     action: event.action,
     outcome: event.outcome,
@@ -82,5 +87,5 @@ export async function recordAccesses(
     request_id: source.requestId,
     auth_method: actor.authentication?.method ?? null,
     assurance: actor.authentication?.assurance ?? null,
-  })))
+  }))
 }

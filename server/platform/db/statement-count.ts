@@ -39,3 +39,17 @@ export function countStatement(_event: LogEvent): void {
 export function statementsOfCurrentRequest(): number | undefined {
   return currentCounter.getStore()?.count
 }
+
+/**
+ * Runs `work` outside every request's count: for a statement several requests share (the access
+ * log's group commit), which each of them counts once with countSharedStatement instead.
+ */
+export function outsideRequestCounts<T>(work: () => T): T {
+  return currentCounter.exit(work)
+}
+
+/** Counts one shared statement for the current request: it waits for that round trip as for one of its own. */
+export function countSharedStatement(): void {
+  const counter = currentCounter.getStore()
+  if (counter) counter.count += 1
+}

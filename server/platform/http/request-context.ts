@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../app-deps.ts'
+import { type AccessLogGroupCommit, accessLogGroupCommit } from '../access-log/access-log-group-commit.ts'
 import type { RequestSource } from '../access-log/access-log.service.ts'
 import type { Db } from '../db/database.ts'
 import { countStatementsInto, newStatementCounter, type StatementCounter } from '../db/statement-count.ts'
@@ -19,6 +20,8 @@ export interface PublicContext {
   now: Date
   /** PUBLIC_BASE_URL with a slash: the one link notifications and e-mails carry. */
   portalUrl: string
+  /** Where read acts write their access-log rows: one group commit per app, shared by its requests. */
+  readLog: AccessLogGroupCommit
 }
 
 /**
@@ -43,11 +46,12 @@ declare module 'fastify' {
 /** Registered before authentication, so every later hook and handler finds the context. */
 export function registerRequestContext(app: FastifyInstance, { db, clock, config }: Pick<AppDeps, 'db' | 'clock' | 'config'>): void {
   const portalUrl = new URL('/', config.publicBaseUrl).href
+  const readLog = accessLogGroupCommit(db)
   app.decorateRequest('requestContext', null)
   app.decorateRequest('statementCounter', null)
   // Callback hooks, not async ones: the hooks and the handler after `done` run inside the counter's context.
   app.addHook('onRequest', (request, _reply, done) => {
-    request.requestContext = { db, source: requestSource(request), now: clock(), portalUrl }
+    request.requestContext = { db, source: requestSource(request), now: clock(), portalUrl, readLog }
     const counter = newStatementCounter()
     request.statementCounter = counter
     countStatementsInto(counter, done)

@@ -9,6 +9,11 @@ export interface AccessLogFilter {
   /** Exclusive: the start of the day after the period, or of the cursor's day. */
   until: Date | null
   limit: number | null
+  /**
+   * Also answer, in every row, whether the client has a successful access in this earlier period:
+   * the page's "is there an older page" question, in the same statement (request-path.md).
+   */
+  olderIn?: { from: Date | null; until: Date }
 }
 
 /**
@@ -16,6 +21,7 @@ export interface AccessLogFilter {
  * day first. Served by access_log_client_success_idx; the period bounds what is grouped.
  */
 export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
+  const { olderIn } = filter
   let query = db
     .selectFrom('access_log')
     .select([
@@ -23,6 +29,8 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
       (eb) => eb.fn.min('occurred_at').as('first_at'),
       (eb) => eb.fn.max('occurred_at').as('last_at'),
       (eb) => eb.fn.countAll<string>().as('count'),
+      // Uncorrelated: PostgreSQL answers it once for the whole statement.
+      (eb) => (olderIn ? eb.exists(newestAccessQuery(db, filter.clientId, olderIn.from, olderIn.until)) : eb.lit(false)).as('older'),
     ])
     .where('client_id', '=', filter.clientId)
     .where('outcome', '=', 'success')
@@ -39,13 +47,7 @@ export async function findMergedAccessLines(db: Db, filter: AccessLogFilter) {
   return (filter.limit === null ? query : query.limit(filter.limit)).execute()
 }
 
-/** The moment of the client's newest successful access inside the period, through the client index. */
-export async function findNewestAccessAt(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<Date | null> {
-  const row = await newestAccessQuery(db, clientId, from, until).executeTakeFirst()
-  return row?.occurred_at ?? null
-}
-
-/** findNewestAccessAt and the organisation's name (the staff's lines name it) in one statement: what the page's first step needs. */
+/** The moment of the client's newest successful access inside the period (through the client index) and the organisation's name (the staff's lines name it), in one statement: what the page's first step needs. */
 export async function findNewestAccessAndOrganisation(db: Db, clientId: string, from: Date | null, until: Date | null): Promise<{ newest: Date | null; organisation: string }> {
   const row = await db
     .selectNoFrom((eb) => [

@@ -1,6 +1,6 @@
 import type { AccessLogLine, AccessLogPage, AccessLogQuery } from '../../../shared/schemas/client-access-log.ts'
 import { addDays, amsterdamDate, amsterdamInstant } from '../../platform/amsterdam-time.ts'
-import { findMergedAccessLines, findNewestAccessAndOrganisation, findNewestAccessAt, type MergedAccessRow } from './client-access-log.repository.ts'
+import { findMergedAccessLines, findNewestAccessAndOrganisation, type MergedAccessRow } from './client-access-log.repository.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { throughRecord } from '../client-access/record-door.ts'
 import { throughLink } from '../client-access/client-access.policy.ts'
@@ -31,9 +31,11 @@ export async function listAccessLog(context: RequestContext, clientId: string, q
     const windowStartDay = addDays(windowEndDay, -WINDOW_DAYS)
     const windowFrom = latest(from, amsterdamInstant(windowStartDay, '00:00'))
     const windowUntil = amsterdamInstant(windowEndDay, '00:00')
-    const rows = await findMergedAccessLines(trx, { clientId: access.clientId, from: windowFrom, until: windowUntil, limit: limit + 1 })
+    const olderIn = windowFrom !== from ? { from, until: windowFrom } : undefined
+    const rows = await findMergedAccessLines(trx, { clientId: access.clientId, from: windowFrom, until: windowUntil, limit: limit + 1, olderIn })
     if (rows.length <= limit) {
-      const older = windowFrom !== from && (await findNewestAccessAt(trx, access.clientId, from, windowFrom)) !== null
+      // Every row answers the same "older" question; the window holds the newest access, so there is a row.
+      const older = rows.some((row) => row.older)
       return { items: toLines(rows), nextCursor: older ? windowStartDay : null }
     }
     // A page holds whole days, so a day's lines are never split over two pages.
@@ -42,9 +44,10 @@ export async function listAccessLog(context: RequestContext, clientId: string, q
     if (wholeDays.length > 0) return { items: toLines(wholeDays), nextCursor: addDays(cutDay, 1) }
     // One day alone has more lines than a page: show that whole day.
     const cutDayStart = amsterdamInstant(cutDay, '00:00')
-    const day = await findMergedAccessLines(trx, { clientId: access.clientId, from: latest(from, cutDayStart), until: amsterdamInstant(addDays(cutDay, 1), '00:00'), limit: null })
-    const older = await findNewestAccessAt(trx, access.clientId, from, cutDayStart)
-    return { items: toLines(day), nextCursor: older ? cutDay : null }
+    const day = await findMergedAccessLines(trx, {
+      clientId: access.clientId, from: latest(from, cutDayStart), until: amsterdamInstant(addDays(cutDay, 1), '00:00'), limit: null, olderIn: { from, until: cutDayStart },
+    })
+    return { items: toLines(day), nextCursor: day.some((row) => row.older) ? cutDay : null }
   })
 }
 

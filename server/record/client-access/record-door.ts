@@ -46,9 +46,11 @@ export interface RecordAct<T> {
  *
  * A write runs in one transaction with its check and its log rows: they stand or fall together.
  * A read ('read' acts: their `work` must only read) needs no transaction (request-path.md): its
- * check, its reads and its log rows follow one another, and when the log rows cannot be written
- * the request fails before anything read leaves the server. Saving BEGIN and COMMIT and holding
- * no connection across the statements is what makes a record page cheap.
+ * check, its reads and its log rows follow one another, the rows written by the access log's
+ * group commit together with those of other reads in flight (access-log-group-commit.ts); when
+ * they cannot be committed the request fails before anything read leaves the server. Saving BEGIN
+ * and COMMIT, holding no connection across the statements and sharing the chained commit is what
+ * makes a record page cheap.
  */
 export async function throughRecord<A extends RecordAccess, T>(
   context: RequestContext,
@@ -57,14 +59,16 @@ export async function throughRecord<A extends RecordAccess, T>(
   act: RecordAct<T>,
   work: (trx: Db, access: A) => Promise<T>,
 ): Promise<T> {
-  const { db, session, source, now } = context
+  const { db, session, source, now, readLog } = context
   const checkActLog = async (trx: Db): Promise<T> => {
     const access = await policy.require(trx, session, clientId, now)
     const result = await work(trx, access)
     const recordId = typeof act.recordId === 'function' ? act.recordId(result) : (act.recordId ?? null)
     const row = { action: act.action, outcome: 'success', clientId: access.clientId, onBehalfLinkId: access.onBehalfLinkId, onBehalfOf: access.onBehalfOf } as const
     const events: AccessEvent[] = [{ ...row, dataKind: act.dataKind, recordId }, ...(act.alsoRead?.(result) ?? []).map((dataKind) => ({ ...row, dataKind }))]
-    await recordAccesses(trx, access.actor, source, events, now)
+    // A read's rows go through the group commit; a write's stay in its transaction.
+    if (act.action === 'read') await readLog.recordAccesses(access.actor, source, events, now)
+    else await recordAccesses(trx, access.actor, source, events, now)
     return result
   }
   try {

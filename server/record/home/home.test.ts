@@ -4,6 +4,7 @@ import { createClient, createLink, createReport, createStaffMember, createSubscr
 import { createAccount, createOrganisation } from '../../test/factories.ts'
 import { type LoggedIn, logIn } from '../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { verifyAccessLogChain } from '../../platform/access-log/access-log-verify.service.ts'
 
 const now = new Date('2026-11-25T12:00:00Z')
 const activatedAt = new Date('2026-06-01T00:00:00Z')
@@ -64,6 +65,17 @@ describe('GET /api/clients/:clientId/home', () => {
     const rows = await t.db.selectFrom('access_log').select(['data_kind', 'on_behalf_link_id', 'action']).where('request_id', '=', String(res.headers['x-request-id'])).execute()
     expect(rows.map((r) => r.data_kind).sort()).toEqual(['appointment', 'care_plan_print', 'home', 'message', 'profile', 'report', 'subscription'])
     expect(rows.every((r) => r.on_behalf_link_id === linkId && r.action === 'read')).toBe(true)
+  })
+
+  it('logs every card of concurrent requests (their rows committed together by the group commit) and keeps the chain whole', async () => {
+    const answers = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/home`, headers: login.headers })))
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(200)
+      const rows = await t.db.selectFrom('access_log').select(['data_kind', 'on_behalf_link_id']).where('request_id', '=', String(res.headers['x-request-id'])).execute()
+      expect(rows.map((r) => r.data_kind).sort()).toEqual(['appointment', 'care_plan_print', 'home', 'message', 'profile', 'report', 'subscription'])
+      expect(rows.every((r) => r.on_behalf_link_id === linkId)).toBe(true)
+    }
+    expect(await verifyAccessLogChain(t.db)).toMatchObject({ intact: true })
   })
 
   it('leaves out the cards the link may not open', async () => {

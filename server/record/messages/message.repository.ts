@@ -15,8 +15,13 @@ export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
  */
 export async function findMessagesPage(
   db: Db,
-  input: { clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string },
+  input: {
+    clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string
+    /** Also the account's read marker and unread count on every row (findUnreadStateOfAccount's answer, in the same statement). */
+    unreadOf?: { accountId: string; notBefore: Date }
+  },
 ) {
+  const { unreadOf } = input
   let query = db
     .selectFrom('message')
     .leftJoin('account', 'account.id', 'message.author_account_id')
@@ -36,6 +41,8 @@ export async function findMessagesPage(
         .where((w) => validOnDay(w, { from: 'care_assignment.valid_from', until: 'care_assignment.valid_until' }, input.today))).as('staff_is_evv'),
     ])
     .where('message.client_id', '=', input.clientId)
+    // Uncorrelated subqueries: PostgreSQL answers them once for the statement, not per row.
+    .$if(unreadOf !== undefined, (qb) => qb.select(unreadStateColumns(db, { clientId: input.clientId, ...unreadOf! })))
   if (input.notBefore) query = query.where('message.created_at', '>=', input.notBefore)
   if (input.after) {
     const after = input.after
@@ -105,13 +112,16 @@ function unreadForAccountQuery(db: Db, input: { clientId: string; accountId: str
  * countUnreadForAccount together): the messages page and the home card need both.
  */
 export async function findUnreadStateOfAccount(db: Db, input: { clientId: string; accountId: string; notBefore: Date }): Promise<{ readUntil: Date | null; unreadCount: number }> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('message_read_marker').select('read_until').where('client_id', '=', input.clientId).where('account_id', '=', input.accountId).as('read_until'),
-      unreadForAccountQuery(db, input).as('unread_count'),
-    ])
-    .executeTakeFirstOrThrow()
+  const row = await db.selectNoFrom(unreadStateColumns(db, input)).executeTakeFirstOrThrow()
   return { readUntil: row.read_until, unreadCount: Number(row.unread_count) }
+}
+
+/** The read marker and the unread count as two scalar subqueries, for findUnreadStateOfAccount and the messages page. */
+function unreadStateColumns(db: Db, input: { clientId: string; accountId: string; notBefore: Date }) {
+  return [
+    db.selectFrom('message_read_marker').select('read_until').where('client_id', '=', input.clientId).where('account_id', '=', input.accountId).as('read_until'),
+    unreadForAccountQuery(db, input).as('unread_count'),
+  ] as const
 }
 
 /** For the staff: per client, messages from portal accounts after the staff member's marker (colleagues' never count). */

@@ -62,8 +62,13 @@ export async function listMessages(context: RequestContext, clientId: string, pa
 
 /** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
 export async function newestMessages(db: Db, access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
-  const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) })
-  const { readUntil, unreadCount } = await findUnreadStateOfAccount(db, { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) })
+  const unreadOf = { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }
+  const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now), unreadOf })
+  // The rows carry the read marker and unread count (one statement less); a page with no row asks for them alone.
+  const first = rows[0]
+  const { readUntil, unreadCount } = first
+    ? { readUntil: first.read_until ?? null, unreadCount: Number(first.unread_count ?? 0) }
+    : await findUnreadStateOfAccount(db, unreadOf)
   return { rows, unreadCount, items: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })) }
 }
 
