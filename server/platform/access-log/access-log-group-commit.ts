@@ -1,9 +1,8 @@
-import type { Insertable } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { countSharedStatement, outsideRequestCounts } from '../db/statement-count.ts'
 import { type AccessEvent, type Actor, type RequestSource, accessLogRows } from './access-log.service.ts'
 import { insertAccessLogEntries } from './access-log.repository.ts'
-import type { AccessLogTable } from './access-log.table.ts'
+import type { AccessLogRow } from './access-log.table.ts'
 
 /**
  * Rows per INSERT at most: 17 parameters a row stays far below PostgreSQL's 65,535, and one
@@ -33,7 +32,7 @@ export interface AccessLogGroupCommit {
 }
 
 interface Waiting {
-  rows: Insertable<AccessLogTable>[]
+  rows: AccessLogRow[]
   resolve: () => void
   reject: (error: unknown) => void
 }

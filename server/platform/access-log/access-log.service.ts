@@ -1,6 +1,6 @@
-import type { Insertable, Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { AccessAction, AccessLogTable, AccessOutcome, ActorType } from './access-log.table.ts'
+import type { AccessAction, AccessLogRow, AccessOutcome, ActorType } from './access-log.table.ts'
 import { insertAccessLogEntries } from './access-log.repository.ts'
 
 /** Who acts: a person (with their role), an integration client, the system, or nobody yet. */
@@ -68,7 +68,7 @@ export async function recordAccesses(
 }
 
 /** The full NEN 7513 rows of one request's events: what recordAccesses and the group commit write. */
-export function accessLogRows(actor: Actor, source: RequestSource, events: readonly AccessEvent[], occurredAt: Date): Insertable<AccessLogTable>[] {
+export function accessLogRows(actor: Actor, source: RequestSource, events: readonly AccessEvent[], occurredAt: Date): AccessLogRow[] {
   return events.map((event) => ({
     occurred_at: occurredAt,
     action: event.action,

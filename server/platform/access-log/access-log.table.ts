@@ -32,3 +32,6 @@ export interface AccessLogTable {
   /** The session's assurance level: low, substantial or high (eIDAS). */
   assurance: string | null
 }
+
+/** One row as the application writes it: every column it fills, none left to a default. */
+export type AccessLogRow = { [K in Exclude<keyof AccessLogTable, 'id'>]: AccessLogTable[K] extends Generated<infer T> ? T : AccessLogTable[K] }

@@ -4,7 +4,6 @@ import { isDeepStrictEqual } from 'node:util'
 import { type AccessEvent, recordAccesses } from '../../../platform/access-log/access-log.service.ts'
 import type { AccessAction } from '../../../platform/access-log/access-log.table.ts'
 import type { Db } from '../../../platform/db/database.ts'
-import { chunksOf, MAX_PARAMETERS } from '../../../platform/db/bulk-parameters.ts'
 import { notifyRecordChange } from '../../../record/notifications/notification.service.ts'
 import { requireScope } from '../fhir-auth.ts'
 import { withPathSync } from '../fhir-entry-errors.ts'
@@ -46,12 +45,6 @@ export interface ReportSetEntry {
 export function fitsReportSet(resourceType: string, target: WriteTarget): target is ReportSetEntry['target'] {
   return resourceType === reportType.resourceType && (target.kind === 'identifier' || (target.kind === 'create' && !target.ifNoneExist))
 }
-
-/**
- * Access-log rows per INSERT: recordAccesses binds every column of every row (17 today; room
- * for 30), so one statement carries a Bundle of up to 2,184 reports under MAX_PARAMETERS.
- */
-const ACCESS_LOG_ROWS_PER_STATEMENT = Math.floor(MAX_PARAMETERS / 30)
 
 interface Checked {
   entry: ReportSetEntry
@@ -108,7 +101,8 @@ export async function writeReportSet(trx: Db, context: FhirContext, entries: rea
     results.set(entry.index, result)
     events.push({ action, outcome: 'success', clientId: result.stored.clientId, dataKind: reportType.dataKind, recordId: result.stored.id })
   }
-  for (const chunk of chunksOf(events, ACCESS_LOG_ROWS_PER_STATEMENT)) await recordAccesses(trx, integrationActor(context.caller), context.source, chunk, context.now)
+  // One INSERT for the whole set: the rows travel as one array per column (access-log.repository.ts).
+  await recordAccesses(trx, integrationActor(context.caller), context.source, events, context.now)
   // One notice per client and Bundle, however many of its reports the Bundle brings.
   for (const clientId of newsFor) await notifyRecordChange(trx, { kind: 'report', clientId, portalUrl: new URL('/', context.portalBaseUrl).href }, context.now)
   return results
