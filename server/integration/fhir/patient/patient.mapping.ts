@@ -6,14 +6,14 @@ import { unprocessable } from '../fhir-errors.ts'
 import { EXT } from '../fhir-extensions.ts'
 import { BSN_SYSTEM } from '../bsn-system.ts'
 import { clientNameFromFhir, clientNameToFhir } from './patient-name.ts'
-import { addressColumns, addressToFhir, emailColumns, phoneColumns, telecomToFhir } from './contact-details.ts'
+import { type AddressColumns, addressColumns, addressToFhir, emailColumns, phoneColumns, type TelecomColumns, telecomToFhir } from './contact-details.ts'
 import { type ContactColumns, contactsFromFhir, contactToFhir } from './patient-contact.ts'
 import { isValidBsn } from '../../../../shared/bsn.ts'
 
 export type ClientRow = Selectable<ClientTable>
 
 /** The client columns a Patient sets; the BSN separately, as it is stored encrypted. */
-export interface PatientColumns {
+export interface PatientColumns extends AddressColumns, TelecomColumns {
   gender: Gender
   initials: string
   given_name: string
@@ -30,18 +30,6 @@ export interface PatientColumns {
   nationality: string
   nationality_system: string
   nationality_code: string
-  street: string
-  house_number: string
-  postal_code: string
-  city: string
-  address_extra: string
-  address_type: string
-  district: string
-  country: string
-  phone: string
-  phone_use: string
-  mobile_phone: string
-  email: string
   general_practitioner: string
   active: boolean
   deceased: boolean
