@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import type { FastifySchema } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ErrorResponse } from '../../../shared/schemas/common.ts'
 import { SESSION_COOKIE } from '../../identity/authentication/session.service.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { isDocumented, OPENAPI_PATH, REFERENCE_PATH } from './openapi.ts'
@@ -156,6 +157,12 @@ describe('the OpenAPI document at /api/openapi.json', () => {
       }
     }
     expect(compared).toBeGreaterThan(200)
+  })
+
+  it('declares 503 on every route (closing; a full password-hashing queue), with the error body', () => {
+    const without = apiRoutes.filter((route) => !document.paths[openApiPath(route.url)]?.[route.method.toLowerCase()]?.responses['503'])
+    expect(without.map((route) => `${route.method} ${route.url}`)).toEqual([])
+    expect(document.paths['/api/session']?.post?.responses['503']?.content?.['application/json']?.schema).toEqual(expected(ErrorResponse))
   })
 
   it('declares the session cookie and the CSRF header, and marks each route with its access', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifySchema } from 'fastify'
+import { ErrorResponse } from '../../../shared/schemas/common.ts'
 
 /** A route as declared: what the fuzz test of property 36 derives its hostile values from. */
 export interface DeclaredRoute {
@@ -19,11 +20,19 @@ export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
  * Every API route declares its input and its output. The response schema is the allow-list
  * of what leaves the server (fast-json-stringify drops every field it does not name), so a
  * route without one is refused at start-up rather than found in a review.
+ *
+ * Any route may answer 503 with the usual error body: while the server closes (Fastify's
+ * return503OnClosing), and where a password is hashed and the hashing queue is full
+ * (`server_busy`, with Retry-After). So each declares it, unless it declares its own 503.
  */
 export function requireRouteSchemas(app: FastifyInstance): void {
   const routes: DeclaredRoute[] = []
   declared.set(app, routes)
   app.addHook('onRoute', (route) => {
+    const responses = route.schema?.response as Record<string, unknown> | undefined
+    if (responses && !('503' in responses) && (route.url.startsWith('/api/') || route.url.startsWith('/health/'))) {
+      route.schema = { ...route.schema, response: { ...responses, 503: ErrorResponse } }
+    }
     for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
       routes.push({ method, url: route.url, schema: route.schema, config: route.config })
     }
