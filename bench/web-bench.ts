@@ -10,10 +10,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import lighthouse from 'lighthouse'
+import { CHROMIUM as E2E_CHROMIUM, CHROMIUM_FLAGS } from '../e2e/support/chromium.ts'
 import { ROUTE_BUDGETS, routeJavaScript } from '../web/build/route-budget.ts'
 import { prepareReportsReader } from './reports-bench.ts'
 
-const CHROMIUM = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Lighthouse's own CHROME_PATH first, else the journeys' Chromium. */
+const CHROMIUM = process.env.CHROME_PATH ?? E2E_CHROMIUM
 /** The issue's ceilings: performance at least 90 (the aim is 95), accessibility 100. */
 const MIN_PERFORMANCE = 90
 const MIN_ACCESSIBILITY = 100
@@ -100,20 +102,13 @@ function formatLoad(): string {
     .join(' ')
 }
 
-/** Headless Chromium with a fresh profile and a DevTools port for Lighthouse (the flags of e2e/support/browser.ts). */
+/** Headless Chromium with a fresh profile and a DevTools port for Lighthouse, with the journeys' flags. */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'portal-lighthouse-'))
   const browser: ChildProcess = spawn(
     CHROMIUM,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
       'about:blank',

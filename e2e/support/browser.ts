@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AxeResults, RunOptions } from 'axe-core'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium.ts'
 
 /** Headless Debian Chromium with a fresh profile; the flags keep it off the (closed) network. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
@@ -14,16 +13,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     executablePath: CHROMIUM,
     headless: true,
     locale: 'nl-NL',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   })
   return {
     context,
