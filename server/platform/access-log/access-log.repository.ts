@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { arrayOf } from '../db/bulk-parameters.ts'
 import type { Database } from '../db/schema.ts'
 import type { ChainedFields } from './access-log-chain.ts'
 import type { AccessLogRow } from './access-log.table.ts'
@@ -6,25 +7,25 @@ import type { AccessLogRow } from './access-log.table.ts'
 /**
  * Rows of one request (or of a group commit's batch, or a FHIR Bundle) in one statement; they are
  * chained at commit in this order. The values travel as one array per column (`unnest`, kept in
- * order by its ordinality): a thousand rows bind 17 parameters instead of 17,000, which Kysely
- * and the driver would otherwise build one by one (docs/decisions/fhir-bulk-reports.md).
- * Times travel as ISO text, so both drivers agree.
+ * order by its ordinality; bulk-parameters.ts `arrayOf`): a thousand rows bind 17 parameters
+ * instead of 17,000, which Kysely and the driver would otherwise build one by one.
  */
 export async function insertAccessLogEntries(db: Kysely<Database>, rows: readonly AccessLogRow[]): Promise<void> {
   if (rows.length === 0) return
-  const column = <T>(pick: (row: AccessLogRow) => T) => rows.map(pick)
+  const text = (pick: (row: AccessLogRow) => string | null) => arrayOf(rows.map(pick), 'text')
+  const uuid = (pick: (row: AccessLogRow) => string | null) => arrayOf(rows.map(pick), 'uuid')
   await sql`
     insert into access_log (occurred_at, action, outcome, actor_type, actor_id, actor_role, actor_name, on_behalf_link_id, on_behalf_of,
       client_id, data_kind, record_id, source_ip, user_agent, request_id, auth_method, assurance)
     select occurred_at, action, outcome, actor_type, actor_id, actor_role, actor_name, on_behalf_link_id, on_behalf_of,
       client_id, data_kind, record_id, source_ip, user_agent, request_id, auth_method, assurance
     from unnest(
-      ${column((r) => r.occurred_at.toISOString())}::timestamptz[], ${column((r) => r.action)}::text[], ${column((r) => r.outcome)}::text[],
-      ${column((r) => r.actor_type)}::text[], ${column((r) => r.actor_id)}::text[], ${column((r) => r.actor_role)}::text[],
-      ${column((r) => r.actor_name)}::text[], ${column((r) => r.on_behalf_link_id)}::uuid[], ${column((r) => r.on_behalf_of)}::text[],
-      ${column((r) => r.client_id)}::uuid[], ${column((r) => r.data_kind)}::text[], ${column((r) => r.record_id)}::text[],
-      ${column((r) => r.source_ip)}::text[], ${column((r) => r.user_agent)}::text[], ${column((r) => r.request_id)}::text[],
-      ${column((r) => r.auth_method)}::text[], ${column((r) => r.assurance)}::text[]
+      ${arrayOf(rows.map((r) => r.occurred_at), 'timestamptz')}, ${text((r) => r.action)}, ${text((r) => r.outcome)},
+      ${text((r) => r.actor_type)}, ${text((r) => r.actor_id)}, ${text((r) => r.actor_role)},
+      ${text((r) => r.actor_name)}, ${uuid((r) => r.on_behalf_link_id)}, ${text((r) => r.on_behalf_of)},
+      ${uuid((r) => r.client_id)}, ${text((r) => r.data_kind)}, ${text((r) => r.record_id)},
+      ${text((r) => r.source_ip)}, ${text((r) => r.user_agent)}, ${text((r) => r.request_id)},
+      ${text((r) => r.auth_method)}, ${text((r) => r.assurance)}
     ) with ordinality as v(occurred_at, action, outcome, actor_type, actor_id, actor_role, actor_name, on_behalf_link_id, on_behalf_of,
       client_id, data_kind, record_id, source_ip, user_agent, request_id, auth_method, assurance, position)
     order by position`.execute(db)

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Db } from '../../../platform/db/database.ts'
-import { anyOf } from '../../../platform/db/bulk-parameters.ts'
+import { anyOf, arrayOf } from '../../../platform/db/bulk-parameters.ts'
 import type { ReportTable } from '../../../record/reports/report.table.ts'
 import { isRowId, lastUpdatedCondition } from '../fhir-repository-helpers.ts'
 import type { SearchQuery } from '../fhir-resource-type.ts'
@@ -50,21 +50,17 @@ export async function findReportsByIdsOrEcdIds(db: Db, ids: readonly string[], e
   ])).execute()
 }
 
-/**
- * The columns of many reports as one array per column, for `unnest`: a statement of a thousand
- * rows then binds eight parameters instead of eight thousand (no parameter limit, and Kysely
- * and the driver build one small statement). Times travel as ISO text, so both drivers agree.
- */
+/** The columns of many reports as one array per column, for `unnest` (bulk-parameters.ts `arrayOf`). */
 function columnArrays(rows: readonly (ReportColumns & { id: string })[]) {
   return sql.join([
-    sql`${rows.map((r) => r.id)}::uuid[]`,
-    sql`${rows.map((r) => r.ecd_id)}::text[]`,
-    sql`${rows.map((r) => r.client_id)}::uuid[]`,
-    sql`${rows.map((r) => r.author_staff_id)}::uuid[]`,
-    sql`${rows.map((r) => r.care_plan_goal)}::text[]`,
-    sql`${rows.map((r) => r.body)}::text[]`,
-    sql`${rows.map((r) => r.reported_at.toISOString())}::timestamptz[]`,
-    sql`${rows.map((r) => r.visible_in_portal)}::boolean[]`,
+    arrayOf(rows.map((r) => r.id), 'uuid'),
+    arrayOf(rows.map((r) => r.ecd_id), 'text'),
+    arrayOf(rows.map((r) => r.client_id), 'uuid'),
+    arrayOf(rows.map((r) => r.author_staff_id), 'uuid'),
+    arrayOf(rows.map((r) => r.care_plan_goal), 'text'),
+    arrayOf(rows.map((r) => r.body), 'text'),
+    arrayOf(rows.map((r) => r.reported_at), 'timestamptz'),
+    arrayOf(rows.map((r) => r.visible_in_portal), 'boolean'),
   ])
 }
 
