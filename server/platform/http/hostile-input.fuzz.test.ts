@@ -317,11 +317,18 @@ interface Role {
 }
 
 /** Row counts and an md5 of every row per table: equal fingerprints, unchanged data. */
+/** The tables a fingerprint compares, looked up once: no request creates a table. */
+let comparedTables: string[] | undefined
+
 async function fingerprint(db: Db): Promise<Map<string, string>> {
-  const tables = await sql<{ table_name: string }>`
-    select table_name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db)
-  const compared = tables.rows.map((row) => row.table_name).filter((table) => !CHANGING_TABLES.has(table) && !table.startsWith('kysely_'))
+  comparedTables ??= (
+    await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db)
+  ).rows
+    .map((row) => row.table_name)
+    .filter((table) => !CHANGING_TABLES.has(table) && !table.startsWith('kysely_'))
+  const compared = comparedTables
   // One statement for all tables: the fuzz takes a fingerprint before and after every route.
   const digests = await sql<{ table_name: string; rows: string; digest: string | null }>`${sql.join(
     compared.map(
