@@ -9,6 +9,7 @@ import type { Config } from '../../config.ts'
 import { describeConnectionError } from './connection-errors.ts'
 import { acquireEmbeddedLock } from './embedded-lock.ts'
 import { pgliteExtensions } from './pglite-extensions.ts'
+import { prepareRepeatedStatements } from './prepared-statements.ts'
 import type { Database } from './schema.ts'
 import { countStatement } from './statement-count.ts'
 
@@ -44,6 +45,7 @@ export async function openDatabase(database: Config['database'], options: { log?
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     })
     survivePostgresRestarts(pool, options.log ?? silentLog)
+    prepareRepeatedStatements(pool)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount })
     return { db, kind: 'postgres', close: () => db.destroy(), poolStats }
@@ -109,5 +111,6 @@ export function survivePostgresRestarts(pool: pg.Pool, log: DatabaseLog): void {
 /** Kysely on an embedded database, through PGlite's node-postgres adapter (one connection). */
 export function kyselyOverPglite(pglite: PGlite): Db {
   const pool = new pg.Pool(createPgConfig(pglite))
+  prepareRepeatedStatements(pool)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
 }
