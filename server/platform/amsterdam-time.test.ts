@@ -26,6 +26,20 @@ describe('the organisation calendar', () => {
     }
   })
 
+  it('gives the day and time Intl gives, every 7 minutes through 2026 and on older dates', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    const expected = (instant: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(instant).map((part) => [part.type, part.value]))
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+    }
+    const instants: Date[] = []
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 60_000 + 13_000) instants.push(new Date(t))
+    // Before 1980 Amsterdam did not always switch on a whole UTC hour (1940: +00:20 to +02:00).
+    for (const iso of ['1939-06-01T12:00:00Z', '1940-05-15T23:30:00Z', '1945-04-02T00:30:00Z', '1977-04-03T01:30:00Z', '1979-12-31T23:59:59Z']) instants.push(new Date(iso))
+    const wrong = instants.filter((instant) => `${amsterdamDate(instant)} ${amsterdamTime(instant)}` !== expected(instant))
+    expect(wrong).toEqual([])
+  })
+
   it('counts days, months and years on the calendar', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01')
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29')

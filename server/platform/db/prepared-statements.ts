@@ -42,7 +42,17 @@ export function prepareRepeatedStatements(pool: pg.Pool, maxPerConnection = MAX_
   })
 }
 
+const names = new Map<string, string>()
+const NAME_CACHE_LIMIT = 5_000
+
 /** A name for a statement's text: the same text always gets the same name, another text (practically) never. */
 export function statementName(text: string): string {
-  return `k${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`
+  let name = names.get(text)
+  if (name === undefined) {
+    name = `k${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`
+    // The texts are the portal's query shapes; the limit only guards against a shape that grows with its input.
+    if (names.size >= NAME_CACHE_LIMIT) names.clear()
+    names.set(text, name)
+  }
+  return name
 }
