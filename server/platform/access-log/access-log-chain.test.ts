@@ -74,6 +74,25 @@ describe('security property 32: the access log is hash-chained and verify names 
     const verdict = await verifyAccessLogChain(database.db, { pageSize: 2 })
     expect(verdict).toMatchObject({ intact: true, rows: rows.length, headSeq: String(rows.length), headHash: prev.toString('hex') })
     expect(describeVerdict(verdict)).toMatch(/^Access log intact: \d+ rows/)
+    // Chained per statement: every note of rows to chain was used up by its commit.
+    const notes = await sql<{ n: number }>`select count(*)::int as n from access_log_unchained`.execute(database.db)
+    expect(notes.rows[0]!.n).toBe(0)
+  })
+
+  it('chains the statements of one transaction in the order they ran, each statement\'s rows in insertion order', async () => {
+    const before = await lastSeq()
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('access_log').values(['order-b1', 'order-b2'].map((recordId) => ({
+        action: 'read' as const, outcome: 'success' as const, actor_type: 'system' as const, actor_role: 'system', data_kind: 'report', record_id: recordId,
+      }))).execute()
+      await logRead('order-a', trx)
+      // Seen from inside: nothing is chained before the commit.
+      const inside = await sql<{ n: number }>`select count(*)::int as n from access_log where seq is null`.execute(trx)
+      expect(inside.rows[0]!.n).toBe(3)
+    })
+    const chained = await sql<{ record_id: string; seq: string }>`select record_id, seq::text as seq from access_log where seq > ${String(before)} order by seq`.execute(database.db)
+    expect(chained.rows.map((r) => [r.record_id, BigInt(r.seq) - before])).toEqual([['order-b1', 1n], ['order-b2', 2n], ['order-a', 3n]])
+    expect(await verifyAccessLogChain(database.db)).toMatchObject({ intact: true })
   })
 
   it('covers the way in and assurance level of a row (encoding access_log/2): changing or clearing them breaks the hash', async () => {

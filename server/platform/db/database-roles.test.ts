@@ -103,6 +103,11 @@ describe.runIf(process.env.TEST_DB === 'postgres')('security property 32: the ru
       ['drop trigger access_log_chain on access_log', /must be owner/],
       ['set session_replication_role = replica', /permission denied/],
       ['update kysely_migration set name = name', /permission denied/],
+      // The chain's notes of rows still to chain at commit: only its own triggers write them.
+      ["insert into access_log_unchained (log_ids) values ('{1}')", /permission denied/],
+      ['delete from access_log_unchained', /permission denied/],
+      ['update access_log_unchained set log_ids = log_ids', /permission denied/],
+      ['alter table access_log_unchained disable trigger all', /must be owner/],
       ['create table scratch (id int)', /permission denied/],
       ['create or replace function access_log_chain_field(value text) returns bytea language sql as $$ select null::bytea $$', /must be owner|permission denied/],
     ]

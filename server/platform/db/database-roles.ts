@@ -13,7 +13,8 @@ import { migrateToLatest, pendingMigrations } from './migrate.ts'
 
 /** Tables the runtime role must not change: the access log (append only) and the schema's migration record. */
 const APPEND_ONLY = ['access_log']
-const READ_ONLY = ['kysely_migration', 'kysely_migration_lock']
+// access_log_unchained: the chain's notes of rows to chain at commit, written only by its triggers.
+const READ_ONLY = ['kysely_migration', 'kysely_migration_lock', 'access_log_unchained']
 
 /** A reason the server refuses to start; main.ts logs it and exits. */
 export class StartupRefusal extends Error {

@@ -22,6 +22,7 @@ import * as fhirSourceIdentifiers from './migrations/2026-12-07T14-00-00_fhir-so
 import * as fhirSubscriptions from './migrations/2026-12-07T15-00-00_fhir-subscriptions.ts'
 import * as accessGrantApproval from './migrations/2026-12-07T16-00-00_access-grant-approval.ts'
 import * as fhirKeptFields from './migrations/2026-12-07T17-00-00_fhir-kept-fields.ts'
+import * as accessLogChainPerStatement from './migrations/2026-12-08T10-00-00_access-log-chain-per-statement.ts'
 
 /** Every migration, by name, in order. Add new ones here by hand: no directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T15-00-00_fhir-subscriptions': fhirSubscriptions,
   '2026-12-07T16-00-00_access-grant-approval': accessGrantApproval,
   '2026-12-07T17-00-00_fhir-kept-fields': fhirKeptFields,
+  '2026-12-08T10-00-00_access-log-chain-per-statement': accessLogChainPerStatement,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
