@@ -52,6 +52,7 @@ function subscriptionCapability(baseUrl: URL): CapabilityStatementRestResource {
       valueCanonical: topicUrl(key, baseUrl),
     })),
     interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'create' }, { code: 'delete' }],
+    operation: [{ name: 'status', definition: 'http://hl7.org/fhir/uv/subscriptions-backport/OperationDefinition/backport-subscription-status' }],
   }
 }
 

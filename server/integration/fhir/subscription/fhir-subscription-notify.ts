@@ -65,30 +65,12 @@ async function queueNotification(db: Db, subscription: SubscriptionRow, type: No
 function notificationBundle(subscription: SubscriptionRow, type: NotificationType, now: Date, event?: { number: number; focusId: string }): Bundle {
   const base = baseOf(subscription.topic)
   const topicKey = topicKeyOf(subscription.topic)
-  const subscriptionUrl = `${base}Subscription/${subscription.id}`
   const focusUrl = event && topicKey ? `${base}${SUBSCRIPTION_TOPICS[topicKey].focus}/${event.focusId}` : undefined
-  const parameter: ParametersParameter[] = [
-    { name: 'subscription', valueReference: { reference: subscriptionUrl } },
-    { name: 'topic', valueCanonical: subscription.topic },
-    { name: 'status', valueCode: 'active' },
-    { name: 'type', valueCode: type },
-    { name: 'events-since-subscription-start', valueString: String(event?.number ?? subscription.events_since_start) },
-  ]
-  if (event) {
-    parameter.push({
-      name: 'notification-event',
-      part: [
-        { name: 'event-number', valueString: String(event.number) },
-        { name: 'timestamp', valueInstant: now.toISOString() },
-        ...(subscription.payload === 'id-only' && focusUrl ? [{ name: 'focus', valueReference: { reference: focusUrl } }] : []),
-      ],
-    })
-  }
-  const status: Parameters = { resourceType: 'Parameters', id: randomUUID(), meta: { profile: [`${BACKPORT}/backport-subscription-status-r4`] }, parameter }
+  const status = subscriptionStatus(subscription, type, 'active', event && { ...event, at: now, focusUrl: subscription.payload === 'id-only' ? focusUrl : undefined })
   const entry: BundleEntry[] = [{
     fullUrl: `urn:uuid:${status.id}`,
     resource: status,
-    request: { method: 'GET', url: `${subscriptionUrl}/$status` },
+    request: { method: 'GET', url: `${base}Subscription/${subscription.id}/$status` },
     response: { status: '200' },
   }]
   if (subscription.payload === 'id-only' && focusUrl) entry.push({ fullUrl: focusUrl, request: { method: 'PUT', url: focusUrl.slice(base.length) }, response: { status: '200' } })
@@ -100,6 +82,36 @@ function notificationBundle(subscription: SubscriptionRow, type: NotificationTyp
     timestamp: now.toISOString(),
     entry,
   }
+}
+
+/**
+ * A SubscriptionStatus as the Backport IG writes it for R4 (Parameters): in every notification,
+ * and as the answer of `GET Subscription/<id>/$status` (type query-status).
+ */
+export function subscriptionStatus(
+  subscription: SubscriptionRow,
+  type: NotificationType | 'query-status',
+  status: 'active' | 'off',
+  event?: { number: number; at: Date; focusUrl: string | undefined },
+): Parameters {
+  const parameter: ParametersParameter[] = [
+    { name: 'subscription', valueReference: { reference: `${baseOf(subscription.topic)}Subscription/${subscription.id}` } },
+    { name: 'topic', valueCanonical: subscription.topic },
+    { name: 'status', valueCode: status },
+    { name: 'type', valueCode: type },
+    { name: 'events-since-subscription-start', valueString: String(event?.number ?? subscription.events_since_start) },
+  ]
+  if (event) {
+    parameter.push({
+      name: 'notification-event',
+      part: [
+        { name: 'event-number', valueString: String(event.number) },
+        { name: 'timestamp', valueInstant: event.at.toISOString() },
+        ...(event.focusUrl ? [{ name: 'focus', valueReference: { reference: event.focusUrl } }] : []),
+      ],
+    })
+  }
+  return { resourceType: 'Parameters', id: randomUUID(), meta: { profile: [`${BACKPORT}/backport-subscription-status-r4`] }, parameter }
 }
 
 /** `https://portal/fhir/` of a topic URL `https://portal/fhir/SubscriptionTopic/<key>`. */

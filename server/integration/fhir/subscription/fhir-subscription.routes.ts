@@ -12,7 +12,7 @@ import { etagOf } from '../fhir-versions.ts'
 import { fhirPreferences } from '../fhir-prefer.ts'
 import type { FhirSubscriptionTable } from './fhir-subscription.table.ts'
 import { BACKPORT, topicOfUrl } from './fhir-subscription-topics.ts'
-import { queueHandshake } from './fhir-subscription-notify.ts'
+import { queueHandshake, subscriptionStatus } from './fhir-subscription-notify.ts'
 import { findSubscription, insertSubscription, listSubscriptions, switchSubscriptionOff } from './fhir-subscription.repository.ts'
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9.-]{1,64}$' }) })
@@ -66,6 +66,22 @@ export async function fhirSubscriptionRoutes(app: FastifyInstance, deps: AppDeps
     const row = await findSubscription(deps.db, context.caller.id, (request.params as { id: string }).id)
     if (!row) throw notFound('Subscription')
     return reply.header('etag', etagOf(row.version)).type(FHIR_JSON).send(toFhir(row, context.now))
+  })
+
+  // The Backport IG's $status: where a notification's SubscriptionStatus entry points (its request.url).
+  app.get('/Subscription/:id/$status', { schema: { params: IdParams } }, async (request, reply) => {
+    const context = callerOf(request, 'r')
+    const row = await findSubscription(deps.db, context.caller.id, (request.params as { id: string }).id)
+    if (!row) throw notFound('Subscription')
+    const status = subscriptionStatus(row, 'query-status', toFhir(row, context.now).status === 'active' ? 'active' : 'off')
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 1,
+      link: [{ relation: 'self', url: new URL(`/fhir/Subscription/${row.id}/$status`, baseUrl).href }],
+      entry: [{ fullUrl: `urn:uuid:${status.id}`, resource: status, search: { mode: 'match' } }],
+    }
+    return reply.type(FHIR_JSON).send(bundle)
   })
 
   app.get('/Subscription', async (request, reply) => {

@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts'
 import { deliverDueMessages } from '../../../platform/outbox/outbox.worker.ts'
 import { recordingTransports } from '../../../platform/outbox/outbox.test-support.ts'
 import { createWebhookPostTransport } from '../../../platform/outbox/transports/webhook-post.ts'
-import { fhirCaller } from '../fhir.test-support.ts'
+import { fhirCaller, tokenFor } from '../fhir.test-support.ts'
 import { queueDueHeartbeats } from './fhir-subscription-notify.ts'
 import { BACKPORT } from './fhir-subscription-topics.ts'
 
@@ -127,6 +127,19 @@ describe('topic-based subscriptions (R4 Backport), delivered through the outbox'
     // id-only: the message's text never travels in a notification; every retry carried the same event (the receiver's dedup key).
     expect(JSON.stringify(notification)).not.toContain('een uur later')
     expect(new Set([...refused, ...events].map((r) => r.bundle.id)).size).toBe(1)
+    // The notification's status entry points at $status, which answers with the count so far.
+    const statusUrl = new URL(notification.entry![0]!.request!.url!)
+    expect(statusUrl.pathname).toBe(`/fhir/Subscription/${stored.id}/$status`)
+    // Minutes have passed: the ECD gets a fresh token, as it would.
+    const queried = await t.app.inject({ method: 'GET', url: statusUrl.pathname, headers: { authorization: `Bearer ${await tokenFor(t, caller)}` } })
+    expect(queried.statusCode, queried.body).toBe(200)
+    const status = queried.json<Bundle>()
+    expect(status).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 })
+    expect(parameter(status, 'type')?.valueCode).toBe('query-status')
+    expect(parameter(status, 'status')?.valueCode).toBe('active')
+    expect(parameter(status, 'events-since-subscription-start')?.valueString).toBe('1')
+    expect(parameter(status, 'subscription')?.valueReference?.reference).toMatch(new RegExp(`/fhir/Subscription/${stored.id}$`))
+    expect(queried.body).not.toContain('receiver-secret-123')
 
     // Once delivered, nothing goes out again, and the ECD reads the message itself.
     advance(7200)
@@ -143,6 +156,7 @@ describe('topic-based subscriptions (R4 Backport), delivered through the outbox'
     expect(parameter(heartbeat, 'type')?.valueCode).toBe('heartbeat')
     expect(parameter(heartbeat, 'events-since-subscription-start')?.valueString).toBe('1')
     expect(await queueDueHeartbeats(t.db, now)).toBe(0)
+
   })
 
   it('refuses a topic it does not have, full-resource content and an endpoint with credentials in it (422); switches off with DELETE', async () => {
@@ -162,7 +176,11 @@ describe('topic-based subscriptions (R4 Backport), delivered through the outbox'
     const id = ok.json<Subscription>().id!
     expect((await t.app.inject({ method: 'DELETE', url: `/fhir/Subscription/${id}`, headers: { authorization: caller.headers.authorization } })).statusCode).toBe(204)
     expect((await t.app.inject({ method: 'GET', url: `/fhir/Subscription/${id}`, headers: caller.headers })).json()).toMatchObject({ status: 'off' })
+    const status = await t.app.inject({ method: 'GET', url: `/fhir/Subscription/${id}/$status`, headers: caller.headers })
+    expect(parameter(status.json<Bundle>(), 'status')?.valueCode).toBe('off')
     // Another client's subscription is not there for this one.
-    expect((await t.app.inject({ method: 'GET', url: `/fhir/Subscription/${id}`, headers: (await fhirCaller(t)).headers })).statusCode).toBe(404)
+    const other = (await fhirCaller(t)).headers
+    expect((await t.app.inject({ method: 'GET', url: `/fhir/Subscription/${id}`, headers: other })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'GET', url: `/fhir/Subscription/${id}/$status`, headers: other })).statusCode).toBe(404)
   })
 })
