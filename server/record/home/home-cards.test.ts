@@ -138,7 +138,6 @@ describe('the home screen in one statement', () => {
     const none = await get('home', nothing)
     expect(Object.keys(some.body).sort()).toEqual(['carePlanPrints', 'reports', 'subscriptions'])
     expect(none.body).toEqual({})
-    console.info(`home statements: every card ${every.statements}, three cards ${some.statements}, no card ${none.statements}`)
     expect([every.statements, some.statements, none.statements]).toEqual([4, 4, 3])
   })
 })
