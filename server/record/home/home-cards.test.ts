@@ -18,9 +18,8 @@ import { statementsOfRequest } from '../../platform/http/request-context.ts'
 // Wednesday 25 November 2026, 13:00 in Amsterdam.
 const now = new Date('2026-11-25T12:00:00Z')
 let t: TestApp
-let login: LoggedIn
-let limited: LoggedIn
-let nothing: LoggedIn
+/** Who asks: a link to every section, one to three of them, one to none. */
+const as = {} as Record<'every' | 'some' | 'none', LoggedIn>
 let clientId: string
 const counted = new Map<string, number>()
 
@@ -78,16 +77,16 @@ beforeAll(async () => {
   await createSubscription(t.db, client.id, { service: 'Telefoon', starts_on: '2018-01-01', ends_on: '2026-11-24' })
   await createSubscription(t.db, client.id, { service: 'Pedicure', starts_on: '2022-05-01', ends_on: '2027-01-01' })
 
-  login = await logIn(t, account)
-  limited = await logIn(t, reader)
-  nothing = await logIn(t, none)
+  as.every = await logIn(t, account)
+  as.some = await logIn(t, reader)
+  as.none = await logIn(t, none)
   // Read up to the second message: the first two are read, the EVV-er's and the colleague's after it not.
-  await postJson(t, `/api/clients/${client.id}/messages/read`, { upToMessageId: ids[1] }, login.headers)
+  await postJson(t, `/api/clients/${client.id}/messages/read`, { upToMessageId: ids[1] }, as.every.headers)
 })
 afterAll(() => t.close())
 
-async function get(path: string, as: LoggedIn = login) {
-  const res = await t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/${path}`, headers: as.headers })
+async function get(path: string, who: LoggedIn = as.every) {
+  const res = await t.app.inject({ method: 'GET', url: `/api/clients/${clientId}/${path}`, headers: who.headers })
   expect(res.statusCode, res.body).toBe(200)
   return { body: res.json(), raw: res.body, statements: counted.get(String(res.headers['x-request-id'])) }
 }
@@ -134,8 +133,8 @@ describe('the home screen in one statement', () => {
 
   it('costs four statements whatever the cards (session, link, the cards, the log), three with none to show', async () => {
     const every = await get('home')
-    const some = await get('home', limited)
-    const none = await get('home', nothing)
+    const some = await get('home', as.some)
+    const none = await get('home', as.none)
     expect(Object.keys(some.body).sort()).toEqual(['carePlanPrints', 'reports', 'subscriptions'])
     expect(none.body).toEqual({})
     expect([every.statements, some.statements, none.statements]).toEqual([4, 4, 3])
