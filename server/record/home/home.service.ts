@@ -1,5 +1,5 @@
 import type { HomeOverview } from '../../../shared/schemas/home.ts'
-import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
+import { ageOn } from '../../platform/amsterdam-time.ts'
 import { appointmentsPerDay, todayAndTomorrow } from '../appointments/appointment.service.ts'
 import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
@@ -34,7 +34,7 @@ export async function getHomeOverview(context: RequestContext, clientId: string)
   const { now } = context
   return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'home', alsoRead: dataKindsOfCards }, async (trx, access) => {
     const may = (section: Section) => access.sections.has(section)
-    const today = amsterdamDate(now)
+    // Amsterdam's today (and tomorrow, and the instants bounding them): the appointments, subscriptions and age read it.
     const days = todayAndTomorrow(now)
     const cards = await findHomeCards(trx, {
       // The newest report this link may read: visible in the portal and not before the activation.
@@ -43,7 +43,7 @@ export async function getHomeOverview(context: RequestContext, clientId: string)
       carePlanPrint: may('care_plan') ? { clientId: access.clientId } : undefined,
       appointments: may('appointments') ? { clientId: access.clientId, from: days.from, until: days.until } : undefined,
       profile: may('profile') ? { clientId: access.clientId } : undefined,
-      subscriptions: may('subscriptions') ? { clientId: access.clientId, today, limit: NEWEST_SUBSCRIPTIONS } : undefined,
+      subscriptions: may('subscriptions') ? { clientId: access.clientId, today: days.today, limit: NEWEST_SUBSCRIPTIONS } : undefined,
     })
     const home: HomeOverview = {}
     if (cards.report !== undefined) home.reports = { newest: cards.report ? reportRowToReport(cards.report, cards.report.show_author_name === true) : null }
@@ -55,7 +55,7 @@ export async function getHomeOverview(context: RequestContext, clientId: string)
     if (cards.appointments) home.appointments = appointmentsPerDay(cards.appointments, days, access.accountId)
     if (cards.profile) {
       const client = cards.profile
-      home.profile = { name: formalClientName(client), dateOfBirth: client.date_of_birth, age: ageOn(client.date_of_birth, today) }
+      home.profile = { name: formalClientName(client), dateOfBirth: client.date_of_birth, age: ageOn(client.date_of_birth, days.today) }
     }
     if (cards.subscriptions) {
       const rows = cards.subscriptions
