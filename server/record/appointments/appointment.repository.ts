@@ -51,15 +51,14 @@ export async function findAppointmentWithMaker(db: Db, clientId: string, appoint
 /** The columns every appointment query returns. */
 export type AppointmentRow = Awaited<ReturnType<typeof findAllAppointments>>[number]
 
-/** Appointments that are not cancelled and start in [from, until). */
-export async function findAppointmentsStartingBetween(db: Db, clientId: string, from: Date, until: Date) {
+/** Appointments that are not cancelled and start in [from, until), unexecuted: the home screen composes it into its one statement. */
+export function appointmentsStartingBetweenQuery(db: Db, clientId: string, from: Date, until: Date) {
   return db.selectFrom('appointment').select(COLUMNS)
     .where('client_id', '=', clientId)
     .where('cancelled_at', 'is', null)
     .where('starts_at', '>=', from)
     .where('starts_at', '<', until)
     .orderBy('starts_at').orderBy('id')
-    .execute()
 }
 
 /** Every appointment of the client, soonest first: for the electronic copy. */

@@ -6,9 +6,8 @@ import type { Db } from '../../platform/db/database.ts'
 import { AppError, notFound, rateLimited, validationFailed } from '../../platform/errors.ts'
 import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts'
 import { consumeRateLimit } from '../../identity/authentication/rate-limit.ts'
-import type { ClientAccess } from '../client-access/client-access.policy.ts'
 import {
-  type AppointmentRow, type AppointmentWithMakerRow, findAppointmentForChange, findAppointmentWithMaker, findAppointmentsPage, findAppointmentsStartingBetween, insertAppointment, updateAppointment,
+  type AppointmentRow, type AppointmentWithMakerRow, findAppointmentForChange, findAppointmentWithMaker, findAppointmentsPage, insertAppointment, updateAppointment,
 } from './appointment.repository.ts'
 import { type AppointmentChanger, mayChangeAppointment } from './appointment.policy.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
@@ -68,13 +67,19 @@ export async function listAppointments(context: RequestContext, clientId: string
   })
 }
 
-/** Today's and tomorrow's appointments (Amsterdam days), cancelled ones left out; the caller logs. */
-export async function appointmentsTodayAndTomorrow(db: Db, access: ClientAccess, now: Date) {
+/**
+ * The home card's window: today and tomorrow as Amsterdam days, from today's midnight to the
+ * day after tomorrow's (appointmentsStartingBetweenQuery reads the not cancelled ones in it).
+ */
+export function todayAndTomorrow(now: Date) {
   const today = amsterdamDate(now)
-  const tomorrow = addDays(today, 1)
-  const rows = await findAppointmentsStartingBetween(db, access.clientId, amsterdamInstant(today, '00:00'), amsterdamInstant(addDays(today, 2), '00:00'))
-  const items = rows.map((row) => appointmentRowToAppointment(row, access.accountId))
-  return { today: items.filter((a) => a.date === today), tomorrow: items.filter((a) => a.date === tomorrow) }
+  return { today, tomorrow: addDays(today, 1), from: amsterdamInstant(today, '00:00'), until: amsterdamInstant(addDays(today, 2), '00:00') }
+}
+
+/** The window's appointments (todayAndTomorrow) as the home card shows them, per day; the caller logs. */
+export function appointmentsPerDay(rows: readonly AppointmentRow[], days: { today: string; tomorrow: string }, accountId: string) {
+  const items = rows.map((row) => appointmentRowToAppointment(row, accountId))
+  return { today: items.filter((a) => a.date === days.today), tomorrow: items.filter((a) => a.date === days.tomorrow) }
 }
 
 /** Checks a "Nieuwe afspraak" form and turns it into columns: end after start, a date from today within two years. */

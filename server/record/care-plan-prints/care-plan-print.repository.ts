@@ -6,6 +6,11 @@ const LIST_COLUMNS = ['id', 'plan_date', 'signed_on', 'print_size', 'signature_s
 
 /** A client's prints without their bytes, newest plan first. */
 export async function findPrintsOfClient(db: Db, clientId: string, limit?: number) {
+  return printsOfClientQuery(db, clientId, limit).execute()
+}
+
+/** The query of findPrintsOfClient, unexecuted: the home screen composes it into its one statement. */
+export function printsOfClientQuery(db: Db, clientId: string, limit?: number) {
   let query = db
     .selectFrom('care_plan_print')
     .select(LIST_COLUMNS)
@@ -14,7 +19,7 @@ export async function findPrintsOfClient(db: Db, clientId: string, limit?: numbe
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
   if (limit !== undefined) query = query.limit(limit)
-  return query.execute()
+  return query
 }
 
 export type PrintListRow = Awaited<ReturnType<typeof findPrintsOfClient>>[number]

@@ -1,16 +1,12 @@
 import type { HomeOverview } from '../../../shared/schemas/home.ts'
-import { ageOn, amsterdamDate } from '../../platform/amsterdam-time.ts'
-import type { Db } from '../../platform/db/database.ts'
-import { appointmentsTodayAndTomorrow } from '../appointments/appointment.service.ts'
-import { findPrintsOfClient } from '../care-plan-prints/care-plan-print.repository.ts'
+import { ageOn } from '../../platform/amsterdam-time.ts'
+import { appointmentsPerDay, todayAndTomorrow } from '../appointments/appointment.service.ts'
 import { printRowToCarePlanPrint } from '../care-plan-prints/care-plan-print.service.ts'
 import { formalClientName } from '../client-access/client-name.ts'
-import type { ClientAccess, Section } from '../client-access/client-access.policy.ts'
-import { newestMessages } from '../messages/message.service.ts'
-import { findReportPage } from '../reports/reports.repository.ts'
+import type { Section } from '../client-access/client-access.policy.ts'
+import { messageRowToMessage, newestMessagesInput } from '../messages/message.service.ts'
 import { reportRowToReport } from '../reports/reports.service.ts'
-import { findProfileSummary } from './home.repository.ts'
-import { findSubscriptions } from '../subscriptions/subscriptions.repository.ts'
+import { findHomeCards } from './home.repository.ts'
 import { subscriptionRowToSubscription } from '../subscriptions/subscriptions.service.ts'
 import type { RequestContext } from '../../platform/http/request-context.ts'
 import { throughRecord } from '../client-access/record-door.ts'
@@ -30,38 +26,41 @@ function dataKindsOfCards(home: HomeOverview): string[] {
 }
 
 /**
- * The home screen in one request: a card per section the link may open, each read written to
- * the access log as its own row (what was seen, not just "home"), all rows in one INSERT.
+ * The home screen in one request: a card per section the link may open, all of them read in one
+ * statement (findHomeCards: each section's own query, composed), each read written to the access
+ * log as its own row (what was seen, not just "home"), all rows in one INSERT.
  */
 export async function getHomeOverview(context: RequestContext, clientId: string): Promise<HomeOverview> {
   const { now } = context
   return throughRecord(context, throughLink(null), clientId, { action: 'read', dataKind: 'home', alsoRead: dataKindsOfCards }, async (trx, access) => {
-    const home: HomeOverview = {}
     const may = (section: Section) => access.sections.has(section)
-    if (may('reports')) home.reports = { newest: await newestReport(trx, access) }
-    if (may('messages')) {
-      const { items, unreadCount } = await newestMessages(trx, access, { limit: NEWEST_MESSAGES }, now)
-      home.messages = { newest: items, unreadCount }
+    // Amsterdam's today (and tomorrow, and the instants bounding them): the appointments, subscriptions and age read it.
+    const days = todayAndTomorrow(now)
+    const cards = await findHomeCards(trx, {
+      // The newest report this link may read: visible in the portal and not before the activation.
+      report: may('reports') ? { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after: null, limit: 1 } : undefined,
+      messages: may('messages') ? newestMessagesInput(access, { limit: NEWEST_MESSAGES }, now) : undefined,
+      carePlanPrint: may('care_plan') ? { clientId: access.clientId } : undefined,
+      appointments: may('appointments') ? { clientId: access.clientId, from: days.from, until: days.until } : undefined,
+      profile: may('profile') ? { clientId: access.clientId } : undefined,
+      subscriptions: may('subscriptions') ? { clientId: access.clientId, today: days.today, limit: NEWEST_SUBSCRIPTIONS } : undefined,
+    })
+    const home: HomeOverview = {}
+    if (cards.report !== undefined) home.reports = { newest: cards.report ? reportRowToReport(cards.report, cards.report.show_author_name === true) : null }
+    if (cards.messages) {
+      const { rows, readUntil, unreadCount } = cards.messages
+      home.messages = { newest: rows.map((row) => messageRowToMessage(row, { accountId: access.accountId, readUntil })), unreadCount }
     }
-    if (may('care_plan')) {
-      const [newest] = await findPrintsOfClient(trx, access.clientId, 1)
-      home.carePlanPrints = { newest: newest ? printRowToCarePlanPrint(newest) : null }
+    if (cards.carePlanPrint !== undefined) home.carePlanPrints = { newest: cards.carePlanPrint ? printRowToCarePlanPrint(cards.carePlanPrint) : null }
+    if (cards.appointments) home.appointments = appointmentsPerDay(cards.appointments, days, access.accountId)
+    if (cards.profile) {
+      const client = cards.profile
+      home.profile = { name: formalClientName(client), dateOfBirth: client.date_of_birth, age: ageOn(client.date_of_birth, days.today) }
     }
-    if (may('appointments')) home.appointments = await appointmentsTodayAndTomorrow(trx, access, now)
-    if (may('profile')) {
-      const client = await findProfileSummary(trx, access.clientId)
-      home.profile = { name: formalClientName(client), dateOfBirth: client.date_of_birth, age: ageOn(client.date_of_birth, amsterdamDate(now)) }
-    }
-    if (may('subscriptions')) {
-      const rows = await findSubscriptions(trx, access.clientId, amsterdamDate(now), NEWEST_SUBSCRIPTIONS)
+    if (cards.subscriptions) {
+      const rows = cards.subscriptions
       home.subscriptions = { items: rows.map(subscriptionRowToSubscription), total: Number(rows[0]?.total ?? 0) }
     }
     return home
   })
-}
-
-/** The newest report this link may read: visible in the portal and not before the activation. */
-async function newestReport(db: Db, access: ClientAccess) {
-  const [row] = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after: null, limit: 1 })
-  return row ? reportRowToReport(row, row.show_author_name === true) : null
 }

@@ -13,14 +13,18 @@ export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
  * relation, or the staff member and whether they are the client's EVV-er on `today`. A portal
  * reader sees it from `notBefore` on (the link's activation); the care team all of it (null).
  */
-export async function findMessagesPage(
-  db: Db,
-  input: {
-    clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string
-    /** Also the account's read marker and unread count on every row (findUnreadStateOfAccount's answer, in the same statement). */
-    unreadOf?: { accountId: string; notBefore: Date }
-  },
-) {
+export async function findMessagesPage(db: Db, input: MessagesPageInput) {
+  return messagesPageQuery(db, input).execute()
+}
+
+export interface MessagesPageInput {
+  clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string
+  /** Also the account's read marker and unread count on every row (findUnreadStateOfAccount's answer, in the same statement). */
+  unreadOf?: { accountId: string; notBefore: Date }
+}
+
+/** The query of findMessagesPage, unexecuted: the home screen composes it into its one statement. */
+export function messagesPageQuery(db: Db, input: MessagesPageInput) {
   const { unreadOf } = input
   let query = db
     .selectFrom('message')
@@ -48,7 +52,7 @@ export async function findMessagesPage(
     const after = input.after
     query = query.where((eb) => eb(eb.refTuple('message.created_at', 'message.id'), '<', eb.tuple(cursorInstant(after), cursorId(after))))
   }
-  return query.orderBy('message.created_at', 'desc').orderBy('message.id', 'desc').limit(input.limit).execute()
+  return query.orderBy('message.created_at', 'desc').orderBy('message.id', 'desc').limit(input.limit)
 }
 
 export type MessageRow = Awaited<ReturnType<typeof findMessagesPage>>[number]
@@ -107,17 +111,20 @@ function unreadForAccountQuery(db: Db, input: { clientId: string; accountId: str
     .where((eb) => eb.or([eb('marker.read_until', 'is', null), eb('message.created_at', '>', eb.ref('marker.read_until'))]))
 }
 
+/** Whose read marker, and from when messages count (the link's activation). */
+export interface UnreadStateInput { clientId: string; accountId: string; notBefore: Date }
+
 /**
  * The account's read marker and its unread count in one statement (findReadUntil and
  * countUnreadForAccount together): the messages page and the home card need both.
  */
-export async function findUnreadStateOfAccount(db: Db, input: { clientId: string; accountId: string; notBefore: Date }): Promise<{ readUntil: Date | null; unreadCount: number }> {
+export async function findUnreadStateOfAccount(db: Db, input: UnreadStateInput): Promise<{ readUntil: Date | null; unreadCount: number }> {
   const row = await db.selectNoFrom(unreadStateColumns(db, input)).executeTakeFirstOrThrow()
   return { readUntil: row.read_until, unreadCount: Number(row.unread_count) }
 }
 
-/** The read marker and the unread count as two scalar subqueries, for findUnreadStateOfAccount and the messages page. */
-function unreadStateColumns(db: Db, input: { clientId: string; accountId: string; notBefore: Date }) {
+/** The read marker and the unread count as two scalar subqueries, for findUnreadStateOfAccount, the messages page and the home screen. */
+export function unreadStateColumns(db: Db, input: UnreadStateInput) {
   return [
     db.selectFrom('message_read_marker').select('read_until').where('client_id', '=', input.clientId).where('account_id', '=', input.accountId).as('read_until'),
     unreadForAccountQuery(db, input).as('unread_count'),

@@ -15,7 +15,7 @@ import { announcePortalEvent } from '../../integration/fhir/subscription/fhir-su
 import { notifyNewMessage } from '../notifications/notification.service.ts'
 import {
   advanceReadMarker, countUnreadForAccount, countUnreadForStaffMember, findMessageOfClient, findMessagesPage, findReadUntil, findStaffSignature, findUnreadStateOfAccount,
-  insertMessage, type MessageRow,
+  insertMessage, type MessageRow, type MessagesPageInput, type UnreadStateInput,
 } from './message.repository.ts'
 
 const DEFAULT_PAGE = 20
@@ -60,10 +60,21 @@ export async function listMessages(context: RequestContext, clientId: string, pa
   })
 }
 
-/** The newest messages and the unread count, without logging: for the home screen and the copy (they log). */
+/**
+ * What a portal reader's newest messages are read with: the page (from the link's activation,
+ * signed as on `now`'s Amsterdam day) and whose unread state. For newestMessages and the home
+ * screen, which composes the same queries into its one statement.
+ */
+export function newestMessagesInput(access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
+  const unreadOf: UnreadStateInput = { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }
+  const input: MessagesPageInput = { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now) }
+  return { page: input, unreadOf }
+}
+
+/** The newest messages and the unread count, without logging: for the messages page and the copy (they log). */
 export async function newestMessages(db: Db, access: ClientAccess, page: { after?: KeysetPosition | null; limit: number }, now: Date) {
-  const unreadOf = { clientId: access.clientId, accountId: access.accountId, notBefore: notBefore(access) }
-  const rows = await findMessagesPage(db, { clientId: access.clientId, notBefore: notBefore(access), after: page.after ?? null, limit: page.limit, today: amsterdamDate(now), unreadOf })
+  const { page: input, unreadOf } = newestMessagesInput(access, page, now)
+  const rows = await findMessagesPage(db, { ...input, unreadOf })
   // The rows carry the read marker and unread count (one statement less); a page with no row asks for them alone.
   const first = rows[0]
   const { readUntil, unreadCount } = first

@@ -25,7 +25,7 @@ export async function findReportPage(db: Db, filter: ReportFilter) {
   return reportPageQuery(db, filter).execute()
 }
 
-/** The query of findReportPage, unexecuted: tests EXPLAIN it. */
+/** The query of findReportPage, unexecuted: tests EXPLAIN it, the home screen composes it into its one statement. */
 export function reportPageQuery(db: Db, filter: ReportFilter) {
   let query = db
     .selectFrom('report')

@@ -7,6 +7,11 @@ import type { Db } from '../../platform/db/database.ts'
  * for the home card that shows the first few.
  */
 export async function findSubscriptions(db: Db, clientId: string, today: string, limit?: number) {
+  return subscriptionsQuery(db, clientId, today, limit).execute()
+}
+
+/** The query of findSubscriptions, unexecuted: the home screen composes it into its one statement. */
+export function subscriptionsQuery(db: Db, clientId: string, today: string, limit?: number) {
   let query = db
     .selectFrom('subscription')
     .select((eb) => ['id', 'service', 'supplier', 'starts_on', 'ends_on', eb.fn.countAll<string>().over().as('total')])
@@ -16,7 +21,7 @@ export async function findSubscriptions(db: Db, clientId: string, today: string,
     .orderBy('service')
     .orderBy('id')
   if (limit !== undefined) query = query.limit(limit)
-  return query.execute()
+  return query
 }
 
 export type SubscriptionRow = Awaited<ReturnType<typeof findSubscriptions>>[number]
