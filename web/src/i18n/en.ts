@@ -338,6 +338,9 @@ export const en = {
   'terms.changed': 'The terms of use have just changed. Please read the new text and agree again.',
   'terms.notAccepting': 'If you do not agree, you cannot use the portal. You can log out with your name at the top right.',
   'terms.pending': 'One moment. We are saving your choice.',
+
+  'clients.recordOf': 'Record of',
+  'clients.switchTo': 'Choose another client:',
   ...enClientRecord,
   ...enWorkspace,
   ...enAdmin,

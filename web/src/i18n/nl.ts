@@ -1,6 +1,6 @@
 import type { nlAccessGrants } from './nl-access-grants.ts'
 import type { nlAdmin } from './nl-admin.ts'
-import { nlClientRecord } from './nl-client-record.ts'
+import type { nlClientRecord } from './nl-client-record.ts'
 import type { nlWorkspace } from './nl-workspace.ts'
 
 /**
@@ -338,11 +338,14 @@ export const nl = {
   'terms.changed': 'De gebruikersvoorwaarden zijn net veranderd. Lees de nieuwe tekst en ga opnieuw akkoord.',
   'terms.notAccepting': 'Gaat u niet akkoord? Dan kunt u het portaal niet gebruiken. U kunt uitloggen via uw naam rechtsboven.',
   'terms.pending': 'Even geduld. We slaan uw keuze op.',
-  ...nlClientRecord,
+
+  // In the header, on every page of a client's record (its other texts: nl-client-record.ts).
+  'clients.recordOf': 'Dossier van',
+  'clients.switchTo': 'Kies een andere cliënt:',
 } satisfies Record<string, string>
 
 /**
- * Every key: these texts, and those of the workspace and the administrators' pages, which come
- * with those pages' JavaScript (loadMessages in use-t.ts).
+ * Every key: these texts, and those of the client record, the workspace and the administrators'
+ * pages, which come with those pages' JavaScript (loadMessages in use-t.ts).
  */
-export type MessageKey = keyof typeof nl | keyof typeof nlWorkspace | keyof typeof nlAdmin | keyof typeof nlAccessGrants
+export type MessageKey = keyof typeof nl | keyof typeof nlClientRecord | keyof typeof nlWorkspace | keyof typeof nlAdmin | keyof typeof nlAccessGrants

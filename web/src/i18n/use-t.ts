@@ -6,10 +6,10 @@ import { type MessageKey, nl } from './nl.ts'
 type Dictionary = Partial<Record<MessageKey, string>>
 
 /**
- * The Dutch texts of the portal and the login are in the app from the start; those of the
- * workspace and the administrators' pages come with those pages (loadMessages), and English
- * (all of it) with its own chunk when someone chooses it (loadDictionary). A client on a phone
- * downloads neither.
+ * The Dutch texts of the login, the header and the portal's own pages are in the app from the
+ * start; those of the client record (portal and workspace), the workspace and the administrators'
+ * pages come with their layouts or pages (loadMessages), and English (all of it) with its own
+ * chunk when someone chooses it (loadDictionary). The login page downloads none of them.
  */
 const DICTIONARIES: Partial<Record<Language, Dictionary>> = { nl: { ...nl } }
 
@@ -19,14 +19,15 @@ export async function loadDictionary(language: Language): Promise<void> {
   DICTIONARIES.en = (await import('./en.ts')).en
 }
 
-export type MessagePart = 'workspace' | 'admin' | 'grants'
+export type MessagePart = 'clientRecord' | 'workspace' | 'admin' | 'grants'
 const loadedParts = new Set<MessagePart>()
 
-/** Adds the Dutch texts of the workspace, the administrators' pages or "Iemand toegang geven"; the lazy pages wait for it. */
+/** Adds the Dutch texts of the client record, the workspace, the administrators' pages or "Iemand toegang geven"; the lazy layouts and pages wait for it. */
 export async function loadMessages(part: MessagePart): Promise<void> {
   if (loadedParts.has(part)) return
   const messages =
-    part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin
+    part === 'clientRecord' ? (await import('./nl-client-record.ts')).nlClientRecord
+    : part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin
     : part === 'grants' ? (await import('./nl-access-grants.ts')).nlAccessGrants
     : (await import('./nl-workspace.ts')).nlWorkspace
   Object.assign(DICTIONARIES.nl ?? {}, messages)
