@@ -37,5 +37,14 @@ export default defineConfig({
     cssCodeSplit: false,
     // Which chunks each page loads: web/build/route-budget.ts sums them for the size budget.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Everything the first paint needs (what main.tsx imports, statically, all the way down) in
+        // one chunk beside the entry. Left to itself the bundler splits it into many small files
+        // wherever a lazy page shares a module, and on a slow connection every file costs a round
+        // trip before anything shows. Pages, layouts and texts loaded later stay chunks of their own.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
 })

@@ -18,11 +18,12 @@ export interface RouteBudget {
 }
 
 export const ROUTE_BUDGETS: RouteBudget[] = [
-  // Issue 11 asked for 120 KB. What every page shares comes to about 125 KB: React DOM (~58),
-  // the response check against the shared schemas (typebox's Check, ~13.5), react-router (~12),
-  // TanStack Query (~12), the Dutch texts (~9), the app's shell. 120 needs the response check
-  // (docs/decisions/web-ui-base.md) dropped or replaced: see docs/decisions/web-performance.md.
-  { name: 'login', modules: ['src/app/routes/login-page.tsx'], ceilingKb: 137, targetKb: 120 },
+  // Issue 11 asked for 120 KB; the login page's first paint needs 112.7: React DOM (~58),
+  // react-router (~12) and TanStack Query (~12) are most of it. What it loads after the first
+  // paint is not counted here (dynamic imports): the response check (~8.2, lib/response-check.ts,
+  // awaited by every API answer) and the second step of logging in with its texts (~2.6); see
+  // docs/decisions/web-performance.md.
+  { name: 'login', modules: ['src/app/routes/login-page.tsx'], ceilingKb: 114 },
   // The portal layout (menu, passkey offer) comes with its own chunk, like the pages.
   // /home sends an account with one client on to that client's Home: both pages' modules count.
   { name: 'home', modules: ['src/app/layouts/portal-layout.tsx', 'src/app/routes/home-page.tsx', 'src/features/home/components/client-home.tsx'], ceilingKb: 160 },

@@ -1,7 +1,8 @@
+import { useMatch } from 'react-router'
 import { UserMenu } from '@/features/auth/components/user-menu.tsx'
 import { useLogout } from '@/features/auth/hooks/use-logout.ts'
 import { useSession } from '@/features/auth/hooks/use-session.ts'
-import { ClientSwitch } from '@/features/clients/components/client-switch.tsx'
+import { ClientSwitch, ClientSwitchSpace } from '@/features/clients/components/client-switch.tsx'
 import { OrganisationBrand } from '@/features/organisation/components/organisation-brand.tsx'
 import { owedStep } from './guards.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
@@ -15,11 +16,15 @@ import './app-header.css'
 export function AppHeader() {
   const session = useSession()
   const { logout } = useLogout()
+  // A record's page is only shown logged in: while the session loads, its switch's place is kept.
+  const recordPage = useMatch('/client/:clientId/*')
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <OrganisationBrand />
-        {session.status === 'authenticated' && session.kind === 'portal' && owedStep(session) === null ? <ClientSwitch /> : null}
+        {session.status === 'authenticated' && session.kind === 'portal' && owedStep(session) === null ? <ClientSwitch />
+        : session.status === 'loading' && recordPage ? <ClientSwitchSpace />
+        : null}
         <div className="app-header__tools">
           <LanguageSwitch />
           {session.status === 'authenticated' ? (

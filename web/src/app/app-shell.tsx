@@ -14,6 +14,11 @@ export const MAIN_ID = 'inhoud'
 /**
  * What every page shares: skip link first, then the header; the layout below decides the
  * rest. While logged in, the idle timeout watches on every page.
+ *
+ * Header and page together are at least a screen high (app-shell.css), so the footer starts
+ * below the first screen whatever the page shows: a short "Even geduld" while the session,
+ * a layout or the page's data loads, then the page itself. Otherwise the footer would come
+ * into view and be pushed out again with every step (a layout shift each time).
  */
 export function AppShell() {
   const t = useT()
@@ -21,11 +26,13 @@ export function AppShell() {
   useBrandingTheme()
   return (
     <>
-      <SkipLink targetId={MAIN_ID}>{t('app.skipLink')}</SkipLink>
-      <AppHeader />
-      <RouteSuspense>
-        <Outlet />
-      </RouteSuspense>
+      <div className="app-shell__screen">
+        <SkipLink targetId={MAIN_ID}>{t('app.skipLink')}</SkipLink>
+        <AppHeader />
+        <RouteSuspense>
+          <Outlet />
+        </RouteSuspense>
+      </div>
       <footer className="app-footer">
         <nav className="app-footer__inner" aria-label={t('footer.label')}>
           <Link to="/gebruikersvoorwaarden">{t('footer.terms')}</Link>

@@ -10,8 +10,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
   return lazy(async () => ({ default: await load() }))
 }
 
-/** Loads `load` together with the Dutch texts of a part of the app it shows (use-t.ts). */
-export async function withMessages<T>(part: MessagePart, load: () => Promise<T>): Promise<T> {
-  const [, loaded] = await Promise.all([loadMessages(part), load()])
+/** Loads `load` together with the Dutch texts of the parts of the app it shows (use-t.ts). */
+export async function withMessages<T>(parts: MessagePart | MessagePart[], load: () => Promise<T>): Promise<T> {
+  const [, loaded] = await Promise.all([Promise.all([parts].flat().map(loadMessages)), load()])
   return loaded
 }

@@ -5,13 +5,15 @@ import { AccountLayout, PortalAccountsOnly, RequireAdministrator as RequireAdmin
 import { AdminLayout, PortalLayout, WorkspaceLayout } from './layouts/lazy-layouts.ts'
 import { PublicLayout } from './layouts/public-layout.tsx'
 import { AdminPage } from './routes/admin-page.tsx'
-import { ClientRecordRoute } from './routes/client-record-route.tsx'
 import { NotFoundPage } from './routes/not-found-page.tsx'
-import { WorkspaceClientRoute } from './routes/workspace-client-route.tsx'
 import { lazyPage, withMessages } from './lazy-page.ts'
 
 /** The administrators' guard says "not allowed" in their texts: shown once those are here. */
 const RequireAdministrator = lazyPage(() => withMessages('admin', () => Promise.resolve(RequireAdministratorNow)))
+
+// The record pages' wrappers, with their layouts' JavaScript (loaded by then: every record page is inside its layout).
+const ClientRecordRoute = lazyPage(() => import('./layouts/portal-layout.tsx').then((m) => m.ClientRecordRoute))
+const WorkspaceClientRoute = lazyPage(() => import('./layouts/workspace-layout.tsx').then((m) => m.WorkspaceClientRoute))
 
 const AccountPage = lazyPage(() => import('@/features/admin/accounts/components/account-page.tsx').then((m) => m.AccountPage))
 const AccountsPage = lazyPage(() => import('@/features/admin/accounts/components/accounts-page.tsx').then((m) => m.AccountsPage))
@@ -41,16 +43,16 @@ const WorkspaceProfilePage = lazyPage(() => import('@/features/workspace/client-
 const ConversationPage = lazyPage(() => import('@/features/workspace/messages/components/conversation-page.tsx').then((m) => m.ConversationPage))
 const WorkspaceReportsPage = lazyPage(() => import('@/features/workspace/reports/components/reports-page.tsx').then((m) => m.WorkspaceReportsPage))
 const WorkspaceSubscriptionsPage = lazyPage(() => import('@/features/workspace/subscriptions/components/subscriptions-page.tsx').then((m) => m.WorkspaceSubscriptionsPage))
-const AcceptTermsPage = lazyPage(() => import('./routes/accept-terms-page.tsx').then((m) => m.AcceptTermsPage))
-const ChangePasswordPage = lazyPage(() => import('./routes/change-password-page.tsx').then((m) => m.ChangePasswordPage))
-const ForgotPasswordPage = lazyPage(() => import('./routes/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage))
+const AcceptTermsPage = lazyPage(() => withMessages('account', () => import('./routes/accept-terms-page.tsx').then((m) => m.AcceptTermsPage)))
+const ChangePasswordPage = lazyPage(() => withMessages('account', () => import('./routes/change-password-page.tsx').then((m) => m.ChangePasswordPage)))
+const ForgotPasswordPage = lazyPage(() => withMessages('account', () => import('./routes/forgot-password-page.tsx').then((m) => m.ForgotPasswordPage)))
 const HomePage = lazyPage(() => import('./routes/home-page.tsx').then((m) => m.HomePage))
-const DigidUnknownPage = lazyPage(() => import('./routes/digid-unknown-page.tsx').then((m) => m.DigidUnknownPage))
+const DigidUnknownPage = lazyPage(() => withMessages('account', () => import('./routes/digid-unknown-page.tsx').then((m) => m.DigidUnknownPage)))
 const LoginPage = lazyPage(() => import('./routes/login-page.tsx').then((m) => m.LoginPage))
-const MyProfilePage = lazyPage(() => import('./routes/my-profile-page.tsx').then((m) => m.MyProfilePage))
-const SetPasswordPage = lazyPage(() => import('./routes/set-password-page.tsx').then((m) => m.SetPasswordPage))
-const StepUpPage = lazyPage(() => import('./routes/step-up-page.tsx').then((m) => m.StepUpPage))
-const TermsPage = lazyPage(() => import('./routes/terms-page.tsx').then((m) => m.TermsPage))
+const MyProfilePage = lazyPage(() => withMessages(['profile', 'account'], () => import('./routes/my-profile-page.tsx').then((m) => m.MyProfilePage)))
+const SetPasswordPage = lazyPage(() => withMessages('account', () => import('./routes/set-password-page.tsx').then((m) => m.SetPasswordPage)))
+const StepUpPage = lazyPage(() => withMessages('account', () => import('./routes/step-up-page.tsx').then((m) => m.StepUpPage)))
+const TermsPage = lazyPage(() => withMessages('account', () => import('./routes/terms-page.tsx').then((m) => m.TermsPage)))
 const WorkspaceClientsRoute = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceClientsRoute))
 const WorkspaceInboxRoute = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceInboxRoute))
 const WorkspaceStart = lazyPage(() => import('./routes/workspace-pages.tsx').then((m) => m.WorkspaceStart))

@@ -23,8 +23,6 @@ export const enClientRecord = {
   'clients.choose': 'You may see the record of more than one client. Whose record would you like to see?',
   'clients.choiceList': 'Clients',
   'clients.ownRecord': 'Your own record',
-  'clients.recordOf': 'Record of',
-  'clients.switchTo': 'Choose another client:',
 
   'homeCards.loading': 'One moment. The overview is loading.',
   'homeCards.loadError': 'The overview cannot be loaded right now. Please try again later.',

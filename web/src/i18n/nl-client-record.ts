@@ -1,7 +1,8 @@
 /**
- * The Dutch texts of the client record (Home with its cards, Rapportages, Berichten, ...),
- * kept apart from nl.ts so that file stays readable; nl.ts spreads them in, so their keys
- * are message keys like any other. Plain Dutch at language level B1; the polite "u".
+ * The Dutch texts of the client record (Home with its cards, Rapportages, Berichten, ...), in the
+ * portal and the workspace. They come with those layouts (lazy-layouts.ts, loadMessages in
+ * use-t.ts), not with the login page; nl.ts names their keys in MessageKey. Plain Dutch at
+ * language level B1; the polite "u".
  */
 export const nlClientRecord = {
   'menu.recordCopy': 'Mijn gegevens downloaden',
@@ -25,8 +26,6 @@ export const nlClientRecord = {
   'clients.choose': 'U mag het dossier van meer dan één cliënt bekijken. Van wie wilt u het dossier bekijken?',
   'clients.choiceList': 'Cliënten',
   'clients.ownRecord': 'Uw eigen dossier',
-  'clients.recordOf': 'Dossier van',
-  'clients.switchTo': 'Kies een andere cliënt:',
 
   'homeCards.loading': 'Even geduld. Het overzicht wordt geladen.',
   'homeCards.loadError': 'Het overzicht kan nu niet worden geladen. Probeer het later opnieuw.',

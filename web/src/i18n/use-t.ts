@@ -6,10 +6,11 @@ import { type MessageKey, nl } from './nl.ts'
 type Dictionary = Partial<Record<MessageKey, string>>
 
 /**
- * The Dutch texts of the portal and the login are in the app from the start; those of the
- * workspace and the administrators' pages come with those pages (loadMessages), and English
- * (all of it) with its own chunk when someone chooses it (loadDictionary). A client on a phone
- * downloads neither.
+ * The Dutch texts of the login page, the header and the pages around them are in the app from the
+ * start. Those of the login's second step, the account's pages (passwords, terms), the client
+ * record (portal and workspace), Mijn profiel, the workspace and the administrators' pages come
+ * with their layouts or pages (loadMessages); English (all of it) comes in its own chunk when
+ * someone chooses it (loadDictionary). The login page's first paint waits for none of them.
  */
 const DICTIONARIES: Partial<Record<Language, Dictionary>> = { nl: { ...nl } }
 
@@ -19,14 +20,18 @@ export async function loadDictionary(language: Language): Promise<void> {
   DICTIONARIES.en = (await import('./en.ts')).en
 }
 
-export type MessagePart = 'workspace' | 'admin' | 'grants'
+export type MessagePart = 'secondFactor' | 'account' | 'clientRecord' | 'profile' | 'workspace' | 'admin' | 'grants'
 const loadedParts = new Set<MessagePart>()
 
-/** Adds the Dutch texts of the workspace, the administrators' pages or "Iemand toegang geven"; the lazy pages wait for it. */
+/** Adds the Dutch texts of the login's second step, the account's pages, the client record, Mijn profiel, the workspace, the administrators' pages or "Iemand toegang geven"; the lazy layouts and pages wait for it. */
 export async function loadMessages(part: MessagePart): Promise<void> {
   if (loadedParts.has(part)) return
   const messages =
-    part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin
+    part === 'secondFactor' ? (await import('./nl-second-factor.ts')).nlSecondFactor
+    : part === 'account' ? (await import('./nl-account.ts')).nlAccount
+    : part === 'clientRecord' ? (await import('./nl-client-record.ts')).nlClientRecord
+    : part === 'profile' ? (await import('./nl-profile.ts')).nlProfile
+    : part === 'admin' ? (await import('./nl-admin.ts')).nlAdmin
     : part === 'grants' ? (await import('./nl-access-grants.ts')).nlAccessGrants
     : (await import('./nl-workspace.ts')).nlWorkspace
   Object.assign(DICTIONARIES.nl ?? {}, messages)

@@ -1,5 +1,5 @@
 import type { Static, TSchema } from 'typebox'
-import { Check } from 'typebox/value'
+import type { checkResponse } from './response-check.ts'
 import { ERROR_MESSAGES } from '@shared/error-messages.ts'
 import { ErrorResponse } from '@shared/schemas/common.ts'
 import { getLanguage } from '@/i18n/language-store.ts'
@@ -35,6 +35,26 @@ type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; bo
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /**
+ * The response check (typebox's `Check` with its format registry, about 8 KB gzip) comes in a
+ * chunk of its own, asked for as soon as this module runs: it downloads beside the rest of the
+ * app, but the first page is painted without waiting for it. Every answer waits for it before
+ * it is used, so nothing is read unchecked. Should it fail to load (a lost connection), the
+ * call fails as "unavailable" and the next one asks again.
+ */
+let checker: Promise<typeof checkResponse> | null = null
+function loadChecker(): Promise<typeof checkResponse> {
+  checker ??= import('./response-check.ts').then(
+    (module) => module.checkResponse,
+    (error: unknown) => {
+      checker = null
+      throw error
+    },
+  )
+  return checker
+}
+void loadChecker().catch(() => undefined)
+
+/**
  * Calls the portal API with JSON in and out, and checks the answer against the shared
  * response schema: a server that sends something else fails loudly here instead of
  * half-rendering later.
@@ -65,12 +85,18 @@ export async function apiRequest<S extends TSchema>(path: string, responseSchema
   // Any answer but "not logged in" means the server saw the session and extended its idle time.
   if (response.status !== 401) noteApiActivity(sentAt)
   const body = await readJson(response)
+  let check: typeof checkResponse
+  try {
+    check = await loadChecker()
+  } catch {
+    throw localError(0, 'unavailable')
+  }
   if (!response.ok) {
-    if (Check(ErrorResponse, body)) throw new ApiError(response.status, body.error, response.headers.get('x-request-id') ?? undefined)
+    if (check(ErrorResponse, body)) throw new ApiError(response.status, body.error, response.headers.get('x-request-id') ?? undefined)
     // Not our server's answer (a proxy's error page, say): say something true and plain.
     throw localError(response.status, response.status >= 500 ? 'unavailable' : 'bad_request')
   }
-  if (!Check(responseSchema, body)) throw localError(response.status, 'internal')
+  if (!check(responseSchema, body)) throw localError(response.status, 'internal')
   return body
 }
 

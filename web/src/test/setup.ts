@@ -7,5 +7,5 @@ import { loadDictionary, loadMessages } from '@/i18n/use-t.ts'
 afterEach(cleanup)
 
 // Components are rendered without the lazy layouts and pages that load the workspace's, the
-// administrators' and the grants' texts: every text is there from the start.
-await Promise.all([loadMessages('workspace'), loadMessages('admin'), loadMessages('grants'), loadDictionary('en')])
+// administrators', the login's second step's, the account pages', the client record's, Mijn profiel's and the grants' texts: every text is there from the start.
+await Promise.all([loadMessages('secondFactor'), loadMessages('account'), loadMessages('clientRecord'), loadMessages('profile'), loadMessages('workspace'), loadMessages('admin'), loadMessages('grants'), loadDictionary('en')])

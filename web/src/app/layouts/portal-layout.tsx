@@ -5,6 +5,10 @@ import { RouteSuspense } from '../route-suspense.tsx'
 import { SideMenu } from './side-menu.tsx'
 import './layouts.css'
 
+// The record pages' wrapper comes with this layout's JavaScript, not with the login page's:
+// router.tsx loads it from here, so it is in before the layout shows a page.
+export { ClientRecordRoute } from '../routes/client-record-route.tsx'
+
 /**
  * The layout once logged in: the portal menu beside the content on wide screens, above
  * it (folded) on a phone. Not routed yet, because nobody can log in yet; the pages of

@@ -7,6 +7,9 @@ import { RouteSuspense } from '../route-suspense.tsx'
 import { WorkspaceMenu } from './workspace-menu.tsx'
 import './layouts.css'
 
+// The workspace record pages' wrapper comes with this layout's JavaScript (see portal-layout.tsx).
+export { WorkspaceClientRoute } from '../routes/workspace-client-route.tsx'
+
 /**
  * The layout for staff: the workspace menu beside the content on wide screens (a ward
  * tablet held sideways), above it and folded on a phone. A staff session started with an

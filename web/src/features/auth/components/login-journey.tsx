@@ -1,10 +1,24 @@
-import { useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import type { LoginChallenge } from '@shared/schemas/auth.ts'
 import { Alert } from '@/components/ui/alert.tsx'
-import { useLanguage } from '@/i18n/use-t.ts'
+import { loadMessages, useLanguage, useT } from '@/i18n/use-t.ts'
 import { ERROR_MESSAGES } from '@shared/error-messages.ts'
 import { LoginForm } from './login-form.tsx'
-import { SecondFactorStep } from './second-factor-step.tsx'
+import type { SecondFactorStep as SecondFactorStepType } from './second-factor-step.tsx'
+
+/**
+ * The second step (code, app, recovery code) is not needed to paint the login page: its
+ * JavaScript and Dutch texts are asked for once the form is on the screen, so they are in by the
+ * time the password has been checked. Once in, the step renders at once, without a Suspense
+ * fallback in between.
+ */
+let LoadedSecondFactorStep: typeof SecondFactorStepType | undefined
+const loadSecondFactorStep = () =>
+  Promise.all([loadMessages('secondFactor'), import('./second-factor-step.tsx')]).then(([, module]) => {
+    LoadedSecondFactorStep = module.SecondFactorStep
+    return { default: module.SecondFactorStep }
+  })
+const LazySecondFactorStep = lazy(loadSecondFactorStep)
 
 type Step =
   | { name: 'password'; loginName: string; expired: boolean }
@@ -15,16 +29,25 @@ type Step =
  * component's state: never in the address, never in storage.
  */
 export function LoginJourney() {
+  const t = useT()
   const [language] = useLanguage()
   const [step, setStep] = useState<Step>({ name: 'password', loginName: '', expired: false })
 
+  useEffect(() => {
+    // After the first paint; a failure here is tried again (by React.lazy) when the step is shown.
+    if (!LoadedSecondFactorStep) loadSecondFactorStep().catch(() => undefined)
+  }, [])
+
   if (step.name === 'second-factor') {
+    const SecondFactorStep = LoadedSecondFactorStep ?? LazySecondFactorStep
     return (
-      <SecondFactorStep
-        challenge={step.challenge}
-        onExpired={() => setStep({ name: 'password', loginName: step.loginName, expired: true })}
-        onStartOver={() => setStep({ name: 'password', loginName: step.loginName, expired: false })}
-      />
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <SecondFactorStep
+          challenge={step.challenge}
+          onExpired={() => setStep({ name: 'password', loginName: step.loginName, expired: true })}
+          onStartOver={() => setStep({ name: 'password', loginName: step.loginName, expired: false })}
+        />
+      </Suspense>
     )
   }
   return (

@@ -33,7 +33,7 @@ function switchTarget(client: LinkedClient, page: ClientPage): string {
 export function ClientSwitch() {
   const t = useT()
   const { pathname } = useLocation()
-  const { client, clients, inRecord } = useCurrentClient()
+  const { client, clients, inRecord, pending } = useCurrentClient()
   const panelId = useId()
   const [open, setOpen] = usePageDisclosure()
   const rootRef = useRef<HTMLDivElement>(null)
@@ -58,6 +58,7 @@ export function ClientSwitch() {
   }, [open, setOpen])
 
   // Only on the record's own pages: elsewhere (Mijn profiel, the choice) no record is open.
+  if (inRecord && pending) return <ClientSwitchSpace />
   if (!client || !inRecord) return null
   const label = (
     <span className="client-switch__label">
@@ -85,6 +86,22 @@ export function ClientSwitch() {
           ))}
         </ul>
       </div>
+    </div>
+  )
+}
+
+/**
+ * The switch's place on a record's page while the session or the linked clients load: as high as
+ * the switch, empty and hidden, so the header does not grow (and push the page down) when the
+ * name arrives.
+ */
+export function ClientSwitchSpace() {
+  return (
+    <div className="client-switch client-switch--single client-switch--space" aria-hidden="true">
+      <span className="client-switch__label">
+        <span className="client-switch__caption">{'\u00a0'}</span>
+        <span className="client-switch__name">{'\u00a0'}</span>
+      </span>
     </div>
   )
 }

@@ -28,8 +28,9 @@ export function ReportsPage({ clientId }: { clientId: string }) {
     <div className="card">
       <PageHeading>{t('menu.reports')}</PageHeading>
       <p>{t('reports.intro')}</p>
-      {shownFrom ? <p>{t('reports.shownFrom', { date: since })}</p> : null}
       <ReportFilters onApply={setFilters} />
+      {/* Below the search, with the answer it belongs to: above it, its arrival would push the search down. */}
+      {shownFrom ? <p>{t('reports.shownFrom', { date: since })}</p> : null}
       {reports.isPending ? <Loading>{t('reports.loading')}</Loading> : null}
       {reports.isError ? <LoadError message={t('reports.loadError')} retryLabel={t('record.retry')} onRetry={() => void reports.refetch()} /> : null}
       {reports.isSuccess ? (
