@@ -75,6 +75,12 @@ describe('the bound per connection', () => {
     ])
   })
 
+  it('leaves a statement with an array parameter unnamed: its plan depends on the array', () => {
+    const { query, calls } = fakeConnection(2)
+    query('select * from report where id = any($1::uuid[]) and client_id = $2', [['a', 'b'], 'c'])
+    expect(calls).toEqual(['select * from report where id = any($1::uuid[]) and client_id = $2'])
+  })
+
   it('passes query objects (cursors) through untouched', () => {
     const { query, calls } = fakeConnection(2)
     const cursor = { text: 'select $1', values: [1] }
