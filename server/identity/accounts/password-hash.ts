@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
-import { hash, verify } from '@node-rs/argon2'
+import { Worker } from 'node:worker_threads'
 import { AppError } from '../../platform/errors.ts'
 import { type CpuAdmission, CpuBusyError, createCpuAdmission } from '../../platform/crypto/cpu-admission.ts'
+import type { HashAnswer, HashJob } from './password-hash.worker.ts'
 
 /**
  * argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1); the parameters
@@ -28,11 +29,78 @@ export function passwordHashingStats(): ReturnType<CpuAdmission['stats']> {
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return admitted(() => hash(password, ARGON2_PARAMETERS))
+  return admitted(() => onHashingThread({ op: 'hash', password, options: ARGON2_PARAMETERS }) as Promise<string>)
 }
 
 export function verifyPassword(storedHash: string, password: string): Promise<boolean> {
-  return admitted(() => verify(storedHash, password))
+  return admitted(() => onHashingThread({ op: 'verify', password, stored: storedHash }) as Promise<boolean>)
+}
+
+interface HashingThread {
+  worker: Worker
+  /** The thread's nice value once it started (19; null where the platform refused). */
+  niceness: Promise<number | null>
+  job?: { resolve: (result: string | boolean) => void; reject: (error: Error) => void }
+}
+
+const threads: HashingThread[] = []
+let jobIds = 0
+
+/**
+ * argon2id on a thread of its own at the lowest CPU priority (password-hash.worker.ts): with the
+ * admission bound above, logins use at most half the cores, and only the CPU nothing else wants.
+ * The admission lets at most `concurrency` jobs run, so there are at most that many threads, each
+ * doing one job at a time. A thread holds the process open only while it works (a CLI that
+ * awaits a hash does not exit early; an idle server's threads do not keep it up).
+ */
+function onHashingThread(job: Omit<HashJob, 'id'>): Promise<string | boolean> {
+  const thread = threads.find((t) => t.job === undefined) ?? startHashingThread()
+  return new Promise((resolve, reject) => {
+    thread.job = { resolve, reject }
+    thread.worker.ref()
+    thread.worker.postMessage({ ...job, id: (jobIds += 1) } satisfies HashJob)
+  })
+}
+
+function startHashingThread(): HashingThread {
+  // Compiled (dist/, plain JavaScript) the worker is a .js file; from source (tsx, the tests) a
+  // .ts one, which the thread loads after registering tsx's loader for itself.
+  const fromSource = import.meta.url.endsWith('.ts')
+  const file = new URL(`./password-hash.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url)
+  const worker = fromSource
+    ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file.href)}) })`, { eval: true })
+    : new Worker(file)
+  worker.unref()
+  let started: (niceness: number | null) => void = () => {}
+  const thread: HashingThread = { worker, niceness: new Promise((resolve) => (started = resolve)) }
+  const settle = (answer: HashAnswer) => {
+    const job = thread.job
+    thread.job = undefined
+    worker.unref()
+    if (answer.ok) job?.resolve(answer.result)
+    else job?.reject(new Error(`password hashing: ${answer.message}`))
+  }
+  worker.on('message', (message: HashAnswer | { ready: true; niceness: number | null }) => {
+    if ('ready' in message) started(message.niceness)
+    else settle(message)
+  })
+  const gone = (error: Error) => {
+    threads.splice(threads.indexOf(thread), 1)
+    started(null)
+    thread.job?.reject(error)
+    thread.job = undefined
+  }
+  worker.on('error', gone)
+  worker.on('exit', (code) => {
+    if (threads.includes(thread)) gone(new Error(`password hashing thread stopped (${code})`))
+  })
+  threads.push(thread)
+  return thread
+}
+
+/** The nice value of a hashing thread (starting one if none runs): for the tests. */
+export function hashingThreadNiceness(): Promise<number | null> {
+  return (threads[0] ?? startHashingThread()).niceness
 }
 
 /** Past the queue's bound: 503 `server_busy` with Retry-After, rather than every route slowing down. */
