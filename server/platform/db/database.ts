@@ -10,6 +10,7 @@ import { describeConnectionError } from './connection-errors.ts'
 import { acquireEmbeddedLock } from './embedded-lock.ts'
 import { pgliteExtensions } from './pglite-extensions.ts'
 import { prepareRepeatedStatements } from './prepared-statements.ts'
+import { LiteralLimitsPlugin } from './literal-limits.ts'
 import type { Database } from './schema.ts'
 import { countStatement } from './statement-count.ts'
 
@@ -46,7 +47,7 @@ export async function openDatabase(database: Config['database'], options: { log?
     })
     survivePostgresRestarts(pool, options.log ?? silentLog)
     prepareRepeatedStatements(pool)
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement, plugins: [new LiteralLimitsPlugin()] })
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount })
     return { db, kind: 'postgres', close: () => db.destroy(), poolStats }
   }
@@ -112,5 +113,5 @@ export function survivePostgresRestarts(pool: pg.Pool, log: DatabaseLog): void {
 export function kyselyOverPglite(pglite: PGlite): Db {
   const pool = new pg.Pool(createPgConfig(pglite))
   prepareRepeatedStatements(pool)
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement, plugins: [new LiteralLimitsPlugin()] })
 }

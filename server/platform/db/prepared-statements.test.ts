@@ -50,6 +50,18 @@ describe('statements with parameters are prepared once per connection (PostgreSQ
   })
 })
 
+describe('limits in the text (literal-limits.ts), so a generic plan knows them', () => {
+  it('writes a whole LIMIT and OFFSET into the SQL and binds every other value', async () => {
+    const query = db.selectFrom('report').select('id').where('client_id', '=', '5b0c2f55-2222-4c3e-9a55-0000000000bb').orderBy('reported_at', 'desc').limit(3).offset(20)
+    const compiled = query.compile()
+    expect(compiled.sql).toMatch(/ limit 3 offset 20$/)
+    expect(compiled.parameters).toEqual(['5b0c2f55-2222-4c3e-9a55-0000000000bb'])
+    expect(await query.execute()).toEqual([])
+    // A limit that is not a whole number stays a parameter (PostgreSQL then refuses or rounds it as before).
+    expect(db.selectFrom('report').select('id').limit(2.5).compile().parameters).toEqual([2.5])
+  })
+})
+
 describe('the bound per connection', () => {
   /** A stand-in for a pooled client: records what each query call was given. */
   function fakeConnection(maxPerConnection: number) {
