@@ -85,7 +85,8 @@ function startHashingThread(): HashingThread {
     else settle(message)
   })
   const gone = (error: Error) => {
-    threads.splice(threads.indexOf(thread), 1)
+    const index = threads.indexOf(thread)
+    if (index >= 0) threads.splice(index, 1)
     started(null)
     thread.job?.reject(error)
     thread.job = undefined
