@@ -21,7 +21,8 @@ const HOUR_MS = 3_600_000
 const WHOLE_HOUR_SWITCHES_FROM = Date.UTC(1980, 0, 1)
 // Amsterdam's offset from UTC per UTC hour: it changes only on whole UTC hours (01:00 UTC, at
 // the daylight-saving switches), so one Intl call per hour serves every instant in it. Intl
-// formatting per call was 1-2% of a busy server's CPU (every request asks for "today").
+// formatting per call was 1-2% of a busy server's CPU (every request asks for "today"), and the
+// demo seed asks for the same hours tens of thousands of times.
 const offsetByUtcHour = new Map<number, number>()
 const OFFSET_CACHE_LIMIT = 100_000
 
@@ -66,27 +67,14 @@ export function amsterdamTime(instant: Date): string {
   return `${p.hour}:${p.minute}`
 }
 
-// Start of each local hour already computed: the demo seed asks for the same hours tens of
-// thousands of times, and Intl formatting is the slow part. Amsterdam's offset only changes on
-// whole hours, so an hour's start plus its minutes is exact.
-const hourStartCache = new Map<string, number>()
-const HOUR_CACHE_LIMIT = 50_000
-
 /** The instant Amsterdam clocks show 'HH:MM' on 'YYYY-MM-DD'. */
 export function amsterdamInstant(isoDate: string, time: string): Date {
   const [hour = 0, minute = 0] = time.split(':').map(Number)
-  const key = `${isoDate}T${hour}`
-  let hourStart = hourStartCache.get(key)
-  if (hourStart === undefined) {
-    const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number)
-    const naiveUtc = Date.UTC(year, month - 1, day, hour)
-    // Two passes: the offset at the first guess can differ on a daylight-saving day.
-    const firstGuess = naiveUtc - offsetMs(new Date(naiveUtc))
-    hourStart = naiveUtc - offsetMs(new Date(firstGuess))
-    if (hourStartCache.size >= HOUR_CACHE_LIMIT) hourStartCache.clear()
-    hourStartCache.set(key, hourStart)
-  }
-  return new Date(hourStart + minute * 60_000)
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number)
+  const naiveUtc = Date.UTC(year, month - 1, day, hour)
+  // Two passes: the offset at the first guess can differ on a daylight-saving day.
+  const firstGuess = naiveUtc - offsetMs(new Date(naiveUtc))
+  return new Date(naiveUtc - offsetMs(new Date(firstGuess)) + minute * 60_000)
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD', free of time zones. */

@@ -46,8 +46,7 @@ export async function openDatabase(database: Config['database'], options: { log?
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     })
     survivePostgresRestarts(pool, options.log ?? silentLog)
-    prepareRepeatedStatements(pool)
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement, plugins: [new LiteralLimitsPlugin()] })
+    const db = kyselyOverPool(pool)
     const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount })
     return { db, kind: 'postgres', close: () => db.destroy(), poolStats }
   }
@@ -111,7 +110,14 @@ export function survivePostgresRestarts(pool: pg.Pool, log: DatabaseLog): void {
 
 /** Kysely on an embedded database, through PGlite's node-postgres adapter (one connection). */
 export function kyselyOverPglite(pglite: PGlite): Db {
-  const pool = new pg.Pool(createPgConfig(pglite))
+  return kyselyOverPool(new pg.Pool(createPgConfig(pglite)))
+}
+
+/**
+ * Kysely over a node-postgres pool, the same for PostgreSQL and PGlite: statements counted per
+ * request, repeated ones prepared per connection, limits written into the text.
+ */
+function kyselyOverPool(pool: pg.Pool): Db {
   prepareRepeatedStatements(pool)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement, plugins: [new LiteralLimitsPlugin()] })
 }

@@ -73,7 +73,7 @@ export async function fhirSubscriptionRoutes(app: FastifyInstance, deps: AppDeps
     const context = callerOf(request, 'r')
     const row = await findSubscription(deps.db, context.caller.id, (request.params as { id: string }).id)
     if (!row) throw notFound('Subscription')
-    const status = subscriptionStatus(row, 'query-status', toFhir(row, context.now).status === 'active' ? 'active' : 'off')
+    const status = subscriptionStatus(row, 'query-status', statusAt(row, context.now))
     const bundle: Bundle = {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -160,13 +160,18 @@ function extension(extensions: Extension[] | undefined, name: string): Extension
 }
 
 /** The Subscription as the ECD reads it back: never its headers (a credential). */
-function toFhir(row: Selectable<FhirSubscriptionTable>, now: Date): Subscription {
+/** Active until switched off or past its end. */
+function statusAt(row: Selectable<FhirSubscriptionTable>, now: Date): 'active' | 'off' {
   const ended = row.end_at !== null && row.end_at.getTime() <= now.getTime()
+  return row.status === 'active' && !ended ? 'active' : 'off'
+}
+
+function toFhir(row: Selectable<FhirSubscriptionTable>, now: Date): Subscription {
   return {
     resourceType: 'Subscription',
     id: row.id,
     meta: { versionId: String(row.version), lastUpdated: row.updated_at.toISOString(), profile: [`${BACKPORT}/backport-subscription`] },
-    status: row.status === 'active' && !ended ? 'active' : 'off',
+    status: statusAt(row, now),
     reason: row.reason || 'ECD notifications',
     criteria: row.topic,
     ...(row.end_at ? { end: row.end_at.toISOString() } : {}),

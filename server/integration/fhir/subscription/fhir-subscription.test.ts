@@ -156,7 +156,6 @@ describe('topic-based subscriptions (R4 Backport), delivered through the outbox'
     expect(parameter(heartbeat, 'type')?.valueCode).toBe('heartbeat')
     expect(parameter(heartbeat, 'events-since-subscription-start')?.valueString).toBe('1')
     expect(await queueDueHeartbeats(t.db, now)).toBe(0)
-
   })
 
   it('refuses a topic it does not have, full-resource content and an endpoint with credentials in it (422); switches off with DELETE', async () => {
