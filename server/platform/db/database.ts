@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Config } from '../../config.ts'
@@ -10,7 +10,7 @@ import { describeConnectionError } from './connection-errors.ts'
 import { acquireEmbeddedLock } from './embedded-lock.ts'
 import { pgliteExtensions } from './pglite-extensions.ts'
 import { prepareRepeatedStatements } from './prepared-statements.ts'
-import { LiteralLimitsPlugin } from './literal-limits.ts'
+import { LiteralLimitsPostgresDialect } from './literal-limits.ts'
 import type { Database } from './schema.ts'
 import { countStatement } from './statement-count.ts'
 
@@ -119,5 +119,5 @@ export function kyselyOverPglite(pglite: PGlite): Db {
  */
 function kyselyOverPool(pool: pg.Pool): Db {
   prepareRepeatedStatements(pool)
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: countStatement, plugins: [new LiteralLimitsPlugin()] })
+  return new Kysely<Database>({ dialect: new LiteralLimitsPostgresDialect({ pool }), log: countStatement })
 }
