@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { reusableQuery } from '../../platform/db/reusable-query.ts'
 import type { SessionTable } from '../accounts/account.table.ts'
 
 export async function insertSession(db: Db, session: Insertable<SessionTable>): Promise<void> {
@@ -13,7 +14,13 @@ export async function insertSession(db: Db, session: Insertable<SessionTable>): 
  * in force at `now`. The caller checks the timeouts.
  */
 export async function findSessionWithAccount(db: Db, tokenHash: Buffer, now: Date) {
-  return db
+  const [row] = await sessionWithAccount(db, { tokenHash, now })
+  return row
+}
+
+/** Every request behind a session sends this statement: built once (reusable-query.ts). */
+const sessionWithAccount = reusableQuery('session with account', (db, { tokenHash, now }: { tokenHash: Buffer; now: Date }) =>
+  db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
     .leftJoinLateral(
@@ -45,9 +52,8 @@ export async function findSessionWithAccount(db: Db, tokenHash: Buffer, now: Dat
       )`.as('terms_owed'),
     ])
     .where('session.token_hash', '=', tokenHash)
-    .where('session.ended_at', 'is', null)
-    .executeTakeFirst()
-}
+    .where('session.ended_at', 'is', null),
+)
 
 export async function touchSession(db: Db, tokenHash: Buffer, now: Date): Promise<void> {
   await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()

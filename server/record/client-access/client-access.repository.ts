@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.ts'
 import { activeAt } from '../../platform/db/valid-on-day.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
+import { reusableQuery } from '../../platform/db/reusable-query.ts'
 
 /**
  * The account's link to the client that is active at `now`: not ended, activated, its consent
@@ -8,15 +9,20 @@ import { amsterdamDate } from '../../platform/amsterdam-time.ts'
  * ending a link or withdrawing consent takes effect on the very next one.
  */
 export async function findActiveLink(db: Db, accountId: string, clientId: string, now: Date) {
-  return activeLinks(db, now)
-    .where('client_link.account_id', '=', accountId)
-    .where('client_link.client_id', '=', clientId)
-    .executeTakeFirst()
+  const [link] = await activeLink(db, { accountId, clientId, now, today: amsterdamDate(now) })
+  return link
 }
+
+/** Every record request sends this statement: built once (reusable-query.ts). */
+const activeLink = reusableQuery('active link', (db, input: { accountId: string; clientId: string; now: Date; today: string }) =>
+  activeLinks(db, input.now, input.today)
+    .where('client_link.account_id', '=', input.accountId)
+    .where('client_link.client_id', '=', input.clientId),
+)
 
 /** Every active link of the account, with the client's name parts, for choosing a client. */
 export async function findActiveLinksOfAccount(db: Db, accountId: string, now: Date) {
-  return activeLinks(db, now)
+  return activeLinks(db, now, amsterdamDate(now))
     .innerJoin('client', 'client.id', 'client_link.client_id')
     .select(['client.gender', 'client.initials', 'client.given_name', 'client.name_prefix', 'client.family_name'])
     .where('client_link.account_id', '=', accountId)
@@ -25,7 +31,8 @@ export async function findActiveLinksOfAccount(db: Db, accountId: string, now: D
     .execute()
 }
 
-function activeLinks(db: Db, now: Date) {
+/** `today` is `now`'s day in Amsterdam. */
+function activeLinks(db: Db, now: Date, today: string) {
   return db
     .selectFrom('client_link')
     .innerJoin('consent', 'consent.id', 'client_link.consent_id')
@@ -45,7 +52,7 @@ function activeLinks(db: Db, now: Date) {
     .where('account.ended_at', 'is', null)
     // A link a client granted with an end date gives no access after its last day (Dutch time),
     // whether or not the end-date job has run yet (record/access-grants).
-    .where((eb) => eb.or([eb('client_link.ends_on', 'is', null), eb('client_link.ends_on', '>=', amsterdamDate(now))]))
+    .where((eb) => eb.or([eb('client_link.ends_on', 'is', null), eb('client_link.ends_on', '>=', today)]))
 }
 
 export type ActiveLinkRow = NonNullable<Awaited<ReturnType<typeof findActiveLink>>>

@@ -1,6 +1,7 @@
 import type { ShallowDehydrateObject } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../platform/db/database.ts'
+import { reusableQuery } from '../../platform/db/reusable-query.ts'
 import { appointmentsStartingBetweenQuery, type AppointmentRow } from '../appointments/appointment.repository.ts'
 import { printsOfClientQuery, type PrintListRow } from '../care-plan-prints/care-plan-print.repository.ts'
 import { type MessageRow, type MessagesPageInput, messagesPageQuery, type UnreadStateInput, unreadStateColumns } from '../messages/message.repository.ts'
@@ -30,9 +31,10 @@ export interface HomeCardInputs {
 /**
  * Every card's query in one statement: each section's own query (the one its page runs) as a
  * JSON subquery of one `select`, only for the cards asked for. The rows come back as the
- * sections' own row types (homeCardRows), for the sections' own mappers.
+ * sections' own row types (homeCardRows), for the sections' own mappers. Built once per set of
+ * cards (reusable-query.ts): it is the largest statement of the portal's busiest page.
  */
-function homeCardsQuery(db: Db, cards: HomeCardInputs) {
+const homeCardsQuery = reusableQuery('home cards', (db, cards: HomeCardInputs) => {
   const { report, messages, carePlanPrint, appointments, profile, subscriptions } = cards
   // An empty select list is valid PostgreSQL (one row, no column); each card adds its columns.
   return db.selectNoFrom([])
@@ -50,7 +52,7 @@ function homeCardsQuery(db: Db, cards: HomeCardInputs) {
     .$if(subscriptions !== undefined, (qb) => qb.select(
       jsonArrayFrom(subscriptionsQuery(db, subscriptions!.clientId, subscriptions!.today, subscriptions!.limit)).as('subscriptions'),
     ))
-}
+})
 
 /** The cards' rows, typed as each section's own query returns them; a card not asked for is undefined. */
 export interface HomeCardRows {
@@ -65,7 +67,9 @@ export interface HomeCardRows {
 /** The home screen's cards in one round trip, for the cards asked for (none: no statement). */
 export async function findHomeCards(db: Db, cards: HomeCardInputs): Promise<HomeCardRows> {
   if (Object.values(cards).every((card) => card === undefined)) return {}
-  const row = await homeCardsQuery(db, cards).executeTakeFirstOrThrow()
+  // A select without FROM answers exactly one row.
+  const [row] = await homeCardsQuery(db, cards)
+  if (row === undefined) throw new Error('home: the cards statement answered no row')
   const rows: HomeCardRows = {}
   if (row.report !== undefined) rows.report = row.report && fromJson<ReportRow>(row.report, { reported_at: true })
   if (row.messages !== undefined) {
