@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isUuid } from '../../../shared/schemas/common.ts'
 import type { AppDeps } from '../../platform/app-deps.ts'
 import { API_BODY_LIMIT, bodyMayExceed, registerBodyLimits } from '../../platform/http/body-limits.ts'
 import { sendError } from '../../platform/http/error-handler.ts'
@@ -53,8 +54,9 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
     if (request.is404) return bodyMayExceed(request.headers, 0) ? sendError(request, reply, 'not_found') : undefined
     const access = request.routeOptions.config.access ?? 'full'
     const token = request.cookies[SESSION_COOKIE]
-    // One statement: the session, the organisation's settings and the terms owed (docs/decisions/request-path.md).
-    request.session = token ? ((await resumeSession(db, token, request.requestContext?.now ?? clock())) ?? null) : null
+    // One statement: the session, the organisation's settings, the terms owed and, on a client's
+    // record pages, the link to that client (docs/decisions/request-path.md).
+    request.session = token ? ((await resumeSession(db, token, request.requestContext?.now ?? clock(), recordClientOf(request))) ?? null) : null
     if (access === 'public') return
 
     if (!request.session) {
@@ -80,6 +82,13 @@ export async function registerAuthentication(app: FastifyInstance, { config, db,
       if (!staff.roles.has(uploadRole)) return sendError(request, reply, 'forbidden')
     }
   })
+}
+
+/** The client of a portal record page (`/api/clients/:clientId/...`), whose link the session's statement reads too. */
+function recordClientOf(request: FastifyRequest): string | undefined {
+  if (!request.url.startsWith('/api/clients/')) return undefined
+  const { clientId } = request.params as { clientId?: unknown }
+  return typeof clientId === 'string' && isUuid(clientId) ? clientId.toLowerCase() : undefined
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string): void {

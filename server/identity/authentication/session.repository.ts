@@ -1,6 +1,9 @@
 import { type Insertable, sql } from 'kysely'
+import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../platform/db/database.ts'
 import { reusableQuery } from '../../platform/db/reusable-query.ts'
+import { amsterdamDate } from '../../platform/amsterdam-time.ts'
+import { activeLinkFromJson, activeLinkOfSessionQuery } from '../../record/client-access/client-access.repository.ts'
 import type { SessionTable } from '../accounts/account.table.ts'
 
 export async function insertSession(db: Db, session: Insertable<SessionTable>): Promise<void> {
@@ -11,15 +14,19 @@ export async function insertSession(db: Db, session: Insertable<SessionTable>): 
  * The session with its account, if it has not been ended, and in the same statement what every
  * request behind it needs besides (docs/decisions/request-path.md): the organisation's session
  * and login-policy settings (null before set-up) and whether the account owes the terms of use
- * in force at `now`. The caller checks the timeouts.
+ * in force at `now`. The caller checks the timeouts. With `linkTo` (a client's id, lower case),
+ * also the account's active link to that client at `now` (null: none; client-access.policy.ts).
  */
-export async function findSessionWithAccount(db: Db, tokenHash: Buffer, now: Date) {
-  const [row] = await sessionWithAccount(db, { tokenHash, now })
-  return row
+export async function findSessionWithAccount(db: Db, tokenHash: Buffer, now: Date, linkTo?: string) {
+  const link = linkTo === undefined ? undefined : { clientId: linkTo, now, today: amsterdamDate(now) }
+  const [row] = await sessionWithAccount(db, { tokenHash, now, link })
+  if (row === undefined) return undefined
+  const { link: linkJson, ...session } = row
+  return { ...session, link: linkJson === undefined ? undefined : linkJson && activeLinkFromJson(linkJson) }
 }
 
-/** Every request behind a session sends this statement: built once (reusable-query.ts). */
-const sessionWithAccount = reusableQuery('session with account', (db, { tokenHash, now }: { tokenHash: Buffer; now: Date }) =>
+/** Every request behind a session sends this statement: built once per shape (reusable-query.ts). */
+const sessionWithAccount = reusableQuery('session with account', (db, { tokenHash, now, link }: { tokenHash: Buffer; now: Date; link?: { clientId: string; now: Date; today: string } }) =>
   db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
@@ -51,6 +58,8 @@ const sessionWithAccount = reusableQuery('session with account', (db, { tokenHas
         where not exists (select 1 from terms_acceptance where terms_acceptance.account_id = session.account_id and terms_acceptance.terms_version_id = current_terms.id)
       )`.as('terms_owed'),
     ])
+    // On a client's record pages, the account's link to that client too (client-access.policy.ts).
+    .$if(link !== undefined, (qb) => qb.select(jsonObjectFrom(activeLinkOfSessionQuery(db, link!)).as('link')))
     .where('session.token_hash', '=', tokenHash)
     .where('session.ended_at', 'is', null),
 )

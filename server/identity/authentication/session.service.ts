@@ -4,6 +4,7 @@ import type { LoginPolicy } from '../../organisation/settings/organisation.table
 import type { Assurance } from '../accounts/account.table.ts'
 import { hashSecretToken, newSecretToken } from './secret-token.ts'
 import { endSessionByHash, findSessionWithAccount, insertSession, touchSession } from './session.repository.ts'
+import type { ActiveLinkRow } from '../../record/client-access/client-access.repository.ts'
 
 export const SESSION_COOKIE = '__Host-portal_session'
 
@@ -28,6 +29,12 @@ export interface ActiveSession {
   loginPolicy: LoginPolicy
   /** Whether the account owes the terms of use in force now, read with the session. */
   termsOwed: boolean
+  /**
+   * On a client's record pages: the account's active link to that client at `now` (null: none),
+   * read in the session's statement. The request's first access check takes it (and only that
+   * one: client-access.policy.ts takeLinkReadWithSession); every later check reads afresh.
+   */
+  linkRead?: { clientId: string; now: Date; link: ActiveLinkRow | null }
 }
 
 /** Starts a session after a complete login; returns the token for the cookie (never stored). */
@@ -57,11 +64,12 @@ export async function startSession(
 /**
  * The session behind a cookie, if it is still valid: not ended, not past its idle timeout
  * or absolute lifetime, and its account neither blocked nor ended. Extends the idle time.
- * One statement (with the settings and the terms owed) when nothing needs writing.
+ * One statement (with the settings, the terms owed and, with `linkTo`, the link to that client)
+ * when nothing needs writing.
  */
-export async function resumeSession(db: Db, token: string, now: Date): Promise<ActiveSession | undefined> {
+export async function resumeSession(db: Db, token: string, now: Date, linkTo?: string): Promise<ActiveSession | undefined> {
   const tokenHash = hashSecretToken(token)
-  const row = await findSessionWithAccount(db, tokenHash, now)
+  const row = await findSessionWithAccount(db, tokenHash, now, linkTo)
   if (!row || row.blocked_at || row.ended_at) return undefined
   const { sessionIdleMinutes, loginPolicy } = securitySettingsOf(row)
   const idleMs = sessionIdleMinutes * 60_000
@@ -89,5 +97,6 @@ export async function resumeSession(db: Db, token: string, now: Date): Promise<A
     expiresAt: row.expires_at,
     loginPolicy,
     termsOwed: row.terms_owed,
+    ...(linkTo !== undefined && row.link !== undefined ? { linkRead: { clientId: linkTo, now, link: row.link } } : {}),
   }
 }

@@ -39,13 +39,27 @@ export async function requireClientAccess(
 ): Promise<ClientAccess> {
   // Staff see records through their own workspace, never through a portal link.
   if (session.kind !== 'portal' || !isUuid(clientId)) throw notFound('client')
-  const link = await findActiveLink(db, session.accountId, clientId.toLowerCase(), now)
+  const id = clientId.toLowerCase()
+  const read = takeLinkReadWithSession(session, id, now)
+  // Inside a write's transaction the link is read there, with the write, as before.
+  const link = read !== undefined && !db.isTransaction ? read : await findActiveLink(db, session.accountId, id, now)
   if (!link) throw notFound('client')
   const access = linkRowToClientAccess(link)
   if (section !== null && !mayOpenSection(link, section)) throw notFound('client')
   // NEN 7513: every row this access writes says how the person logged in, and how surely.
   access.actor.authentication = { method: session.wayIn, assurance: session.assurance }
   return access
+}
+
+/**
+ * The link the session's statement read for this client at this instant (authentication.ts), once:
+ * the request's first check takes it, every later check (after a write, say) reads afresh.
+ * Undefined when none was read for this client and instant.
+ */
+function takeLinkReadWithSession(session: ActiveSession, clientId: string, now: Date): ActiveLinkRow | null | undefined {
+  const read = session.linkRead
+  session.linkRead = undefined
+  return read !== undefined && read.clientId === clientId && read.now.getTime() === now.getTime() ? read.link : undefined
 }
 
 /** The portal's door to the record: an active link, with the section's permission when one is named. */

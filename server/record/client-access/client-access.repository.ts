@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import { activeAt } from '../../platform/db/valid-on-day.ts'
 import { amsterdamDate } from '../../platform/amsterdam-time.ts'
@@ -19,6 +20,23 @@ const activeLink = reusableQuery('active link', (db, input: { accountId: string;
     .where('client_link.account_id', '=', input.accountId)
     .where('client_link.client_id', '=', input.clientId),
 )
+
+/**
+ * The link findActiveLink finds, as a subquery of the session's own statement
+ * (session.repository.ts): the account is the session's (`session.account_id` of the outer query).
+ * Read with the session, a record request's door needs no statement of its own (request-path.md).
+ */
+export function activeLinkOfSessionQuery(db: Db, input: { clientId: string; now: Date; today: string }) {
+  return activeLinks(db, input.now, input.today)
+    .where('client_link.client_id', '=', input.clientId)
+    .where(sql<boolean>`client_link.account_id = session.account_id`)
+}
+
+/** A link row that came as JSON (activeLinkOfSessionQuery) back to the row findActiveLink gives. */
+export function activeLinkFromJson(json: Omit<ActiveLinkRow, 'activated_at'> & { activated_at: string }): ActiveLinkRow {
+  // PostgreSQL's ISO text with its offset; the Date keeps milliseconds, as node-postgres's does.
+  return { ...json, activated_at: new Date(json.activated_at) }
+}
 
 /** Every active link of the account, with the client's name parts, for choosing a client. */
 export async function findActiveLinksOfAccount(db: Db, accountId: string, now: Date) {

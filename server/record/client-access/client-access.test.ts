@@ -4,6 +4,8 @@ import { createAccount } from '../../test/factories.ts'
 import { logIn } from '../../test/login-helper.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 import { requireClientAccess } from './client-access.policy.ts'
+import { findActiveLink } from './client-access.repository.ts'
+import { resumeSession } from '../../identity/authentication/session.service.ts'
 import type { ActiveSession } from '../../identity/authentication/session.service.ts'
 
 const now = new Date('2026-11-25T12:00:00Z')
@@ -81,5 +83,47 @@ describe('requireClientAccess', () => {
     await expect(requireClientAccess(t.db, sessionOf(account.id, 'staff'), own.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
     await t.db.updateTable('account').set({ blocked_at: now }).where('id', '=', account.id).execute()
     await expect(requireClientAccess(t.db, session, own.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+  })
+})
+
+describe('the link read with the session (one statement for both, request-path.md)', () => {
+  it('is the link findActiveLink finds, or null, for the record page\'s client only', async () => {
+    const account = await createAccount(t.db, { display_name: 'Marieke Bakker' })
+    const client = await createClient(t.db)
+    const other = await createClient(t.db)
+    await createLink(t.db, account.id, client.id, { relation: 'legal_representative', may_read_reports: false })
+    const { token } = await logIn(t, account)
+    const withLink = await resumeSession(t.db, token, now, client.id)
+    expect(withLink?.linkRead).toEqual({ clientId: client.id, now, link: await findActiveLink(t.db, account.id, client.id, now) })
+    expect(withLink?.linkRead?.link?.activated_at).toBeInstanceOf(Date)
+    expect((await resumeSession(t.db, token, now, other.id))?.linkRead).toEqual({ clientId: other.id, now, link: null })
+    expect((await resumeSession(t.db, token, now))?.linkRead).toBeUndefined()
+    // A staff session reads no portal link, also not through the session's statement.
+    const staff = await createAccount(t.db, { kind: 'staff' })
+    await createLink(t.db, staff.id, client.id)
+    expect((await resumeSession(t.db, (await logIn(t, staff)).token, now, client.id))?.linkRead?.link).toBeNull()
+  })
+
+  it('serves the first check only, for its client and instant; every later check reads afresh', async () => {
+    const account = await createAccount(t.db)
+    const client = await createClient(t.db)
+    const link = await createLink(t.db, account.id, client.id)
+    const found = (await findActiveLink(t.db, account.id, client.id, now)) ?? null
+    const session = { ...sessionOf(account.id), linkRead: { clientId: client.id, now, link: found } }
+    await t.db.updateTable('client_link').set({ ended_at: now }).where('id', '=', link.id).execute()
+    // The first check takes what the session's statement read (before the link ended) ...
+    expect((await requireClientAccess(t.db, session, client.id.toUpperCase(), null, now)).linkId).toBe(link.id)
+    expect(session.linkRead).toBeUndefined()
+    // ... a second one in the same request reads the ended link afresh.
+    await expect(requireClientAccess(t.db, session, client.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+    // Read for another client or another instant: not used.
+    const later = new Date(now.getTime() + 1)
+    const readAt = { ...sessionOf(account.id), linkRead: { clientId: client.id, now: later, link: found } }
+    await expect(requireClientAccess(t.db, readAt, client.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+    const readFor = { ...sessionOf(account.id), linkRead: { clientId: crypto.randomUUID(), now, link: found } }
+    await expect(requireClientAccess(t.db, readFor, client.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
+    // A read that found no link refuses without a look of its own.
+    const none = { ...sessionOf(account.id), linkRead: { clientId: client.id, now, link: null } }
+    await expect(requireClientAccess(t.db, none, client.id, null, now)).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -131,12 +131,12 @@ describe('the home screen in one statement', () => {
     expect(home.subscriptions.total).toBe(4)
   })
 
-  it('costs four statements whatever the cards (session, link, the cards, the log), three with none to show', async () => {
+  it('costs three statements whatever the cards (session with link, the cards, the log), two with none to show', async () => {
     const every = await get('home')
     const some = await get('home', as.some)
     const none = await get('home', as.none)
     expect(Object.keys(some.body).sort()).toEqual(['carePlanPrints', 'reports', 'subscriptions'])
     expect(none.body).toEqual({})
-    expect([every.statements, some.statements, none.statements]).toEqual([4, 4, 3])
+    expect([every.statements, some.statements, none.statements]).toEqual([3, 3, 2])
   })
 })
