@@ -131,6 +131,22 @@ describe.runIf(process.env.TEST_DB === 'postgres')('security property 32: the ru
     expect(await prepareDatabaseOnStart(configFor(urlAs(owner)), asOwner)).toEqual([])
   })
 
+  it('refuses in production a runtime role that may change the access log or the chain\'s notes', async () => {
+    for (const [grant, table, rights] of [
+      ['delete', 'access_log_unchained', 'DELETE'],
+      ['insert, truncate', 'access_log_unchained', 'INSERT, TRUNCATE'],
+      ['update', 'access_log', 'UPDATE'],
+    ] as const) {
+      await sql.raw(`grant ${grant} on ${table} to ${runtime}`).execute(asOwner.db)
+      try {
+        expect(await runtimeRoleProblems(asRuntime.db)).toEqual([expect.stringContaining(`which has ${rights} on ${table}: it may only`)])
+      } finally {
+        await sql.raw(`revoke ${grant} on ${table} from ${runtime}`).execute(asOwner.db)
+      }
+    }
+    expect(await runtimeRoleProblems(asRuntime.db)).toEqual([])
+  })
+
   it('keeps the chain intact under concurrent, interleaved inserts from two connections', async () => {
     const first = new pg.Client({ connectionString: urlAs(runtime) })
     const second = new pg.Client({ connectionString: urlAs(runtime) })

@@ -49,43 +49,53 @@ export async function grantRuntimePrivileges(db: Db, role: string): Promise<void
 /**
  * Why the current connection must not serve in production: a superuser, the access log's
  * owner (or a member of the owner's role, who could SET ROLE to it), any right to change or
- * guard-switch the access log, or the right to create objects in the schema.
+ * guard-switch the access log or the chain's notes of rows still to chain (access_log_unchained:
+ * deleting a note would leave rows unchained), or the right to create objects in the schema.
  */
 export async function runtimeRoleProblems(db: Db): Promise<string[]> {
   const { rows } = await sql<{
     role: string
     superuser: boolean
+    table: string
     owner: string
     owner_member: boolean
+    can_insert: boolean
     can_update: boolean
     can_delete: boolean
     can_truncate: boolean
     can_trigger: boolean
     can_create: boolean
   }>`
-    select current_user as role, r.rolsuper as superuser, t.tableowner as owner,
+    select current_user as role, r.rolsuper as superuser, t.tablename as table, t.tableowner as owner,
       pg_has_role(current_user, t.tableowner, 'MEMBER') as owner_member,
+      has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'INSERT') as can_insert,
       has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'UPDATE') as can_update,
       has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'DELETE') as can_delete,
       has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'TRUNCATE') as can_truncate,
       has_table_privilege(format('%I.%I', t.schemaname, t.tablename), 'TRIGGER') as can_trigger,
       has_schema_privilege(t.schemaname, 'CREATE') as can_create
     from pg_roles r, pg_tables t
-    where r.rolname = current_user and t.schemaname = current_schema() and t.tablename = 'access_log'`.execute(db)
-  const row = rows[0]
-  if (!row) return ['the access_log table is missing: run npm run db:migrate first']
+    where r.rolname = current_user and t.schemaname = current_schema() and t.tablename in ('access_log', 'access_log_unchained')
+    order by t.tablename`.execute(db)
+  const row = rows.find((r) => r.table === 'access_log')
+  if (!row || rows.length < 2) return ['the access log tables are missing: run npm run db:migrate first']
   const problems: string[] = []
   const as = `DATABASE_URL logs in as "${row.role}"`
-  if (row.superuser) problems.push(`${as}, a superuser: use the least-privileged runtime role (README, "Database roles")`)
-  else if (row.owner_member) problems.push(`${as}, the owner of the tables (or a member of "${row.owner}"): use the runtime role; the owner only migrates`)
-  const rights = [
-    ['UPDATE', row.can_update],
-    ['DELETE', row.can_delete],
-    ['TRUNCATE', row.can_truncate],
-    ['TRIGGER', row.can_trigger],
-  ].filter(([, has]) => has).map(([name]) => name)
-  if (!row.superuser && rights.length > 0) problems.push(`${as}, which has ${rights.join(', ')} on access_log: it may only SELECT and INSERT (npm run db:migrate with DATABASE_RUNTIME_ROLE sets this)`)
-  if (!row.superuser && !row.owner_member && row.can_create) problems.push(`${as}, which may CREATE in the schema: revoke it, the runtime role does no DDL`)
+  if (row.superuser) return [`${as}, a superuser: use the least-privileged runtime role (README, "Database roles")`]
+  if (row.owner_member) problems.push(`${as}, the owner of the tables (or a member of "${row.owner}"): use the runtime role; the owner only migrates`)
+  for (const table of rows) {
+    // The access log takes new rows; the notes are written by its triggers only (security definer).
+    const allowed = table.table === 'access_log' ? 'SELECT and INSERT' : 'SELECT'
+    const rights = [
+      ['INSERT', table.can_insert && table.table !== 'access_log'],
+      ['UPDATE', table.can_update],
+      ['DELETE', table.can_delete],
+      ['TRUNCATE', table.can_truncate],
+      ['TRIGGER', table.can_trigger],
+    ].filter(([, has]) => has).map(([name]) => name)
+    if (rights.length > 0) problems.push(`${as}, which has ${rights.join(', ')} on ${table.table}: it may only ${allowed} (npm run db:migrate with DATABASE_RUNTIME_ROLE sets this)`)
+  }
+  if (!row.owner_member && row.can_create) problems.push(`${as}, which may CREATE in the schema: revoke it, the runtime role does no DDL`)
   return problems
 }
 
