@@ -35,8 +35,8 @@ type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; bo
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
 
 /**
- * The response check (typebox's `Check` with its format registry, about 8 KB gzip) comes in a
- * chunk of its own, asked for as soon as this module runs: it downloads beside the rest of the
+ * The response check (typebox's `Check` with the formats the schemas use, about 5 KB gzip) comes
+ * in a chunk of its own, asked for as soon as this module runs: it downloads beside the rest of the
  * app, but the first page is painted without waiting for it. Every answer waits for it before
  * it is used, so nothing is read unchecked. Should it fail to load (a lost connection), the
  * call fails as "unavailable" and the next one asks again.
