@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNewsItem, createOrganisation } from '../server/test/factories.ts'
+import { pageJavaScript, ROUTE_BUDGETS } from '../web/build/route-budget.ts'
 import { accessibilityViolations, launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
@@ -27,6 +28,25 @@ async function openLoginPage(viewport: { width: number; height: number }): Promi
 }
 
 describe('the login page', () => {
+  it('asks for no JavaScript but what its budget counts, until someone does something', async () => {
+    const page = await context.newPage()
+    // Every file from the server, none from the cache of an earlier page.
+    await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true })
+    const scripts = new Set<string>()
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.endsWith('.js')) scripts.add(pathname.slice(1))
+    })
+    await page.goto(`${portal.url}/inloggen`)
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    const budget = ROUTE_BUDGETS.find(({ name }) => name === 'login')
+    if (!budget) throw new Error('web/build/route-budget.ts has no budget for the login page')
+    const { inAll } = pageJavaScript(portal.webDist, budget)
+    expect([...scripts].sort()).toEqual([...inAll.files].sort())
+    await page.close()
+  })
+
   it('says there is no news when there is none', async () => {
     const page = await openLoginPage(VIEWPORTS.desktop)
     await expect(page.getByRole('heading', { name: 'Nieuws' }).isVisible()).resolves.toBe(true)
