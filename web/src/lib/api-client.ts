@@ -1,8 +1,9 @@
 import type { Static, TSchema } from 'typebox'
 import type { checkResponse } from './response-check.ts'
-import { ERROR_MESSAGES } from '@shared/error-messages.ts'
+import type { ErrorMessageCode } from '@shared/error-messages-nl.ts'
 import { ErrorResponse } from '@shared/schemas/common.ts'
 import { getLanguage } from '@/i18n/language-store.ts'
+import { errorText } from '@/i18n/use-t.ts'
 import { noteApiActivity } from './api-activity.ts'
 import { getCsrfToken } from './csrf-token.ts'
 
@@ -109,6 +110,6 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function localError(status: number, code: keyof typeof ERROR_MESSAGES): ApiError {
-  return new ApiError(status, { code, message: ERROR_MESSAGES[code][getLanguage()] })
+function localError(status: number, code: ErrorMessageCode): ApiError {
+  return new ApiError(status, { code, message: errorText(code, getLanguage()) })
 }

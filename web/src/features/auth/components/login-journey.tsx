@@ -1,8 +1,7 @@
 import { Suspense, lazy, useState } from 'react'
 import type { LoginChallenge } from '@shared/schemas/auth.ts'
 import { Alert } from '@/components/ui/alert.tsx'
-import { loadMessages, useLanguage, useT } from '@/i18n/use-t.ts'
-import { ERROR_MESSAGES } from '@shared/error-messages.ts'
+import { errorText, loadMessages, useLanguage, useT } from '@/i18n/use-t.ts'
 import { LoginForm } from './login-form.tsx'
 import type { SecondFactorStep as SecondFactorStepType } from './second-factor-step.tsx'
 
@@ -56,7 +55,7 @@ export function LoginJourney() {
       notice={
         step.expired ? (
           <Alert>
-            <p>{ERROR_MESSAGES.login_expired[language]}</p>
+            <p>{errorText('login_expired', language)}</p>
           </Alert>
         ) : null
       }
