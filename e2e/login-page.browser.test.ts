@@ -1,6 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNewsItem, createOrganisation } from '../server/test/factories.ts'
+import { pageJavaScript, ROUTE_BUDGETS } from '../web/build/route-budget.ts'
+import { createPerson } from './support/accounts.ts'
 import { accessibilityViolations, launchBrowser, VIEWPORTS, waitForFocus } from './support/browser.ts'
 import { type PortalServer, startPortal } from './support/portal-server.ts'
 
@@ -27,6 +29,25 @@ async function openLoginPage(viewport: { width: number; height: number }): Promi
 }
 
 describe('the login page', () => {
+  it('asks for no JavaScript but what its budget counts, until someone does something', async () => {
+    const page = await context.newPage()
+    // Every file from the server, none from the cache of an earlier page.
+    await (await context.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true })
+    const scripts = new Set<string>()
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.endsWith('.js')) scripts.add(pathname.slice(1))
+    })
+    await page.goto(`${portal.url}/inloggen`)
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor()
+    await page.waitForLoadState('networkidle')
+    const budget = ROUTE_BUDGETS.find(({ name }) => name === 'login')
+    if (!budget) throw new Error('web/build/route-budget.ts has no budget for the login page')
+    const { inAll } = pageJavaScript(portal.webDist, budget)
+    expect([...scripts].sort()).toEqual([...inAll.files].sort())
+    await page.close()
+  })
+
   it('says there is no news when there is none', async () => {
     const page = await openLoginPage(VIEWPORTS.desktop)
     await expect(page.getByRole('heading', { name: 'Nieuws' }).isVisible()).resolves.toBe(true)
@@ -78,6 +99,34 @@ describe('the login page', () => {
     // Still on the first step: nothing tells whether the account exists.
     expect(await page.getByRole('heading', { name: 'Inlogcode' }).count()).toBe(0)
     expect(await accessibilityViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('says "Even geduld" until the second step is there, then moves to it', async () => {
+    const person = await createPerson(portal.db, { password: 'een lang en goed wachtwoord' })
+    const page = await openLoginPage(VIEWPORTS.phone)
+    // The second step's JavaScript, asked for with the password, arrives late: held back until the password's answer is in.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let heldBack = 0
+    await page.route(/\/second-factor-step-[\w-]+\.js$/, async (route) => {
+      heldBack += 1
+      await held
+      await route.continue()
+    })
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/session')
+    await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill(person.loginName)
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('een lang en goed wachtwoord')
+    await page.keyboard.press('Enter')
+    expect((await answered).status()).toBe(200)
+    // Still the form, saying why nothing happens yet, with the focus where it was.
+    await page.getByRole('status').filter({ hasText: 'Even geduld. We controleren uw gegevens.' }).waitFor()
+    expect(await page.getByRole('heading', { name: 'Inlogcode' }).count()).toBe(0)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('wachtwoord')
+    expect(heldBack).toBe(1)
+    release()
+    await waitForFocus(page.getByRole('heading', { name: 'Inlogcode' }))
+    expect(await page.getByText('Even geduld. We controleren uw gegevens.').count()).toBe(0)
     await page.close()
   })
 

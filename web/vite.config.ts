@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { precompress } from './build/precompress.ts'
+import { responseFormats } from './build/response-formats.ts'
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 const sharedRoot = fileURLToPath(new URL('../shared', import.meta.url))
@@ -22,7 +23,7 @@ const apiProxy = { '/api': api, '/health': api }
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), responseFormats(), precompress()],
   resolve: {
     alias: { '@/': `${webRoot}src/`, '@shared/': `${sharedRoot}/` },
   },

@@ -13,6 +13,8 @@ export interface PortalServer extends TestApp {
   url: string
   /** The server's clock (frozen unless moved with setNow, like the test app's). */
   now: () => Date
+  /** The copy of the built web app the portal serves. */
+  webDist: string
 }
 
 interface PortalOptions {
@@ -81,6 +83,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     url,
     now: clock,
     setNow,
+    webDist,
     close: async () => {
       await stopOutbox()
       await t.close()

@@ -4,6 +4,9 @@ import { enClientRecord } from './en-client-record.ts'
 import { enWorkspace } from './en-workspace.ts'
 import type { MessageKey } from './nl.ts'
 
+/** The error messages in English, shared with the server: they come with the other English texts. */
+export { ERROR_MESSAGES_EN as enErrors } from '@shared/error-messages-en.ts'
+
 /**
  * The English texts. Typed against the Dutch keys: a missing or an extra key is a
  * compile error, so the two languages cannot drift apart.

@@ -1,5 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import type { Language } from '@shared/error-messages.ts'
+import { ERROR_MESSAGES_NL, type ErrorMessageCode } from '@shared/error-messages-nl.ts'
 import { getLanguage, setLanguage, subscribeToLanguage } from './language-store.ts'
 import { type MessageKey, nl } from './nl.ts'
 
@@ -13,11 +14,25 @@ type Dictionary = Partial<Record<MessageKey, string>>
  * someone chooses it (loadDictionary). The login page's first paint waits for none of them.
  */
 const DICTIONARIES: Partial<Record<Language, Dictionary>> = { nl: { ...nl } }
+/** The error messages (shared with the server), the English ones with the other English texts. */
+const ERROR_TEXTS: Partial<Record<Language, Record<ErrorMessageCode, string>>> = { nl: ERROR_MESSAGES_NL }
 
 /** Loads a language's texts (once); main.tsx waits for it before the first paint. */
 export async function loadDictionary(language: Language): Promise<void> {
   if (DICTIONARIES[language]) return
-  DICTIONARIES.en = (await import('./en.ts')).en
+  const { en, enErrors } = await import('./en.ts')
+  DICTIONARIES.en = en
+  ERROR_TEXTS.en = enErrors
+}
+
+/** The message for an error code in `language` (in Dutch while that language's texts are not here). */
+export function errorText(code: ErrorMessageCode, language: Language): string {
+  return (ERROR_TEXTS[language] ?? ERROR_MESSAGES_NL)[code]
+}
+
+/** Whether `code` is one the shared error messages know. */
+export function isErrorMessageCode(code: string): code is ErrorMessageCode {
+  return Object.hasOwn(ERROR_MESSAGES_NL, code)
 }
 
 export type MessagePart = 'secondFactor' | 'account' | 'clientRecord' | 'profile' | 'workspace' | 'admin' | 'grants'

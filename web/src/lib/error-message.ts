@@ -1,4 +1,5 @@
-import { ERROR_MESSAGES, type Language } from '@shared/error-messages.ts'
+import type { Language } from '@shared/error-messages.ts'
+import { errorText, isErrorMessageCode } from '@/i18n/use-t.ts'
 import { ApiError } from './api-client.ts'
 
 /**
@@ -8,6 +9,6 @@ import { ApiError } from './api-client.ts'
  */
 export function errorMessage(error: unknown, language: Language): string {
   const code = error instanceof ApiError ? error.code : 'internal'
-  if (Object.hasOwn(ERROR_MESSAGES, code)) return ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES][language]
-  return error instanceof ApiError ? error.message : ERROR_MESSAGES.internal[language]
+  if (isErrorMessageCode(code)) return errorText(code, language)
+  return error instanceof ApiError ? error.message : errorText('internal', language)
 }

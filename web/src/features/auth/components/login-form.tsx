@@ -18,6 +18,8 @@ type LoginFormProps = {
   initialLoginName?: string
   /** A message from before this form, e.g. "logging in took too long". */
   notice?: ReactNode
+  /** Loads the second step: started with the request, the right password's answer waits for it. */
+  loadNextStep?: () => Promise<unknown>
 }
 
 /**
@@ -25,10 +27,10 @@ type LoginFormProps = {
  * in; everything else is the server's answer, shown as it is (a wrong name and a wrong
  * password get the same message, on purpose).
  */
-export function LoginForm({ onChallenge, initialLoginName = '', notice }: LoginFormProps) {
+export function LoginForm({ onChallenge, initialLoginName = '', notice, loadNextStep }: LoginFormProps) {
   const t = useT()
   const [language] = useLanguage()
-  const login = useCreateSession()
+  const login = useCreateSession(loadNextStep)
   const [values, setValues] = useState<LoginValues>({ loginName: initialLoginName, password: '' })
   const [clientErrors, setClientErrors] = useState<LoginFieldErrors>({})
   const loginNameRef = useRef<HTMLInputElement>(null)

@@ -1,16 +1,16 @@
-import { Suspense, lazy, useEffect, useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import type { LoginChallenge } from '@shared/schemas/auth.ts'
 import { Alert } from '@/components/ui/alert.tsx'
-import { loadMessages, useLanguage, useT } from '@/i18n/use-t.ts'
-import { ERROR_MESSAGES } from '@shared/error-messages.ts'
+import { errorText, loadMessages, useLanguage, useT } from '@/i18n/use-t.ts'
 import { LoginForm } from './login-form.tsx'
 import type { SecondFactorStep as SecondFactorStepType } from './second-factor-step.tsx'
 
 /**
- * The second step (code, app, recovery code) is not needed to paint the login page: its
- * JavaScript and Dutch texts are asked for once the form is on the screen, so they are in by the
- * time the password has been checked. Once in, the step renders at once, without a Suspense
- * fallback in between.
+ * The second step (code, app, recovery code) is not needed until a password is sent: its
+ * JavaScript and Dutch texts are asked for when the form is submitted, together with the
+ * password's request (useCreateSession), and the form says "Even geduld" until both are in. Once
+ * in, the step renders at once, without a Suspense fallback in between; the fallback shows only
+ * when the step could not be loaded with the request and is asked for again.
  */
 let LoadedSecondFactorStep: typeof SecondFactorStepType | undefined
 const loadSecondFactorStep = () =>
@@ -19,6 +19,7 @@ const loadSecondFactorStep = () =>
     return { default: module.SecondFactorStep }
   })
 const LazySecondFactorStep = lazy(loadSecondFactorStep)
+const loadNextStep = () => (LoadedSecondFactorStep ? Promise.resolve() : loadSecondFactorStep())
 
 type Step =
   | { name: 'password'; loginName: string; expired: boolean }
@@ -32,11 +33,6 @@ export function LoginJourney() {
   const t = useT()
   const [language] = useLanguage()
   const [step, setStep] = useState<Step>({ name: 'password', loginName: '', expired: false })
-
-  useEffect(() => {
-    // After the first paint; a failure here is tried again (by React.lazy) when the step is shown.
-    if (!LoadedSecondFactorStep) loadSecondFactorStep().catch(() => undefined)
-  }, [])
 
   if (step.name === 'second-factor') {
     const SecondFactorStep = LoadedSecondFactorStep ?? LazySecondFactorStep
@@ -55,10 +51,11 @@ export function LoginJourney() {
       key={step.expired ? 'expired' : 'fresh'}
       initialLoginName={step.loginName}
       onChallenge={(challenge, loginName) => setStep({ name: 'second-factor', loginName, challenge })}
+      loadNextStep={loadNextStep}
       notice={
         step.expired ? (
           <Alert>
-            <p>{ERROR_MESSAGES.login_expired[language]}</p>
+            <p>{errorText('login_expired', language)}</p>
           </Alert>
         ) : null
       }
