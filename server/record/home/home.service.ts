@@ -38,7 +38,7 @@ export async function getHomeOverview(context: RequestContext, clientId: string)
     const days = todayAndTomorrow(now)
     const cards = await findHomeCards(trx, {
       // The newest report this link may read: visible in the portal and not before the activation.
-      report: may('reports') ? { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after: null, limit: 1 } : undefined,
+      report: may('reports') ? { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsPattern: null, after: null, limit: 1 } : undefined,
       messages: may('messages') ? newestMessagesInput(access, { limit: NEWEST_MESSAGES }, now) : undefined,
       carePlanPrint: may('care_plan') ? { clientId: access.clientId } : undefined,
       appointments: may('appointments') ? { clientId: access.clientId, from: days.from, until: days.until } : undefined,

@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { reusableQuery } from '../../platform/db/reusable-query.ts'
 import { cursorId, cursorInstant, cursorTime, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
 import type { MessageTable } from './message.table.ts'
 import { activeAt, validOnDay } from '../../platform/db/valid-on-day.ts'
@@ -14,8 +15,11 @@ export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
  * reader sees it from `notBefore` on (the link's activation); the care team all of it (null).
  */
 export async function findMessagesPage(db: Db, input: MessagesPageInput) {
-  return messagesPageQuery(db, input).execute()
+  return messagesPage(db, input)
 }
+
+/** Built once per shape (reusable-query.ts). */
+const messagesPage = reusableQuery('messages page', messagesPageQuery)
 
 export interface MessagesPageInput {
   clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string

@@ -91,7 +91,7 @@ async function allReports(db: Db, access: ClientAccess): Promise<Report[]> {
   const reports: Report[] = []
   let after: KeysetPosition | null = null
   for (;;) {
-    const rows = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsText: null, after, limit: PAGE })
+    const rows = await findReportPage(db, { clientId: access.clientId, notBefore: access.activatedAt, from: null, until: null, containsPattern: null, after, limit: PAGE })
     reports.push(...rows.map((row) => reportRowToReport(row, showAuthorName)))
     const last = rows.at(-1)
     if (rows.length < PAGE || !last) return reports

@@ -1,5 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
+import { reusableQuery } from '../../platform/db/reusable-query.ts'
 import { cursorId, cursorInstant, cursorTime, type KeysetPosition } from '../../platform/http/keyset-cursor.ts'
 import type { ReportVersionTable } from './report-version.table.ts'
 import type { ReportTable } from './report.table.ts'
@@ -11,8 +12,8 @@ export interface ReportFilter {
   from: Date | null
   /** Exclusive. */
   until: Date | null
-  /** Already escaped for LIKE. */
-  containsText: string | null
+  /** An ILIKE pattern for "contains" (contains-pattern.ts containsPattern), or null for every report. */
+  containsPattern: string | null
   after: KeysetPosition | null
   limit: number
 }
@@ -22,8 +23,11 @@ export interface ReportFilter {
  * served by report_portal_time_idx, or report_portal_body_trgm_idx when searching.
  */
 export async function findReportPage(db: Db, filter: ReportFilter) {
-  return reportPageQuery(db, filter).execute()
+  return reportPage(db, filter)
 }
+
+/** Rapportages, the portal's busiest page after home: built once per shape (reusable-query.ts). */
+const reportPage = reusableQuery('report page', reportPageQuery)
 
 /** The query of findReportPage, unexecuted: tests EXPLAIN it, the home screen composes it into its one statement. */
 export function reportPageQuery(db: Db, filter: ReportFilter) {
@@ -43,7 +47,7 @@ export function reportPageQuery(db: Db, filter: ReportFilter) {
     .where('report.reported_at', '>=', filter.notBefore)
   if (filter.from) query = query.where('report.reported_at', '>=', filter.from)
   if (filter.until) query = query.where('report.reported_at', '<', filter.until)
-  if (filter.containsText !== null) query = query.where('report.body', 'ilike', `%${filter.containsText}%`)
+  if (filter.containsPattern !== null) query = query.where('report.body', 'ilike', filter.containsPattern)
   const after = filter.after
   if (after) {
     query = query.where((eb) => eb(eb.refTuple('report.reported_at', 'report.id'), '<', eb.tuple(cursorInstant(after), cursorId(after))))

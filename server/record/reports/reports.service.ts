@@ -1,7 +1,7 @@
 import type { Report, ReportListQuery, ReportPage } from '../../../shared/schemas/reports.ts'
 import type { ReportRequest, ReportVersionList, WorkspaceReport, WorkspaceReportPage, WorkspaceReportQuery } from '../../../shared/schemas/workspace-record.ts'
 import { addDays, amsterdamInstant } from '../../platform/amsterdam-time.ts'
-import { escapeLike } from '../../platform/db/contains-pattern.ts'
+import { containsPattern } from '../../platform/db/contains-pattern.ts'
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts'
 import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts'
 import { asCaregiver } from '../client-access/caregiver-access.policy.ts'
@@ -39,7 +39,7 @@ export async function listReports(context: RequestContext, clientId: string, que
       notBefore: access.activatedAt,
       from: query.from ? amsterdamInstant(query.from, '00:00') : null,
       until: query.to ? amsterdamInstant(addDays(query.to, 1), '00:00') : null,
-      containsText: query.q?.trim() ? escapeLike(query.q.trim()) : null,
+      containsPattern: query.q?.trim() ? containsPattern(query.q.trim()) : null,
       after,
       limit: limit + 1,
     })
