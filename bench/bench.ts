@@ -9,7 +9,6 @@
  * role (bench-database.ts): NODE_ENV=production refuses to serve as a superuser.
  */
 import { spawn } from 'node:child_process'
-import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { prepareBenchDatabase, runNode } from './bench-database.ts'
@@ -131,8 +130,7 @@ async function prepareLoginAccounts(databaseUrl: string): Promise<void> {
 
 /**
  * Logins per second (the password step: argon2id, lockout bookkeeping, access log, a new
- * login attempt; every answer takes at least 400 ms by design), then the latency of an
- * ordinary route alone and while 50 logins run at once.
+ * login attempt; every answer takes at least 400 ms by design).
  */
 async function benchLogins(port: number): Promise<void> {
   const base = `http://127.0.0.1:${port}`
@@ -145,14 +143,7 @@ async function benchLogins(port: number): Promise<void> {
     pad(String(logins.latency.p99), 8),
     pad(String(logins.non2xx + logins.errors), 8),
   )
-  const probe = () => autocannon({ url: `${base}/api/news`, connections: 5, duration: seconds })
-  const alone = await probe()
-  const [during] = await Promise.all([probe(), autocannon({ url: base, connections: 50, duration: seconds, requests: loginRequests('bench.login.', LOGIN_ACCOUNTS, LOGIN_PASSWORD) })])
-  console.log(`\nGET /api/news with 5 connections: p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms alone;`)
-  console.log(`  p50 ${during.latency.p50} ms, p99 ${during.latency.p99} ms while 50 logins run at once.`)
-  // Issue 11, item 3: another route's p99 while 50 people log in at most twice its p99 alone.
-  const ratio = during.latency.p99 / Math.max(alone.latency.p99, 1)
-  console.log(`  p99 during / alone: ${ratio.toFixed(2)}×, ceiling ≤ 2× ${ratio <= 2 ? 'holds' : 'MISSES'} (load average ${loadavg().map((n) => n.toFixed(2)).join(' ')})`)
+  // Issue 11, item 3 (another route's p99 while 50 people log in) is measured by runtime-bench.ts.
 }
 
 function pad(text: string, width: number): string {
