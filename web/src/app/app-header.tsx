@@ -16,14 +16,16 @@ import './app-header.css'
 export function AppHeader() {
   const session = useSession()
   const { logout } = useLogout()
-  // A record's page is only shown logged in: while the session loads, its switch's place is kept.
+  // A record's page and the portal's Home (which may forward to one) are only shown logged in:
+  // while the session loads, the switch's place is kept there.
   const recordPage = useMatch('/client/:clientId/*')
+  const home = useMatch('/home')
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <OrganisationBrand />
         {session.status === 'authenticated' && session.kind === 'portal' && owedStep(session) === null ? <ClientSwitch />
-        : session.status === 'loading' && recordPage ? <ClientSwitchSpace />
+        : session.status === 'loading' && (recordPage || home) ? <ClientSwitchSpace />
         : null}
         <div className="app-header__tools">
           <LanguageSwitch />
