@@ -27,7 +27,8 @@ const benchDb = process.env.BENCH_DB ?? 'portal_bench'
 const port = 3900 + Math.floor(Math.random() * 90)
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
-// BENCH_ONLY=request runs only the request-path figures (request-bench.ts); BENCH_ONLY=fhir only the FHIR import (fhir-import-bench.ts).
+// BENCH_ONLY=request runs only the request-path figures (request-bench.ts); BENCH_ONLY=fhir only the FHIR import (fhir-import-bench.ts);
+// BENCH_ONLY=web only the web app's JavaScript and Lighthouse (web-bench.ts, after `npm run build`).
 const only = process.env.BENCH_ONLY
 
 interface Scenario {
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
     await waitUntilReady(`http://127.0.0.1:${port}/health/ready`, server)
     if (only === 'fhir') {
       await benchFhirImport(`http://127.0.0.1:${port}`, databaseUrl)
+      return
+    }
+    if (only === 'web') {
+      await benchWeb(`http://127.0.0.1:${port}`, databaseUrl, pad)
       return
     }
     await benchRequestPath({ base: `http://127.0.0.1:${port}`, ownerUrl: database.ownerUrl, runtimeUrl: database.runtimeUrl, connections, seconds, env })
