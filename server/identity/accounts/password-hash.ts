@@ -44,7 +44,6 @@ interface HashingThread {
 }
 
 const threads: HashingThread[] = []
-let jobIds = 0
 
 /**
  * argon2id on a thread of its own at the lowest CPU priority (password-hash.worker.ts): with the
@@ -53,12 +52,12 @@ let jobIds = 0
  * doing one job at a time. A thread holds the process open only while it works (a CLI that
  * awaits a hash does not exit early; an idle server's threads do not keep it up).
  */
-function onHashingThread(job: Omit<HashJob, 'id'>): Promise<string | boolean> {
+function onHashingThread(job: HashJob): Promise<string | boolean> {
   const thread = threads.find((t) => t.job === undefined) ?? startHashingThread()
   return new Promise((resolve, reject) => {
     thread.job = { resolve, reject }
     thread.worker.ref()
-    thread.worker.postMessage({ ...job, id: (jobIds += 1) } satisfies HashJob)
+    thread.worker.postMessage(job)
   })
 }
 

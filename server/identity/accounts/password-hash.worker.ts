@@ -10,7 +10,6 @@ import { hashSync, verifySync } from '@node-rs/argon2'
  * taking it from every other request (issue 11, "logins never starve others").
  */
 export interface HashJob {
-  id: number
   op: 'hash' | 'verify'
   password: string
   /** The stored hash to verify against ('verify'). */
@@ -19,7 +18,8 @@ export interface HashJob {
   options?: Parameters<typeof hashSync>[1]
 }
 
-export type HashAnswer = { id: number; ok: true; result: string | boolean } | { id: number; ok: false; message: string }
+/** One answer per job: a thread does one job at a time, so the answer needs no id. */
+export type HashAnswer = { ok: true; result: string | boolean } | { ok: false; message: string }
 
 let niceness: number | null = null
 try {
@@ -36,9 +36,9 @@ if (port) {
     let answer: HashAnswer
     try {
       const result = job.op === 'hash' ? hashSync(job.password, job.options) : verifySync(job.stored ?? '', job.password)
-      answer = { id: job.id, ok: true, result }
+      answer = { ok: true, result }
     } catch (error) {
-      answer = { id: job.id, ok: false, message: error instanceof Error ? error.message : 'argon2 failed' }
+      answer = { ok: false, message: error instanceof Error ? error.message : 'argon2 failed' }
     }
     port.postMessage(answer)
   })

@@ -84,16 +84,17 @@ export async function runtimeRoleProblems(db: Db): Promise<string[]> {
   if (row.superuser) return [`${as}, a superuser: use the least-privileged runtime role (README, "Database roles")`]
   if (row.owner_member) problems.push(`${as}, the owner of the tables (or a member of "${row.owner}"): use the runtime role; the owner only migrates`)
   for (const table of rows) {
-    // The access log takes new rows; the notes are written by its triggers only (security definer).
-    const allowed = table.table === 'access_log' ? 'SELECT and INSERT' : 'SELECT'
+    // The grants grantRuntimePrivileges gives: the access log takes new rows (APPEND_ONLY); the
+    // chain's notes are only read (READ_ONLY), its triggers write them (security definer).
+    const appendOnly = APPEND_ONLY.includes(table.table)
     const rights = [
-      ['INSERT', table.can_insert && table.table !== 'access_log'],
+      ['INSERT', table.can_insert && !appendOnly],
       ['UPDATE', table.can_update],
       ['DELETE', table.can_delete],
       ['TRUNCATE', table.can_truncate],
       ['TRIGGER', table.can_trigger],
     ].filter(([, has]) => has).map(([name]) => name)
-    if (rights.length > 0) problems.push(`${as}, which has ${rights.join(', ')} on ${table.table}: it may only ${allowed} (npm run db:migrate with DATABASE_RUNTIME_ROLE sets this)`)
+    if (rights.length > 0) problems.push(`${as}, which has ${rights.join(', ')} on ${table.table}: it may only ${appendOnly ? 'SELECT and INSERT' : 'SELECT'} (npm run db:migrate with DATABASE_RUNTIME_ROLE sets this)`)
   }
   if (!row.owner_member && row.can_create) problems.push(`${as}, which may CREATE in the schema: revoke it, the runtime role does no DDL`)
   return problems

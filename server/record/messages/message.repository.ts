@@ -13,13 +13,9 @@ export async function insertMessage(db: Db, row: Insertable<MessageTable>) {
  * A page of the conversation, newest first, with who wrote each message: the account and its
  * relation, or the staff member and whether they are the client's EVV-er on `today`. A portal
  * reader sees it from `notBefore` on (the link's activation); the care team all of it (null).
+ * Built once per shape (reusable-query.ts).
  */
-export async function findMessagesPage(db: Db, input: MessagesPageInput) {
-  return messagesPage(db, input)
-}
-
-/** Built once per shape (reusable-query.ts). */
-const messagesPage = reusableQuery('messages page', messagesPageQuery)
+export const findMessagesPage = reusableQuery('messages page', messagesPageQuery)
 
 export interface MessagesPageInput {
   clientId: string; notBefore: Date | null; after: KeysetPosition | null; limit: number; today: string

@@ -20,14 +20,10 @@ export interface ReportFilter {
 
 /**
  * The portal's page: one page of a client's portal-visible reports, newest first, by keyset (reported_at, id):
- * served by report_portal_time_idx, or report_portal_body_trgm_idx when searching.
+ * served by report_portal_time_idx, or report_portal_body_trgm_idx when searching. Rapportages is
+ * the portal's busiest page after home: built once per shape (reusable-query.ts).
  */
-export async function findReportPage(db: Db, filter: ReportFilter) {
-  return reportPage(db, filter)
-}
-
-/** Rapportages, the portal's busiest page after home: built once per shape (reusable-query.ts). */
-const reportPage = reusableQuery('report page', reportPageQuery)
+export const findReportPage = reusableQuery('report page', reportPageQuery)
 
 /** The query of findReportPage, unexecuted: tests EXPLAIN it, the home screen composes it into its one statement. */
 export function reportPageQuery(db: Db, filter: ReportFilter) {
